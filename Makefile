@@ -1,0 +1,35 @@
+# The two set-up commands of the README: `make run` and `make test`.
+# Both install missing Debian packages (scripts/debian-packages.txt), configure once and build incrementally.
+BUILD_DIR ?= build
+BUILD_TYPE ?= RelWithDebInfo
+CMAKE_FLAGS ?=
+
+.PHONY: all deps configure build run test format bench clean
+
+all: build
+
+deps:
+	@scripts/ensure-deps.sh
+
+$(BUILD_DIR)/build.ninja: | deps
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS)
+
+configure: $(BUILD_DIR)/build.ninja
+
+build: deps configure
+	cmake --build $(BUILD_DIR)
+
+# Starts the desktop app (on the embedded demo tenant when no connection is configured).
+run: build
+	$(BUILD_DIR)/app/taskwatch $(ARGS)
+
+# Builds and runs every test (unit, integration, ui) with a real Secret Service, then checks formatting.
+test: build
+	scripts/run-tests.sh $(BUILD_DIR) $(CTEST_ARGS)
+	cmake --build $(BUILD_DIR) --target format-check
+
+format: configure
+	cmake --build $(BUILD_DIR) --target format
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+// An error answer of the SailPoint API, from any of its body shapes:
+// ErrorResponseDto {detailCode, trackingId, messages[].text, causes[].text} (400/403/404/500),
+// {"error": "..."} (401), {"message": "..."} (429), or an empty / non-JSON body.
+class ApiError
+{
+public:
+    int httpStatus = 0;
+    QString detailCode;
+    QString trackingId;
+    QStringList messages; // messages[].text
+    QStringList causes;   // causes[].text
+    QString error;        // the 401 body's "error"
+    QString message;      // the 429 body's "message", trimmed
+    QByteArray body;      // as received, for exports (never holds a secret: error bodies echo none)
+
+    static ApiError fromResponse(int httpStatus, const QByteArray &body);
+
+    // One human sentence: what went wrong, in SailPoint's words when it gave some, else ours per status.
+    QString summary() const;
+    // summary() plus "(tracking id …)" when there is one: what the UI and the CLI print.
+    QString text() const;
+};
+
+// A readable sentence for an HTTP status when the body says nothing useful.
+QString httpStatusSentence(int httpStatus);

@@ -1,0 +1,132 @@
+#include "JsonRead.h"
+
+#include <QRegularExpression>
+
+namespace JsonRead {
+
+void fail(const QString &field, const QString &reason)
+{
+    throw Failure{ParseError{field, reason}};
+}
+
+QString join(const QString &path, const QString &key)
+{
+    return path.isEmpty() ? key : path + u'.' + key;
+}
+
+QString join(const QString &path, qsizetype index)
+{
+    return path + u'[' + QString::number(index) + u']';
+}
+
+QString typeName(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("missing");
+}
+
+bool isAbsent(const QJsonValue &value)
+{
+    return value.isUndefined() || value.isNull();
+}
+
+static void expect(const QJsonValue &value, QJsonValue::Type type, const QString &what, const QString &field)
+{
+    if (value.type() != type)
+        fail(field, QStringLiteral("expected %1, got %2").arg(what, typeName(value)));
+}
+
+std::optional<QString> optString(const QJsonObject &object, const QString &key, const QString &path)
+{
+    const QJsonValue value = object.value(key);
+    if (isAbsent(value))
+        return std::nullopt;
+    expect(value, QJsonValue::String, QStringLiteral("a string"), join(path, key));
+    return value.toString();
+}
+
+QString string(const QJsonObject &object, const QString &key, const QString &path)
+{
+    return optString(object, key, path).value_or(QString());
+}
+
+std::optional<QDateTime> optDateTime(const QJsonObject &object, const QString &key, const QString &path)
+{
+    const std::optional<QString> text = optString(object, key, path);
+    if (!text)
+        return std::nullopt;
+    QDateTime dateTime = parseDateTime(*text);
+    if (!dateTime.isValid())
+        fail(join(path, key), QStringLiteral("\"%1\" is not an ISO 8601 date-time").arg(text->left(64)));
+    return dateTime;
+}
+
+std::optional<double> optNumber(const QJsonObject &object, const QString &key, const QString &path)
+{
+    const QJsonValue value = object.value(key);
+    if (isAbsent(value))
+        return std::nullopt;
+    expect(value, QJsonValue::Double, QStringLiteral("a number"), join(path, key));
+    return value.toDouble();
+}
+
+std::optional<QJsonObject> optObject(const QJsonObject &object, const QString &key, const QString &path)
+{
+    const QJsonValue value = object.value(key);
+    if (isAbsent(value))
+        return std::nullopt;
+    expect(value, QJsonValue::Object, QStringLiteral("an object"), join(path, key));
+    return value.toObject();
+}
+
+std::optional<QJsonArray> optArray(const QJsonObject &object, const QString &key, const QString &path)
+{
+    const QJsonValue value = object.value(key);
+    if (isAbsent(value))
+        return std::nullopt;
+    expect(value, QJsonValue::Array, QStringLiteral("an array"), join(path, key));
+    return value.toArray();
+}
+
+QJsonObject objectAt(const QJsonArray &array, qsizetype index, const QString &path)
+{
+    const QJsonValue value = array.at(index);
+    expect(value, QJsonValue::Object, QStringLiteral("an object"), join(path, index));
+    return value.toObject();
+}
+
+QDateTime parseDateTime(const QString &text)
+{
+    // date, 'T' or ' ', time, optional fraction of any length, then Z or ±hh:mm / ±hhmm (or nothing: UTC).
+    static const QRegularExpression pattern(QStringLiteral(
+            R"(^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$)"));
+    const QRegularExpressionMatch match = pattern.match(text.trimmed());
+    if (!match.hasMatch())
+        return {};
+    const QString millis = QString(match.captured(3) + QStringLiteral("000")).left(3);
+    QString zone = match.captured(4);
+    if (zone.isEmpty())
+        zone = QStringLiteral("Z");
+    else if (zone.size() == 5) // ±hhmm → ±hh:mm
+        zone.insert(3, u':');
+    const QString normalised = match.captured(1) + u'T' + match.captured(2) + u'.' + millis + zone;
+    QDateTime dateTime = QDateTime::fromString(normalised, Qt::ISODateWithMs);
+    return dateTime.isValid() ? dateTime.toUTC() : QDateTime();
+}
+
+} // namespace JsonRead

@@ -1,0 +1,261 @@
+#include "TaskStatus.h"
+
+#include "JsonRead.h"
+
+#include <QJsonDocument>
+
+#include <cmath>
+
+using namespace JsonRead;
+
+namespace {
+
+TaskMessage::Type messageTypeFromString(const QString &text)
+{
+    const QString upper = text.trimmed().toUpper();
+    if (upper == u"INFO")
+        return TaskMessage::Type::Info;
+    if (upper == u"WARN" || upper == u"WARNING")
+        return TaskMessage::Type::Warn;
+    if (upper == u"ERROR")
+        return TaskMessage::Type::Error;
+    return TaskMessage::Type::Unknown;
+}
+
+TaskMessage parseMessage(const QJsonObject &object, const QString &path)
+{
+    TaskMessage message;
+    message.typeRaw = string(object, QStringLiteral("type"), path);
+    message.type = messageTypeFromString(message.typeRaw);
+    if (const auto text = optObject(object, QStringLiteral("localizedText"), path)) {
+        const QString textPath = join(path, QStringLiteral("localizedText"));
+        message.localizedText = LocalizedText{string(*text, QStringLiteral("locale"), textPath),
+                                              string(*text, QStringLiteral("message"), textPath)};
+    }
+    message.key = string(object, QStringLiteral("key"), path);
+    message.parameters = optArray(object, QStringLiteral("parameters"), path);
+    return message;
+}
+
+TaskTarget parseTarget(const QJsonObject &object, const QString &path)
+{
+    return TaskTarget{string(object, QStringLiteral("id"), path), string(object, QStringLiteral("type"), path),
+                      string(object, QStringLiteral("name"), path)};
+}
+
+TaskDefinitionSummary parseDefinition(const QJsonObject &object, const QString &path)
+{
+    TaskDefinitionSummary summary;
+    summary.id = string(object, QStringLiteral("id"), path);
+    summary.uniqueName = string(object, QStringLiteral("uniqueName"), path);
+    summary.description = string(object, QStringLiteral("description"), path);
+    summary.parentName = string(object, QStringLiteral("parentName"), path);
+    summary.executor = string(object, QStringLiteral("executor"), path);
+    summary.arguments = optObject(object, QStringLiteral("arguments"), path).value_or(QJsonObject());
+    return summary;
+}
+
+TaskStatus parseStatus(const QJsonObject &object)
+{
+    const QString root;
+    TaskStatus status;
+    status.raw = object;
+
+    const QJsonValue id = object.value(QStringLiteral("id"));
+    if (!id.isString() || id.toString().isEmpty())
+        fail(QStringLiteral("id"), id.isString() ? QStringLiteral("is empty")
+                                                 : QStringLiteral("expected a string, got %1").arg(typeName(id)));
+    status.id = id.toString();
+    status.type = string(object, QStringLiteral("type"), root);
+    status.uniqueName = string(object, QStringLiteral("uniqueName"), root);
+    status.description = string(object, QStringLiteral("description"), root);
+    status.parentName = string(object, QStringLiteral("parentName"), root);
+    status.launcher = string(object, QStringLiteral("launcher"), root);
+    if (const auto target = optObject(object, QStringLiteral("target"), root))
+        status.target = parseTarget(*target, QStringLiteral("target"));
+    status.created = optDateTime(object, QStringLiteral("created"), root).value_or(QDateTime());
+    status.modified = optDateTime(object, QStringLiteral("modified"), root).value_or(QDateTime());
+    status.launched = optDateTime(object, QStringLiteral("launched"), root).value_or(QDateTime());
+    status.completed = optDateTime(object, QStringLiteral("completed"), root).value_or(QDateTime());
+
+    if (const auto completion = optString(object, QStringLiteral("completionStatus"), root)) {
+        status.completionStatusRaw = *completion;
+        status.completionStatus = completion->trimmed().isEmpty() ? CompletionStatus::None
+                                                                  : completionStatusFromString(*completion);
+    }
+
+    if (const auto messages = optArray(object, QStringLiteral("messages"), root)) {
+        for (qsizetype i = 0; i < messages->size(); ++i) {
+            const QString path = join(QStringLiteral("messages"), i);
+            status.messages.append(parseMessage(objectAt(*messages, i, QStringLiteral("messages")), path));
+        }
+    }
+    if (const auto returns = optArray(object, QStringLiteral("returns"), root)) {
+        for (qsizetype i = 0; i < returns->size(); ++i) {
+            const QString path = join(QStringLiteral("returns"), i);
+            const QJsonObject entry = objectAt(*returns, i, QStringLiteral("returns"));
+            status.returns.append(
+                    TaskReturn{string(entry, QStringLiteral("name"), path), string(entry, QStringLiteral("attributeName"), path)});
+        }
+    }
+    status.attributes = optObject(object, QStringLiteral("attributes"), root).value_or(QJsonObject());
+    status.progress = optString(object, QStringLiteral("progress"), root);
+
+    if (const auto percent = optNumber(object, QStringLiteral("percentComplete"), root)) {
+        if (!std::isfinite(*percent))
+            fail(QStringLiteral("percentComplete"), QStringLiteral("is not a finite number"));
+        const double rounded = std::round(*percent);
+        const double clamped = std::clamp(rounded, 0.0, 100.0);
+        if (clamped != rounded)
+            status.notes.append(QStringLiteral("percentComplete %1 was out of range and is shown as %2")
+                                        .arg(*percent)
+                                        .arg(clamped));
+        status.percentComplete = static_cast<int>(clamped);
+    }
+    if (const auto definition = optObject(object, QStringLiteral("taskDefinitionSummary"), root))
+        status.taskDefinitionSummary = parseDefinition(*definition, QStringLiteral("taskDefinitionSummary"));
+
+    if (status.completionStatus == CompletionStatus::Unknown)
+        status.notes.append(QStringLiteral("unrecognised completionStatus \"%1\"").arg(status.completionStatusRaw));
+    return status;
+}
+
+} // namespace
+
+QString TaskMessage::text() const
+{
+    if (localizedText && !localizedText->message.isEmpty())
+        return localizedText->message;
+    return key;
+}
+
+QString TaskMessage::parametersText() const
+{
+    if (!parameters)
+        return {};
+    QStringList parts;
+    for (const QJsonValue &parameter : *parameters) {
+        if (parameter.isObject()) {
+            const QJsonObject object = parameter.toObject();
+            for (auto it = object.begin(); it != object.end(); ++it)
+                parts.append(it.key() + u'=' + jsonValueText(it.value()));
+        } else {
+            parts.append(jsonValueText(parameter));
+        }
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+QString ReturnValue::valueText() const
+{
+    return value.isUndefined() ? QStringLiteral("—") : jsonValueText(value);
+}
+
+TaskState TaskStatus::state() const
+{
+    switch (completionStatus) {
+    case CompletionStatus::None:
+        return launched.isValid() ? TaskState::Running : TaskState::Queued;
+    case CompletionStatus::Success:
+        return TaskState::Success;
+    case CompletionStatus::Warning:
+        return TaskState::Warning;
+    case CompletionStatus::Error:
+        return TaskState::Error;
+    case CompletionStatus::Terminated:
+        return TaskState::Terminated;
+    case CompletionStatus::TempError:
+        return TaskState::TempError;
+    case CompletionStatus::Unknown:
+        break;
+    }
+    return TaskState::Unknown;
+}
+
+QList<ReturnValue> TaskStatus::returnValues() const
+{
+    QList<ReturnValue> values;
+    values.reserve(returns.size());
+    for (const TaskReturn &entry : returns)
+        values.append(ReturnValue{entry.name, entry.attributeName, attributes.value(entry.attributeName)});
+    return values;
+}
+
+Parsed<TaskStatus> TaskStatus::fromJson(const QJsonObject &object)
+{
+    try {
+        return parseStatus(object);
+    } catch (const Failure &failure) {
+        return failure.error;
+    }
+}
+
+Parsed<TaskStatus> TaskStatus::fromJson(const QByteArray &body)
+{
+    const Parsed<QJsonValue> document = parseJsonDocument(body);
+    if (!document)
+        return document.error();
+    if (!document->isObject())
+        return ParseError{{}, QStringLiteral("expected a JSON object, got %1").arg(typeName(*document))};
+    return fromJson(document->toObject());
+}
+
+Parsed<QList<TaskStatus>> TaskStatus::listFromJson(const QByteArray &body)
+{
+    const Parsed<QJsonValue> document = parseJsonDocument(body);
+    if (!document)
+        return document.error();
+    if (!document->isArray())
+        return ParseError{{}, QStringLiteral("expected a JSON array, got %1").arg(typeName(*document))};
+    const QJsonArray array = document->toArray();
+    QList<TaskStatus> statuses;
+    statuses.reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QJsonValue item = array.at(i);
+        if (!item.isObject())
+            return ParseError{join(QString(), i), QStringLiteral("expected an object, got %1").arg(typeName(item))};
+        Parsed<TaskStatus> status = fromJson(item.toObject());
+        if (!status)
+            return ParseError{join(QString(), i) + u'.' + status.error().field, status.error().reason};
+        statuses.append(std::move(status.value()));
+    }
+    return statuses;
+}
+
+Parsed<QJsonValue> parseJsonDocument(const QByteArray &body)
+{
+    if (body.trimmed().isEmpty())
+        return ParseError{{}, QStringLiteral("the body is empty")};
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError)
+        return ParseError{{}, QStringLiteral("not valid JSON at byte %1: %2").arg(error.offset).arg(error.errorString())};
+    if (document.isObject())
+        return QJsonValue(document.object());
+    return QJsonValue(document.array());
+}
+
+QString jsonValueText(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double: {
+        const double number = value.toDouble();
+        if (std::trunc(number) == number && std::abs(number) < 1e15)
+            return QString::number(static_cast<qint64>(number));
+        return QString::number(number, 'g', 15);
+    }
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Array:
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Undefined:
+        break;
+    }
+    return {};
+}

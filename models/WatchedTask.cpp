@@ -1,0 +1,79 @@
+#include "WatchedTask.h"
+
+QString displayStateName(DisplayState state)
+{
+    switch (state) {
+    case DisplayState::Queued:
+        return QStringLiteral("Queued");
+    case DisplayState::Running:
+        return QStringLiteral("Running");
+    case DisplayState::Success:
+        return QStringLiteral("Success");
+    case DisplayState::Warning:
+        return QStringLiteral("Warning");
+    case DisplayState::Error:
+        return QStringLiteral("Error");
+    case DisplayState::Terminated:
+        return QStringLiteral("Terminated");
+    case DisplayState::TempError:
+        return QStringLiteral("Temp error");
+    case DisplayState::Unknown:
+        return QStringLiteral("Unknown");
+    case DisplayState::NotFound:
+        return QStringLiteral("Not found");
+    case DisplayState::FetchError:
+        return QStringLiteral("Fetch error");
+    case DisplayState::AuthError:
+        return QStringLiteral("Auth error");
+    case DisplayState::Pending:
+        break;
+    }
+    return QStringLiteral("Pending");
+}
+
+DisplayState WatchedTask::displayState() const
+{
+    switch (problem.kind) {
+    case FetchProblem::Kind::NotFound:
+        return DisplayState::NotFound;
+    case FetchProblem::Kind::Auth:
+        return DisplayState::AuthError;
+    case FetchProblem::Kind::Fetch:
+        // A finished task's outcome stays true even when a later refresh fails.
+        if (!status || !isFinished(status->state()))
+            return DisplayState::FetchError;
+        break;
+    case FetchProblem::Kind::None:
+        break;
+    }
+    if (!status)
+        return DisplayState::Pending;
+    switch (status->state()) {
+    case TaskState::Queued:
+        return DisplayState::Queued;
+    case TaskState::Running:
+        return DisplayState::Running;
+    case TaskState::Success:
+        return DisplayState::Success;
+    case TaskState::Warning:
+        return DisplayState::Warning;
+    case TaskState::Error:
+        return DisplayState::Error;
+    case TaskState::Terminated:
+        return DisplayState::Terminated;
+    case TaskState::TempError:
+        return DisplayState::TempError;
+    case TaskState::Unknown:
+        break;
+    }
+    return DisplayState::Unknown;
+}
+
+QString WatchedTask::displayName() const
+{
+    if (!label.isEmpty())
+        return label;
+    if (status && !status->uniqueName.isEmpty())
+        return status->uniqueName;
+    return id;
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs the whole test suite against real components: a private session D-Bus with a freshly
+# unlocked gnome-keyring (the Secret Service the keychain tests talk to), a private HOME and
+# XDG_RUNTIME_DIR, and Qt's offscreen platform for the widget tests.
+# Usage: scripts/run-tests.sh BUILD_DIR [extra ctest arguments, e.g. -L unit]
+set -euo pipefail
+build=$(cd "$1" && pwd)
+shift
+
+sandbox=$(mktemp -d "${TMPDIR:-/tmp}/taskwatch-test.XXXXXX")
+trap 'rm -rf "$sandbox"' EXIT
+mkdir -p "$sandbox/home" "$sandbox/runtime"
+chmod 700 "$sandbox/runtime"
+
+export HOME="$sandbox/home"
+export XDG_RUNTIME_DIR="$sandbox/runtime"
+export XDG_CONFIG_HOME="$HOME/.config" XDG_DATA_HOME="$HOME/.local/share" XDG_CACHE_HOME="$HOME/.cache"
+export QT_QPA_PLATFORM=offscreen
+unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
+
+# The keyring password only unlocks this throw-away keyring inside $sandbox.
+exec dbus-run-session -- bash -c '
+    echo -n taskwatch-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+    ctest --test-dir "$0" --output-on-failure --no-tests=error "$@"
+' "$build" "$@"
