@@ -11,17 +11,18 @@ QStringList texts(const QJsonValue &value)
     QStringList result;
     const QJsonArray array = value.toArray();
     for (const QJsonValue &item : array) {
-        const QString text = item.isObject() ? item.toObject().value(QStringLiteral("text")).toString()
-                                             : item.toString();
+        const QString text =
+                item.isObject() ? item.toObject().value(QStringLiteral("text")).toString() : item.toString();
         if (!text.trimmed().isEmpty())
             result.append(text.trimmed());
     }
     return result;
 }
 
+// One line: a body's line breaks and runs of spaces must not break the table cell or the CLI's output.
 QString withFullStop(QString sentence)
 {
-    sentence = sentence.trimmed();
+    sentence = sentence.simplified();
     if (!sentence.isEmpty() && !sentence.endsWith(u'.') && !sentence.endsWith(u'!') && !sentence.endsWith(u'?'))
         sentence.append(u'.');
     return sentence;
@@ -43,6 +44,7 @@ ApiError ApiError::fromResponse(int httpStatus, const QByteArray &body)
     error.messages = texts(object.value(QStringLiteral("messages")));
     error.causes = texts(object.value(QStringLiteral("causes")));
     error.error = object.value(QStringLiteral("error")).toString().trimmed();
+    error.errorDescription = object.value(QStringLiteral("error_description")).toString().trimmed();
     error.message = object.value(QStringLiteral("message")).toString().trimmed();
     return error;
 }
@@ -50,20 +52,37 @@ ApiError ApiError::fromResponse(int httpStatus, const QByteArray &body)
 QString ApiError::summary() const
 {
     QString sentence;
-    if (!messages.isEmpty())
-        sentence = withFullStop(messages.join(QStringLiteral(" ")));
+    if (!messages.isEmpty()) {
+        QStringList sentences;
+        for (const QString &text : messages)
+            sentences.append(withFullStop(text));
+        sentence = sentences.join(u' ');
+    } else if (!errorDescription.isEmpty())
+        sentence = withFullStop(errorDescription);
     else if (!error.isEmpty())
         sentence = withFullStop(error);
     else if (!message.isEmpty())
         sentence = withFullStop(message);
     else if (!detailCode.isEmpty())
         sentence = withFullStop(detailCode);
-    if (!causes.isEmpty())
-        sentence += QStringLiteral(" Cause: ") + withFullStop(causes.join(QStringLiteral("; ")));
+    // Causes that repeat a message add nothing to the sentence.
+    QStringList newCauses;
+    for (const QString &cause : causes) {
+        if (!messages.contains(cause) && !newCauses.contains(cause))
+            newCauses.append(cause);
+    }
+    if (!newCauses.isEmpty())
+        sentence += QStringLiteral(" Cause: ") + withFullStop(newCauses.join(QStringLiteral("; ")));
 
     const QString status = httpStatusSentence(httpStatus);
     if (sentence.isEmpty())
         return status;
+    // A sentence, not a dump: a runaway body stays whole in `body` for the raw view and exports.
+    constexpr qsizetype maxSentence = 1000;
+    if (sentence.size() > maxSentence)
+        sentence =
+                sentence.left(sentence.at(maxSentence - 1).isHighSurrogate() ? maxSentence - 1 : maxSentence).trimmed()
+                + QStringLiteral("…");
     return QStringLiteral("HTTP %1: %2").arg(httpStatus).arg(sentence.trimmed());
 }
 

@@ -6,7 +6,7 @@
 
 // An error answer of the SailPoint API, from any of its body shapes:
 // ErrorResponseDto {detailCode, trackingId, messages[].text, causes[].text} (400/403/404/500),
-// {"error": "..."} (401), {"message": "..."} (429), or an empty / non-JSON body.
+// {"error": "..."} (401; OAuth adds "error_description"), {"message": "..."} (429), or an empty / non-JSON body.
 class ApiError
 {
 public:
@@ -14,10 +14,11 @@ public:
     QString detailCode;
     QString trackingId;
     QStringList messages; // messages[].text
-    QStringList causes;   // causes[].text
-    QString error;        // the 401 body's "error"
-    QString message;      // the 429 body's "message", trimmed
-    QByteArray body;      // as received, for exports (never holds a secret: error bodies echo none)
+    QStringList causes; // causes[].text
+    QString error; // the 401 body's "error"
+    QString errorDescription; // OAuth's (RFC 6749) "error_description" beside "error", e.g. "Bad credentials"
+    QString message; // the 429 body's "message", trimmed
+    QByteArray body; // as received, for exports (never holds a secret: error bodies echo none)
 
     static ApiError fromResponse(int httpStatus, const QByteArray &body);
 

@@ -6,7 +6,7 @@ namespace JsonRead {
 
 void fail(const QString &field, const QString &reason)
 {
-    throw Failure{ParseError{field, reason}};
+    throw Failure {ParseError {field, reason}};
 }
 
 QString join(const QString &path, const QString &key)
@@ -113,14 +113,15 @@ QJsonObject objectAt(const QJsonArray &array, qsizetype index, const QString &pa
 QDateTime parseDateTime(const QString &text)
 {
     // date, 'T' or ' ', time, optional fraction of any length, then Z or ±hh:mm / ±hhmm (or nothing: UTC).
-    static const QRegularExpression pattern(QStringLiteral(
-            R"(^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$)"));
+    // RFC 3339 allows a lower-case 't' and 'z'.
+    static const QRegularExpression pattern(
+            QStringLiteral(R"(^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?([Zz]|[+-]\d{2}:?\d{2})?$)"));
     const QRegularExpressionMatch match = pattern.match(text.trimmed());
     if (!match.hasMatch())
         return {};
     const QString millis = QString(match.captured(3) + QStringLiteral("000")).left(3);
     QString zone = match.captured(4);
-    if (zone.isEmpty())
+    if (zone.isEmpty() || zone == u"z")
         zone = QStringLiteral("Z");
     else if (zone.size() == 5) // ±hhmm → ±hh:mm
         zone.insert(3, u':');

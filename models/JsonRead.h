@@ -34,8 +34,9 @@ std::optional<QJsonObject> optObject(const QJsonObject &object, const QString &k
 std::optional<QJsonArray> optArray(const QJsonObject &object, const QString &key, const QString &path);
 QJsonObject objectAt(const QJsonArray &array, qsizetype index, const QString &path);
 
-// ISO 8601 as SailPoint sends it: with or without milliseconds (or microseconds), 'T' or ' ' between
-// date and time, 'Z' or a numeric offset. Returns an invalid QDateTime when the text is not a date.
+// ISO 8601 as SailPoint sends it: with or without milliseconds (or microseconds), 'T' (or RFC 3339's 't')
+// or ' ' between date and time, 'Z' / 'z' or a numeric offset, none meaning UTC. Returns an invalid
+// QDateTime when the text is not a date.
 QDateTime parseDateTime(const QString &text);
 
 } // namespace JsonRead

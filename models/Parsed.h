@@ -19,8 +19,12 @@ template<typename T>
 class Parsed
 {
 public:
-    Parsed(T value) : m_value(std::move(value)) { }
-    Parsed(ParseError error) : m_error(std::move(error)) { }
+    Parsed(T value)
+        : m_value(std::move(value))
+    { }
+    Parsed(ParseError error)
+        : m_error(std::move(error))
+    { }
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }

@@ -15,18 +15,19 @@ QString invalidReason(QStringView id); // empty when valid
 
 struct RejectedId
 {
-    QString text;   // as pasted (shortened when very long)
+    QString text; // as pasted (shortened when very long)
     QString reason; // why it is not a task id
 };
 
 struct PastedIds
 {
-    QStringList ids;        // valid and new, in pasted order, without duplicates
+    QStringList ids; // valid and new, in pasted order, without duplicates
     QStringList duplicates; // valid, but pasted twice or already in `known`
     QList<RejectedId> rejected;
 };
 
-// Splits text pasted by a person (lines, commas, semicolons, spaces, tabs, quotes around ids) into ids.
+// Splits text pasted by a person (lines, commas, semicolons, any Unicode spaces; quotes and brackets around
+// ids, as in a JSON array) into ids.
 // `known` are ids already watched: they count as duplicates. At most `limit` ids are taken; the rest
 // are rejected as over the limit, so a huge paste cannot flood the watch list.
 PastedIds parsePasted(const QString &text, const QStringList &known = {}, qsizetype limit = 10000);

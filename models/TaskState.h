@@ -5,14 +5,14 @@
 // What a watcher sees of a task, derived from launched + completionStatus.
 // Terminated is a state of its own: someone stopped the task, it did not fail.
 enum class TaskState {
-    Queued,     // created, not launched yet
-    Running,    // launched, no completionStatus yet
+    Queued, // created, not launched yet
+    Running, // launched, no completionStatus yet
     Success,
     Warning,
     Error,
     Terminated,
     TempError,
-    Unknown,    // a completionStatus this version of Taskwatch does not know; its raw text is kept
+    Unknown, // a completionStatus this version of Taskwatch does not know; its raw text is kept
 };
 
 // The five outcomes SailPoint documents, plus Unknown for values added later.

@@ -29,8 +29,8 @@ TaskMessage parseMessage(const QJsonObject &object, const QString &path)
     message.type = messageTypeFromString(message.typeRaw);
     if (const auto text = optObject(object, QStringLiteral("localizedText"), path)) {
         const QString textPath = join(path, QStringLiteral("localizedText"));
-        message.localizedText = LocalizedText{string(*text, QStringLiteral("locale"), textPath),
-                                              string(*text, QStringLiteral("message"), textPath)};
+        message.localizedText = LocalizedText {string(*text, QStringLiteral("locale"), textPath),
+                                               string(*text, QStringLiteral("message"), textPath)};
     }
     message.key = string(object, QStringLiteral("key"), path);
     message.parameters = optArray(object, QStringLiteral("parameters"), path);
@@ -39,8 +39,8 @@ TaskMessage parseMessage(const QJsonObject &object, const QString &path)
 
 TaskTarget parseTarget(const QJsonObject &object, const QString &path)
 {
-    return TaskTarget{string(object, QStringLiteral("id"), path), string(object, QStringLiteral("type"), path),
-                      string(object, QStringLiteral("name"), path)};
+    return TaskTarget {string(object, QStringLiteral("id"), path), string(object, QStringLiteral("type"), path),
+                       string(object, QStringLiteral("name"), path)};
 }
 
 TaskDefinitionSummary parseDefinition(const QJsonObject &object, const QString &path)
@@ -63,8 +63,9 @@ TaskStatus parseStatus(const QJsonObject &object)
 
     const QJsonValue id = object.value(QStringLiteral("id"));
     if (!id.isString() || id.toString().isEmpty())
-        fail(QStringLiteral("id"), id.isString() ? QStringLiteral("is empty")
-                                                 : QStringLiteral("expected a string, got %1").arg(typeName(id)));
+        fail(QStringLiteral("id"),
+             id.isString() ? QStringLiteral("is empty")
+                           : QStringLiteral("expected a string, got %1").arg(typeName(id)));
     status.id = id.toString();
     status.type = string(object, QStringLiteral("type"), root);
     status.uniqueName = string(object, QStringLiteral("uniqueName"), root);
@@ -80,8 +81,8 @@ TaskStatus parseStatus(const QJsonObject &object)
 
     if (const auto completion = optString(object, QStringLiteral("completionStatus"), root)) {
         status.completionStatusRaw = *completion;
-        status.completionStatus = completion->trimmed().isEmpty() ? CompletionStatus::None
-                                                                  : completionStatusFromString(*completion);
+        status.completionStatus =
+                completion->trimmed().isEmpty() ? CompletionStatus::None : completionStatusFromString(*completion);
     }
 
     if (const auto messages = optArray(object, QStringLiteral("messages"), root)) {
@@ -94,8 +95,8 @@ TaskStatus parseStatus(const QJsonObject &object)
         for (qsizetype i = 0; i < returns->size(); ++i) {
             const QString path = join(QStringLiteral("returns"), i);
             const QJsonObject entry = objectAt(*returns, i, QStringLiteral("returns"));
-            status.returns.append(
-                    TaskReturn{string(entry, QStringLiteral("name"), path), string(entry, QStringLiteral("attributeName"), path)});
+            status.returns.append(TaskReturn {string(entry, QStringLiteral("name"), path),
+                                              string(entry, QStringLiteral("attributeName"), path)});
         }
     }
     status.attributes = optObject(object, QStringLiteral("attributes"), root).value_or(QJsonObject());
@@ -177,7 +178,7 @@ QList<ReturnValue> TaskStatus::returnValues() const
     QList<ReturnValue> values;
     values.reserve(returns.size());
     for (const TaskReturn &entry : returns)
-        values.append(ReturnValue{entry.name, entry.attributeName, attributes.value(entry.attributeName)});
+        values.append(ReturnValue {entry.name, entry.attributeName, attributes.value(entry.attributeName)});
     return values;
 }
 
@@ -196,7 +197,7 @@ Parsed<TaskStatus> TaskStatus::fromJson(const QByteArray &body)
     if (!document)
         return document.error();
     if (!document->isObject())
-        return ParseError{{}, QStringLiteral("expected a JSON object, got %1").arg(typeName(*document))};
+        return ParseError {{}, QStringLiteral("expected a JSON object, got %1").arg(typeName(*document))};
     return fromJson(document->toObject());
 }
 
@@ -206,17 +207,17 @@ Parsed<QList<TaskStatus>> TaskStatus::listFromJson(const QByteArray &body)
     if (!document)
         return document.error();
     if (!document->isArray())
-        return ParseError{{}, QStringLiteral("expected a JSON array, got %1").arg(typeName(*document))};
+        return ParseError {{}, QStringLiteral("expected a JSON array, got %1").arg(typeName(*document))};
     const QJsonArray array = document->toArray();
     QList<TaskStatus> statuses;
     statuses.reserve(array.size());
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QJsonValue item = array.at(i);
         if (!item.isObject())
-            return ParseError{join(QString(), i), QStringLiteral("expected an object, got %1").arg(typeName(item))};
+            return ParseError {join(QString(), i), QStringLiteral("expected an object, got %1").arg(typeName(item))};
         Parsed<TaskStatus> status = fromJson(item.toObject());
         if (!status)
-            return ParseError{join(QString(), i) + u'.' + status.error().field, status.error().reason};
+            return ParseError {join(QString(), i) + u'.' + status.error().field, status.error().reason};
         statuses.append(std::move(status.value()));
     }
     return statuses;
@@ -225,11 +226,12 @@ Parsed<QList<TaskStatus>> TaskStatus::listFromJson(const QByteArray &body)
 Parsed<QJsonValue> parseJsonDocument(const QByteArray &body)
 {
     if (body.trimmed().isEmpty())
-        return ParseError{{}, QStringLiteral("the body is empty")};
+        return ParseError {{}, QStringLiteral("the body is empty")};
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError)
-        return ParseError{{}, QStringLiteral("not valid JSON at byte %1: %2").arg(error.offset).arg(error.errorString())};
+        return ParseError {{},
+                           QStringLiteral("not valid JSON at byte %1: %2").arg(error.offset).arg(error.errorString())};
     if (document.isObject())
         return QJsonValue(document.object());
     return QJsonValue(document.array());

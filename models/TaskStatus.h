@@ -30,10 +30,10 @@ struct TaskMessage
     enum class Type { Info, Warn, Error, Unknown };
 
     Type type = Type::Unknown;
-    QString typeRaw;                             // as sent, for an unknown type
-    std::optional<LocalizedText> localizedText;  // nullable in the spec
+    QString typeRaw; // as sent, for an unknown type
+    std::optional<LocalizedText> localizedText; // nullable in the spec
     QString key;
-    std::optional<QJsonArray> parameters;        // objects or strings; null stays nullopt
+    std::optional<QJsonArray> parameters; // objects or strings; null stays nullopt
 
     QString text() const; // the localized message, or the key when there is none
     QString parametersText() const; // "name=value, other" for display
@@ -41,7 +41,7 @@ struct TaskMessage
 
 struct TaskReturn
 {
-    QString name;          // display label
+    QString name; // display label
     QString attributeName; // key into TaskStatus::attributes
 };
 
@@ -77,9 +77,9 @@ public:
     QString parentName;
     QString launcher;
     std::optional<TaskTarget> target;
-    QDateTime created;   // invalid when absent
-    QDateTime modified;  // nullable since 2026
-    QDateTime launched;  // null until launched
+    QDateTime created; // invalid when absent
+    QDateTime modified; // nullable since 2026
+    QDateTime launched; // null until launched
     QDateTime completed; // null until finished
     CompletionStatus completionStatus = CompletionStatus::None;
     QString completionStatusRaw; // as sent; what we show for an Unknown status
@@ -90,7 +90,7 @@ public:
     std::optional<int> percentComplete; // 0..100; nullopt when unknown
     std::optional<TaskDefinitionSummary> taskDefinitionSummary;
 
-    QJsonObject raw;   // the object as received, for the raw view and exports
+    QJsonObject raw; // the object as received, for the raw view and exports
     QStringList notes; // what lenient parsing adjusted, e.g. a clamped percentComplete
 
     TaskState state() const;

@@ -4,8 +4,8 @@
 
 TaskSnapshot TaskSnapshot::of(const TaskStatus &status)
 {
-    return TaskSnapshot{status.state(), status.percentComplete, status.progress.value_or(QString()),
-                        status.completionStatusRaw};
+    return TaskSnapshot {status.state(), status.percentComplete, status.progress.value_or(QString()),
+                         status.completionStatusRaw};
 }
 
 TaskTransition classifyTransition(const std::optional<TaskSnapshot> &previous, const TaskSnapshot &current)
@@ -20,7 +20,7 @@ TaskTransition classifyTransition(const std::optional<TaskSnapshot> &previous, c
     }
 
     if (!previous)
-        return now == TaskState::Running ? TaskTransition{TransitionKind::Started, now} : TaskTransition{};
+        return now == TaskState::Running ? TaskTransition {TransitionKind::Started, now} : TaskTransition {};
 
     const TaskState before = previous->state;
     if (isFinished(before) || (before == TaskState::Running && now == TaskState::Queued))

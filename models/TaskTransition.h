@@ -10,10 +10,10 @@ class TaskStatus;
 
 // What a watcher noticed between two sightings of a task. Notifications and the tray depend on it.
 enum class TransitionKind {
-    NoChange,   // nothing a person would want to hear about
-    Started,    // Queued (or first seen) → Running
+    NoChange, // nothing a person would want to hear about
+    Started, // Queued (or first seen) → Running
     Progressed, // still running, percentComplete or progress text changed
-    Finished,   // reached an outcome, or changed to another outcome; see outcome
+    Finished, // reached an outcome, or changed to another outcome; see outcome
     Reappeared, // went back to an earlier phase: finished → queued/running, or running → queued
 };
 

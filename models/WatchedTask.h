@@ -13,12 +13,12 @@ struct FetchProblem
     enum class Kind {
         None,
         NotFound, // 404 confirmed by a single GET (old tasks disappear after 90 days)
-        Fetch,    // network, timeout, 5xx, malformed body, rate-limited beyond patience
-        Auth,     // wrong credentials or forbidden: polling for the profile stops until they change
+        Fetch, // network, timeout, 5xx, malformed body, rate-limited beyond patience
+        Auth, // wrong credentials or forbidden: polling for the profile stops until they change
     };
 
     Kind kind = Kind::None;
-    QString message;    // one readable sentence
+    QString message; // one readable sentence
     QString trackingId; // SailPoint's, when the error body had one
     int httpStatus = 0; // 0 when no HTTP answer came
 
@@ -48,13 +48,13 @@ QString displayStateName(DisplayState state);
 struct WatchedTask
 {
     QString id;
-    QString label;   // the user's name for it; empty when none
+    QString label; // the user's name for it; empty when none
     QString profile; // connection profile it belongs to
     QDateTime addedAt;
 
     std::optional<TaskStatus> status; // the last good status (kept when a later fetch fails)
-    QDateTime checkedAt;              // last answer (good or bad); invalid when never checked
-    QDateTime nextCheckAt;            // invalid when no timed check is planned (finished or paused)
+    QDateTime checkedAt; // last answer (good or bad); invalid when never checked
+    QDateTime nextCheckAt; // invalid when no timed check is planned (finished or paused)
     bool paused = false;
     FetchProblem problem;
 

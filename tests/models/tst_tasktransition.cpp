@@ -10,9 +10,9 @@ class TestTaskTransition : public QObject
     Q_OBJECT
 
 private:
-    static constexpr TaskState AllStates[] = {TaskState::Queued,     TaskState::Running, TaskState::Success,
-                                              TaskState::Warning,    TaskState::Error,   TaskState::Terminated,
-                                              TaskState::TempError,  TaskState::Unknown};
+    static constexpr TaskState AllStates[] = {TaskState::Queued,    TaskState::Running, TaskState::Success,
+                                              TaskState::Warning,   TaskState::Error,   TaskState::Terminated,
+                                              TaskState::TempError, TaskState::Unknown};
 
     // The rule, spelled out: what a person expects to be told.
     // beforeIndex -1 is the first sighting.
@@ -24,7 +24,7 @@ private:
             return {TransitionKind::Finished, now};
         }
         if (beforeIndex < 0)
-            return now == TaskState::Running ? TaskTransition{TransitionKind::Started, now} : TaskTransition{};
+            return now == TaskState::Running ? TaskTransition {TransitionKind::Started, now} : TaskTransition {};
         const TaskState before = AllStates[beforeIndex];
         if (isFinished(before))
             return {TransitionKind::Reappeared, now};
@@ -32,7 +32,7 @@ private:
             return {TransitionKind::Reappeared, now};
         if (before == TaskState::Queued && now == TaskState::Running)
             return {TransitionKind::Started, now};
-        return progressChanged ? TaskTransition{TransitionKind::Progressed, now} : TaskTransition{};
+        return progressChanged ? TaskTransition {TransitionKind::Progressed, now} : TaskTransition {};
     }
 
 private Q_SLOTS:
@@ -44,10 +44,9 @@ private Q_SLOTS:
         for (int before = -1; before < int(std::size(AllStates)); ++before) {
             for (int now = 0; now < int(std::size(AllStates)); ++now) {
                 for (bool changed : {false, true}) {
-                    const QString name = QStringLiteral("%1→%2%3")
-                                                 .arg(before < 0 ? QStringLiteral("none") : taskStateName(AllStates[before]),
-                                                      taskStateName(AllStates[now]),
-                                                      changed ? QStringLiteral(" (+progress)") : QString());
+                    const QString name = QStringLiteral("%1→%2%3").arg(
+                            before < 0 ? QStringLiteral("none") : taskStateName(AllStates[before]),
+                            taskStateName(AllStates[now]), changed ? QStringLiteral(" (+progress)") : QString());
                     QTest::newRow(name.toUtf8().constData()) << before << now << changed;
                 }
             }
@@ -61,9 +60,9 @@ private Q_SLOTS:
         QFETCH(bool, progressChanged);
         std::optional<TaskSnapshot> previous;
         if (before >= 0)
-            previous = TaskSnapshot{AllStates[before], 10, QStringLiteral("Reading accounts"), QStringLiteral("X")};
-        const TaskSnapshot current{AllStates[now], progressChanged ? 20 : 10, QStringLiteral("Reading accounts"),
-                                   QStringLiteral("X")};
+            previous = TaskSnapshot {AllStates[before], 10, QStringLiteral("Reading accounts"), QStringLiteral("X")};
+        const TaskSnapshot current {AllStates[now], progressChanged ? 20 : 10, QStringLiteral("Reading accounts"),
+                                    QStringLiteral("X")};
         const TaskTransition actual = classifyTransition(previous, current);
         const TaskTransition want = expected(before, AllStates[now], progressChanged);
         QCOMPARE(transitionKindName(actual.kind), transitionKindName(want.kind));
@@ -73,32 +72,32 @@ private Q_SLOTS:
 
     void progressTextAloneCountsAsProgress()
     {
-        const TaskSnapshot before{TaskState::Running, 50, QStringLiteral("Phase 1"), {}};
-        const TaskSnapshot after{TaskState::Running, 50, QStringLiteral("Phase 2"), {}};
+        const TaskSnapshot before {TaskState::Running, 50, QStringLiteral("Phase 1"), {}};
+        const TaskSnapshot after {TaskState::Running, 50, QStringLiteral("Phase 2"), {}};
         QCOMPARE(classifyTransition(before, after).kind, TransitionKind::Progressed);
         QCOMPARE(classifyTransition(before, before).kind, TransitionKind::NoChange);
     }
 
     void percentBecomingKnownCountsAsProgress()
     {
-        const TaskSnapshot before{TaskState::Running, std::nullopt, {}, {}};
-        const TaskSnapshot after{TaskState::Running, 0, {}, {}};
+        const TaskSnapshot before {TaskState::Running, std::nullopt, {}, {}};
+        const TaskSnapshot after {TaskState::Running, 0, {}, {}};
         QCOMPARE(classifyTransition(before, after).kind, TransitionKind::Progressed);
     }
 
     void anotherUnknownOutcomeIsANewFinish()
     {
-        const TaskSnapshot before{TaskState::Unknown, 100, {}, QStringLiteral("CANCELLED")};
-        const TaskSnapshot same{TaskState::Unknown, 100, {}, QStringLiteral("CANCELLED")};
-        const TaskSnapshot other{TaskState::Unknown, 100, {}, QStringLiteral("PAUSED")};
+        const TaskSnapshot before {TaskState::Unknown, 100, {}, QStringLiteral("CANCELLED")};
+        const TaskSnapshot same {TaskState::Unknown, 100, {}, QStringLiteral("CANCELLED")};
+        const TaskSnapshot other {TaskState::Unknown, 100, {}, QStringLiteral("PAUSED")};
         QCOMPARE(classifyTransition(before, same).kind, TransitionKind::NoChange);
         QCOMPARE(classifyTransition(before, other).kind, TransitionKind::Finished);
     }
 
     void terminatedIsItsOwnOutcome()
     {
-        const TaskSnapshot running{TaskState::Running, 40, {}, {}};
-        const TaskSnapshot terminated{TaskState::Terminated, 40, {}, QStringLiteral("TERMINATED")};
+        const TaskSnapshot running {TaskState::Running, 40, {}, {}};
+        const TaskSnapshot terminated {TaskState::Terminated, 40, {}, QStringLiteral("TERMINATED")};
         const TaskTransition transition = classifyTransition(running, terminated);
         QCOMPARE(transition.kind, TransitionKind::Finished);
         QCOMPARE(transition.outcome, TaskState::Terminated);
