@@ -1,0 +1,146 @@
+#include "HistoryLog.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("HistoryLog", text);
+}
+
+HistoryEntry::Event eventFor(TransitionKind kind)
+{
+    switch (kind) {
+    case TransitionKind::Started:
+        return HistoryEntry::Event::Started;
+    case TransitionKind::Progressed:
+        return HistoryEntry::Event::Progressed;
+    case TransitionKind::Finished:
+        return HistoryEntry::Event::Finished;
+    case TransitionKind::Reappeared:
+        return HistoryEntry::Event::Reappeared;
+    case TransitionKind::NoChange:
+        break;
+    }
+    return HistoryEntry::Event::FirstSeen;
+}
+
+} // namespace
+
+QString HistoryEntry::eventName() const
+{
+    switch (event) {
+    case Event::FirstSeen:
+        return tr("First seen");
+    case Event::Started:
+        return tr("Started");
+    case Event::Progressed:
+        return tr("Progress");
+    case Event::Finished:
+        return tr("Finished");
+    case Event::Reappeared:
+        return tr("Running again");
+    case Event::FetchFailed:
+        return tr("Fetch failed");
+    case Event::FetchRecovered:
+        return tr("Fetch recovered");
+    }
+    return {};
+}
+
+QString HistoryEntry::detailText() const
+{
+    if (event == Event::FetchFailed) {
+        QString text = problem.message;
+        if (problem.httpStatus > 0)
+            text = tr("HTTP %1: %2").arg(problem.httpStatus).arg(text);
+        if (!problem.trackingId.isEmpty())
+            text = tr("%1 (tracking id %2)").arg(text, problem.trackingId);
+        return text;
+    }
+    if (event == Event::FetchRecovered)
+        return {};
+    QStringList parts;
+    if (percentComplete)
+        parts.append(QStringLiteral("%1 %").arg(*percentComplete));
+    if (!progress.isEmpty())
+        parts.append(progress);
+    return parts.join(QStringLiteral(" — "));
+}
+
+HistoryLog::HistoryLog(qsizetype maxEntriesPerTask)
+    : m_maxEntries(std::max<qsizetype>(2, maxEntriesPerTask))
+{ }
+
+void HistoryLog::record(const WatchedTask &task, const QDateTime &at)
+{
+    TaskHistory &history = m_tasks[task.id];
+    const DisplayState state = task.displayState();
+
+    if (task.problem != history.lastProblem) {
+        if (!task.problem.isNone()) {
+            HistoryEntry entry {at, HistoryEntry::Event::FetchFailed, state, {}, {}, task.problem};
+            append(history, std::move(entry));
+        } else {
+            append(history, HistoryEntry {at, HistoryEntry::Event::FetchRecovered, state, {}, {}, {}});
+        }
+        history.lastProblem = task.problem;
+    }
+
+    if (!task.status)
+        return;
+    const TaskSnapshot snapshot = TaskSnapshot::of(*task.status);
+    const TaskTransition transition = classifyTransition(history.lastSnapshot, snapshot);
+    const bool firstSighting = !history.lastSnapshot;
+    history.lastSnapshot = snapshot;
+    if (!firstSighting && transition.kind == TransitionKind::NoChange)
+        return;
+    const HistoryEntry::Event event = firstSighting ? HistoryEntry::Event::FirstSeen : eventFor(transition.kind);
+    append(history, HistoryEntry {at, event, state, snapshot.percentComplete, snapshot.progress, {}});
+}
+
+void HistoryLog::append(TaskHistory &history, HistoryEntry entry)
+{
+    if (history.entries.size() >= m_maxEntries) {
+        // Drop the oldest progress step; keep the first sighting and every state change.
+        auto oldestProgress = std::find_if(history.entries.begin(), history.entries.end(), [](const HistoryEntry &e) {
+            return e.event == HistoryEntry::Event::Progressed;
+        });
+        history.entries.erase(oldestProgress != history.entries.end() ? oldestProgress : history.entries.begin() + 1);
+    }
+    history.entries.append(std::move(entry));
+}
+
+QList<HistoryEntry> HistoryLog::entries(const QString &id) const
+{
+    return m_tasks.value(id).entries;
+}
+
+QStringList HistoryLog::trackingIds(const QString &id) const
+{
+    QStringList ids;
+    const auto it = m_tasks.constFind(id);
+    if (it == m_tasks.constEnd())
+        return ids;
+    for (const HistoryEntry &entry : it->entries) {
+        if (!entry.problem.trackingId.isEmpty() && !ids.contains(entry.problem.trackingId))
+            ids.append(entry.problem.trackingId);
+    }
+    return ids;
+}
+
+HistoryLog::TaskHistory HistoryLog::take(const QString &id)
+{
+    return m_tasks.take(id);
+}
+
+void HistoryLog::restore(const QString &id, TaskHistory history)
+{
+    m_tasks.insert(id, std::move(history));
+}
+
+void HistoryLog::forget(const QString &id)
+{
+    m_tasks.remove(id);
+}

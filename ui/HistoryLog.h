@@ -1,0 +1,72 @@
+#pragma once
+
+#include "TaskTransition.h"
+#include "WatchedTask.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// One thing seen happening to a task during this watch.
+struct HistoryEntry
+{
+    enum class Event {
+        FirstSeen, // the first status we got
+        Started, // queued → running
+        Progressed, // percentage or progress text moved
+        Finished, // reached an outcome (or another outcome)
+        Reappeared, // went back to an earlier phase
+        FetchFailed,
+        FetchRecovered,
+    };
+
+    QDateTime at;
+    Event event = Event::FirstSeen;
+    DisplayState state = DisplayState::Pending;
+    std::optional<int> percentComplete;
+    QString progress;
+    FetchProblem problem; // for FetchFailed
+
+    QString eventName() const;
+    QString detailText() const; // "40 % — Aggregating accounts" or the problem with its tracking id
+
+    friend bool operator==(const HistoryEntry &, const HistoryEntry &) = default;
+};
+
+// The state and percentage changes seen per task, fed from taskChanged and classified by
+// classifyTransition. Kept in memory for this watch only; bounded per task so a long watch cannot grow
+// without limit (the oldest progress entries go first; the first sighting is kept).
+class HistoryLog
+{
+public:
+    struct TaskHistory
+    {
+        QList<HistoryEntry> entries;
+        std::optional<TaskSnapshot> lastSnapshot;
+        FetchProblem lastProblem;
+    };
+
+    explicit HistoryLog(qsizetype maxEntriesPerTask = 500);
+
+    // Records what changed since the previous sighting; `at` is when it was seen (the task's checkedAt
+    // when valid, else the caller's "now").
+    void record(const WatchedTask &task, const QDateTime &at);
+
+    QList<HistoryEntry> entries(const QString &id) const;
+    // Every SailPoint tracking id of a fetch problem seen for the task, oldest first, without repeats.
+    QStringList trackingIds(const QString &id) const;
+
+    // Removal with undo: take the history out and put it back unchanged.
+    TaskHistory take(const QString &id);
+    void restore(const QString &id, TaskHistory history);
+    void forget(const QString &id);
+
+private:
+    void append(TaskHistory &history, HistoryEntry entry);
+
+    QHash<QString, TaskHistory> m_tasks;
+    qsizetype m_maxEntries;
+};

@@ -1,0 +1,75 @@
+#include "JsonTree.h"
+
+#include "TaskStatus.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTreeWidget>
+
+namespace JsonTree {
+
+namespace {
+
+QString summaryText(const QJsonValue &value)
+{
+    if (value.isObject())
+        return QCoreApplication::translate("JsonTree", "{%1 fields}").arg(value.toObject().size());
+    if (value.isArray())
+        return QCoreApplication::translate("JsonTree", "[%1 items]").arg(value.toArray().size());
+    return jsonValueText(value);
+}
+
+void addChildren(QTreeWidgetItem *item, const QJsonValue &value)
+{
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            addItem(item, it.key(), it.value());
+    } else if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i)
+            addItem(item, QStringLiteral("[%1]").arg(i), array.at(i));
+    }
+}
+
+QTreeWidgetItem *decorate(QTreeWidgetItem *item, const QString &key, const QJsonValue &value)
+{
+    item->setText(0, key);
+    item->setText(1, summaryText(value));
+    if (!value.isObject() && !value.isArray())
+        item->setToolTip(1, item->text(1));
+    addChildren(item, value);
+    return item;
+}
+
+} // namespace
+
+QTreeWidgetItem *addItem(QTreeWidget *tree, const QString &key, const QJsonValue &value)
+{
+    return decorate(new QTreeWidgetItem(tree), key, value);
+}
+
+QTreeWidgetItem *addItem(QTreeWidgetItem *parent, const QString &key, const QJsonValue &value)
+{
+    return decorate(new QTreeWidgetItem(parent), key, value);
+}
+
+void fill(QTreeWidget *tree, const QJsonValue &value)
+{
+    tree->clear();
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            addItem(tree, it.key(), it.value());
+    } else if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i)
+            addItem(tree, QStringLiteral("[%1]").arg(i), array.at(i));
+    } else if (!value.isUndefined() && !value.isNull()) {
+        addItem(tree, QString(), value);
+    }
+    tree->expandToDepth(0);
+}
+
+} // namespace JsonTree

@@ -1,0 +1,173 @@
+#pragma once
+
+#include "Clock.h"
+#include "ConnectionStatus.h"
+#include "HistoryLog.h"
+#include "Notifier.h"
+#include "StatusSummary.h"
+#include "TaskStatus.h"
+#include "WatchedTask.h"
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QTimer>
+
+class AddTasksDialog;
+class DiscoverDialog;
+class FilterBar;
+class NoticeBar;
+class QAction;
+class QMenu;
+class QSplitter;
+class QTableView;
+class TaskDetailView;
+class TaskFilterProxy;
+class WatchListModel;
+class WatchStatusBar;
+
+// The desktop window: the watch list table with its filter bar, the detail view below it, the banner,
+// the undo bar and the status bar. It only shows what the engine reports (the slots) and forwards what
+// the person wants (the *Requested signals); the app connects both sides. See ui/README.md.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum class BannerAction { None, OpenSettings };
+    Q_ENUM(BannerAction)
+
+    static constexpr int UndoTimeoutMs = 15000;
+    static constexpr int MessageTimeoutMs = 8000;
+    static constexpr int NotificationBatchMs = 500; // changes arriving together become one notification
+
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void setClock(Clock clock);
+
+    WatchListModel *model() const { return m_model; }
+    TaskFilterProxy *proxy() const { return m_proxy; }
+    QTableView *tableView() const { return m_table; }
+    TaskDetailView *detailView() const { return m_detail; }
+    FilterBar *filterBar() const { return m_filterBar; }
+    WatchStatusBar *watchStatusBar() const { return m_statusBar; }
+    NoticeBar *banner() const { return m_banner; }
+    NoticeBar *messageBar() const { return m_messageBar; }
+    const HistoryLog &history() const { return m_history; }
+    StatusSummary summary() const;
+    QStringList selectedIds() const;
+    bool canUndoRemove() const { return !m_removals.isEmpty(); }
+
+    // Column layout, splitter and window geometry, in QSettings (default-constructed, so the app's
+    // organisation and application names apply). restoreLayout() runs in the constructor.
+    void saveLayout() const;
+    void restoreLayout();
+
+public Q_SLOTS:
+    // From the engine.
+    void addTask(const WatchedTask &task);
+    void addTasks(const QList<WatchedTask> &tasks); // start-up: the whole cached watch list at once
+    void updateTask(const WatchedTask &task);
+    void removeTask(const QString &id);
+    void setConnectionState(ConnectionKind kind, const QString &detail = QString(),
+                            const QDateTime &until = QDateTime());
+    void setRefreshed(const QDateTime &at);
+    void setDiscovered(const QList<TaskStatus> &tasks);
+    void setDiscoverFailed(const QString &message);
+    void setPausedState(bool paused); // reflects the engine's state without asking it again
+
+    // From the app.
+    void setNotificationSettings(const NotificationSettings &settings);
+    void showBanner(const QString &text, MainWindow::BannerAction action = BannerAction::None);
+    void hideBanner();
+    void showMessage(const QString &text);
+
+    // What the toolbar, menus and shortcuts do.
+    void openAddDialog(const QString &prefilledIds = QString());
+    void openDiscoverDialog();
+    void removeSelected();
+    void undoRemove();
+    void refreshAll();
+    void refreshSelected();
+    void copySelectedIds();
+    void pasteIds();
+    void focusSearch();
+    void setSelectedPaused(bool paused);
+
+Q_SIGNALS:
+    void addRequested(const QStringList &ids, const QString &label);
+    void removeRequested(const QStringList &ids);
+    void refreshRequested(const QStringList &ids); // empty: every watched task
+    void pauseRequested(bool paused);
+    void taskPauseRequested(const QStringList &ids, bool paused);
+    void discoverRequested(bool runningOnly, int limit);
+    void settingsRequested();
+    // A notification worth showing (the app shows it with QSystemTrayIcon::showMessage when a tray exists).
+    void notificationReady(const Notification &notification);
+    void overallStateChanged(OverallState state);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    struct Removal
+    {
+        QList<WatchedTask> tasks;
+        QList<HistoryLog::TaskHistory> histories;
+    };
+
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void showColumnsMenu(const QPoint &globalPos);
+    void fillColumnsMenu(QMenu *menu);
+    void showTableContextMenu(const QPoint &pos);
+    void onCurrentRowChanged();
+    void showCurrentDetail();
+    void showDetailFor(const QString &id);
+    void onSummaryChanged();
+    void updateActions();
+    void scheduleNotification();
+    void deliverNotification();
+    void tickDetail();
+    QDateTime seenAt(const WatchedTask &task) const;
+
+    Clock m_clock = systemClock();
+    WatchListModel *m_model;
+    TaskFilterProxy *m_proxy;
+    HistoryLog m_history;
+    Notifier m_notifier;
+    QList<Removal> m_removals; // newest last
+    OverallState m_overall = OverallState::Idle;
+
+    NoticeBar *m_banner;
+    FilterBar *m_filterBar;
+    QTableView *m_table;
+    TaskDetailView *m_detail;
+    QSplitter *m_splitter;
+    NoticeBar *m_messageBar;
+    WatchStatusBar *m_statusBar;
+    QPointer<AddTasksDialog> m_addDialog;
+    QPointer<DiscoverDialog> m_discoverDialog;
+    BannerAction m_bannerAction = BannerAction::None;
+    QTimer m_notifyTimer;
+    QTimer m_detailTicker;
+
+    QAction *m_addAction = nullptr;
+    QAction *m_discoverAction = nullptr;
+    QAction *m_removeAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_refreshSelectedAction = nullptr;
+    QAction *m_pauseAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_copyIdAction = nullptr;
+    QAction *m_pasteAction = nullptr;
+    QAction *m_copyDetailsAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_pauseTaskAction = nullptr;
+    QAction *m_resumeTaskAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QMenu *m_columnsMenu = nullptr;
+};

@@ -1,0 +1,77 @@
+#include "WatchStatusBar.h"
+
+#include "Formatting.h"
+
+#include <QLabel>
+
+WatchStatusBar::WatchStatusBar(QWidget *parent)
+    : QStatusBar(parent)
+    , m_connection(new QLabel(this))
+    , m_counts(new QLabel(this))
+    , m_lastRefresh(new QLabel(this))
+{
+    setObjectName(QStringLiteral("statusBar"));
+    m_connection->setObjectName(QStringLiteral("connection"));
+    m_counts->setObjectName(QStringLiteral("counts"));
+    m_lastRefresh->setObjectName(QStringLiteral("lastRefresh"));
+    addWidget(m_connection);
+    addWidget(m_counts, 1);
+    addPermanentWidget(m_lastRefresh);
+    m_countdown.setInterval(1000);
+    connect(&m_countdown, &QTimer::timeout, this, &WatchStatusBar::tick);
+    setConnectionState({});
+    setSummary({});
+    setLastRefresh({});
+}
+
+void WatchStatusBar::setClock(Clock clock)
+{
+    m_clock = std::move(clock);
+    tick();
+}
+
+QString WatchStatusBar::connectionText() const
+{
+    return m_connection->text();
+}
+
+QString WatchStatusBar::countsText() const
+{
+    return m_counts->text();
+}
+
+QString WatchStatusBar::lastRefreshText() const
+{
+    return m_lastRefresh->text();
+}
+
+void WatchStatusBar::setConnectionState(const ConnectionState &state)
+{
+    m_state = state;
+    m_connection->setToolTip(state.detail);
+    tick();
+}
+
+void WatchStatusBar::setSummary(const StatusSummary &summary)
+{
+    m_counts->setText(summary.countsText());
+}
+
+void WatchStatusBar::setLastRefresh(const QDateTime &at)
+{
+    m_lastRefresh->setText(at.isValid() ? tr("Last refresh %1").arg(Formatting::localTime(at))
+                                        : tr("Not refreshed yet"));
+    m_lastRefresh->setToolTip(Formatting::utcTime(at));
+}
+
+void WatchStatusBar::tick()
+{
+    const QDateTime now = m_clock();
+    m_connection->setText(connectionStatusText(m_state, now));
+    if (connectionStatusCountsDown(m_state, now)) {
+        if (!m_countdown.isActive())
+            m_countdown.start();
+    } else {
+        m_countdown.stop();
+    }
+}

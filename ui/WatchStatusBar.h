@@ -1,0 +1,42 @@
+#pragma once
+
+#include "Clock.h"
+#include "ConnectionStatus.h"
+#include "StatusSummary.h"
+
+#include <QStatusBar>
+#include <QTimer>
+
+class QLabel;
+
+// The connection state (with the rate-limit countdown), the counts per state and the time of the last
+// refresh, always visible at the bottom of the window.
+class WatchStatusBar : public QStatusBar
+{
+    Q_OBJECT
+
+public:
+    explicit WatchStatusBar(QWidget *parent = nullptr);
+
+    void setClock(Clock clock);
+
+    QString connectionText() const;
+    QString countsText() const;
+    QString lastRefreshText() const;
+    bool isCountingDown() const { return m_countdown.isActive(); }
+
+public Q_SLOTS:
+    void setConnectionState(const ConnectionState &state);
+    void setSummary(const StatusSummary &summary);
+    void setLastRefresh(const QDateTime &at);
+    // Re-reads the clock: the countdown moves on. Runs every second while a countdown shows.
+    void tick();
+
+private:
+    Clock m_clock = systemClock();
+    ConnectionState m_state;
+    QLabel *m_connection;
+    QLabel *m_counts;
+    QLabel *m_lastRefresh;
+    QTimer m_countdown;
+};
