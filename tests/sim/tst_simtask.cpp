@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+Q_DECLARE_METATYPE(TaskState)
+
 // The TaskStatus body a task shows in each phase, read back with the models' own parser.
 class TestSimTask : public QObject
 {
@@ -127,6 +129,5 @@ private Q_SLOTS:
     }
 };
 
-Q_DECLARE_METATYPE(TaskState)
 QTEST_APPLESS_MAIN(TestSimTask)
 #include "tst_simtask.moc"
