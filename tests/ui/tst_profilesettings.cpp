@@ -1,0 +1,179 @@
+#include "ProfileSettings.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestProfileSettings : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void baseUrlProblem_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("problem"); // a fragment of the message; empty: accepted
+
+        QTest::newRow("https tenant") << "https://acme.api.identitynow.com"
+                                      << "";
+        QTest::newRow("trailing slash") << "https://acme.api.identitynow.com/"
+                                        << "";
+        QTest::newRow("upper case scheme") << "HTTPS://Acme.api.identitynow.com"
+                                           << "";
+        QTest::newRow("https with port") << "https://acme.example.com:8443"
+                                         << "";
+        QTest::newRow("proxy prefix path") << "https://gateway.example.com/sailpoint"
+                                           << "";
+        QTest::newRow("surrounding spaces") << "  https://acme.api.identitynow.com  "
+                                            << "";
+        QTest::newRow("http 127.0.0.1") << "http://127.0.0.1:8080"
+                                        << "";
+        QTest::newRow("http 127.x.y.z") << "http://127.10.20.30"
+                                        << "";
+        QTest::newRow("http ::1") << "http://[::1]:8080"
+                                  << "";
+        QTest::newRow("http mapped ::1") << "http://[::ffff:127.0.0.1]:8080"
+                                         << "";
+        QTest::newRow("http localhost") << "http://localhost:8080"
+                                        << "";
+        QTest::newRow("http LOCALHOST.") << "http://LOCALHOST.:8080"
+                                         << "";
+
+        QTest::newRow("empty") << ""
+                               << "Enter the tenant's API address";
+        QTest::newRow("blank") << "   "
+                               << "Enter the tenant's API address";
+        QTest::newRow("http example.com") << "http://example.com"
+                                          << "Use https://";
+        QTest::newRow("http 128.0.0.1") << "http://128.0.0.1"
+                                        << "Use https://";
+        QTest::newRow("http 10.0.0.1") << "http://10.0.0.1"
+                                       << "Use https://";
+        QTest::newRow("http localhost.example.com") << "http://localhost.example.com"
+                                                    << "Use https://";
+        QTest::newRow("http mapped other") << "http://[::ffff:10.0.0.1]"
+                                           << "Use https://";
+        QTest::newRow("no scheme") << "acme.api.identitynow.com"
+                                   << "Start the address with https://";
+        QTest::newRow("host:port without scheme") << "localhost:8080"
+                                                  << "Start the address with https://";
+        QTest::newRow("ftp") << "ftp://acme.example.com"
+                             << "Start the address with https://";
+        QTest::newRow("no host") << "https://"
+                                 << "no host name";
+        QTest::newRow("user info") << "https://me:pw@acme.api.identitynow.com"
+                                   << "Leave out the user name";
+        QTest::newRow("user only") << "https://me@acme.api.identitynow.com"
+                                   << "Leave out the user name";
+        QTest::newRow("query") << "https://acme.api.identitynow.com?x=1"
+                               << "Leave out everything from the ?";
+        QTest::newRow("empty query") << "https://acme.api.identitynow.com/?"
+                                     << "Leave out everything from the ?";
+        QTest::newRow("fragment") << "https://acme.api.identitynow.com#top"
+                                  << "Leave out everything from the ?";
+        QTest::newRow("space in host") << "https://acme api.com"
+                                       << "not a valid address";
+        QTest::newRow("version path") << "https://acme.api.identitynow.com/v2025"
+                                      << "version path (/v2025)";
+        QTest::newRow("beta path, slash") << "https://acme.api.identitynow.com/beta/"
+                                          << "version path (/beta)";
+        QTest::newRow("v3 path") << "https://acme.api.identitynow.com/v3"
+                                 << "version path (/v3)";
+    }
+
+    void baseUrlProblem()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, problem);
+        const QString actual = ProfileRules::baseUrlProblem(ProfileRules::parseBaseUrl(text));
+        if (problem.isEmpty())
+            QVERIFY2(actual.isEmpty(), qPrintable(actual));
+        else
+            QVERIFY2(actual.contains(problem), qPrintable(actual));
+    }
+
+    void parseBaseUrlNormalises()
+    {
+        QCOMPARE(ProfileRules::parseBaseUrl(QStringLiteral(" https://acme.api.identitynow.com/ ")),
+                 QUrl(QStringLiteral("https://acme.api.identitynow.com")));
+        QCOMPARE(ProfileRules::parseBaseUrl(QStringLiteral("https://gw.example.com/isc/")),
+                 QUrl(QStringLiteral("https://gw.example.com/isc")));
+        QVERIFY(ProfileRules::parseBaseUrl(QString()).isEmpty());
+    }
+
+    void loopbackHosts()
+    {
+        for (const char *host : {"127.0.0.1", "127.255.255.254", "::1", "[::1]", "::ffff:127.0.0.1", "localhost",
+                                 "LocalHost", "localhost."})
+            QVERIFY2(ProfileRules::isLoopbackHost(QString::fromLatin1(host)), host);
+        for (const char *host : {"", "128.0.0.1", "10.0.0.1", "::2", "::ffff:10.0.0.1", "localhost.example.com",
+                                 "mylocalhost", "example.com", "0.0.0.0"})
+            QVERIFY2(!ProfileRules::isLoopbackHost(QString::fromLatin1(host)), host);
+    }
+
+    void names()
+    {
+        const QStringList others {QStringLiteral("Acme prod"), QStringLiteral("Sandbox")};
+        QVERIFY(ProfileRules::nameProblem(QStringLiteral("Acme test"), others).isEmpty());
+        QVERIFY(ProfileRules::nameProblem(QStringLiteral("Give"), {}).isEmpty());
+        QVERIFY(ProfileRules::nameProblem(QString(), others).contains(QStringLiteral("Give the profile a name")));
+        QVERIFY(ProfileRules::nameProblem(QStringLiteral("   "), others).contains(QStringLiteral("Give")));
+        QVERIFY(ProfileRules::nameProblem(QStringLiteral("acme PROD"), others).contains(QStringLiteral("already")));
+        QVERIFY(ProfileRules::nameProblem(QStringLiteral(" Sandbox "), others).contains(QStringLiteral("already")));
+        QVERIFY(ProfileRules::nameProblem(QStringLiteral("a/b"), others).contains(QStringLiteral("cannot contain")));
+        QVERIFY(ProfileRules::nameProblem(QStringLiteral("a\\b"), others).contains(QStringLiteral("cannot contain")));
+        QVERIFY(ProfileRules::nameProblem(QString(ProfileRules::MaxNameLength, u'x'), others).isEmpty());
+        QVERIFY(ProfileRules::nameProblem(QString(ProfileRules::MaxNameLength + 1, u'x'), others)
+                        .contains(QStringLiteral("at most 64")));
+    }
+
+    void clientIds()
+    {
+        QVERIFY(ProfileRules::clientIdProblem(QStringLiteral("2c9180835d2e5168015d32f890ca1581")).isEmpty());
+        QVERIFY(!ProfileRules::clientIdProblem(QString()).isEmpty());
+        QVERIFY(!ProfileRules::clientIdProblem(QStringLiteral(" \t")).isEmpty());
+    }
+
+    void caFiles()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString pem = dir.filePath(QStringLiteral("proxy-ca.pem"));
+        QFile file(pem);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("-----BEGIN CERTIFICATE-----\n");
+        file.close();
+
+        QVERIFY(ProfileRules::caFileProblem(QString()).isEmpty());
+        QVERIFY(ProfileRules::caFileProblem(QStringLiteral("  ")).isEmpty());
+        QVERIFY(ProfileRules::caFileProblem(pem).isEmpty());
+        QVERIFY(ProfileRules::caFileProblem(QStringLiteral("proxy-ca.pem")).contains(QStringLiteral("full path")));
+        QVERIFY(ProfileRules::caFileProblem(dir.filePath(QStringLiteral("missing.pem")))
+                        .contains(QStringLiteral("no file")));
+        QVERIFY(ProfileRules::caFileProblem(dir.path()).contains(QStringLiteral("not a readable file")));
+    }
+
+    void problemsOfAProfile()
+    {
+        ProfileSettings profile;
+        profile.name = QStringLiteral("Acme");
+        profile.baseUrl = QUrl(QStringLiteral("https://acme.api.identitynow.com"));
+        profile.clientId = QStringLiteral("id");
+        QVERIFY(ProfileRules::problemsOf(profile, {}).isEmpty());
+        QVERIFY(ProfileRules::problemsOf(profile, {}).first().isEmpty());
+
+        profile.baseUrl = QUrl(QStringLiteral("http://example.com"));
+        profile.clientId.clear();
+        const ProfileProblems problems = ProfileRules::problemsOf(profile, {QStringLiteral("acme")});
+        QVERIFY(!problems.isEmpty());
+        QVERIFY(problems.name.contains(QStringLiteral("already")));
+        QVERIFY(problems.baseUrl.contains(QStringLiteral("https://")));
+        QVERIFY(!problems.clientId.isEmpty());
+        QVERIFY(problems.caFile.isEmpty());
+        QCOMPARE(problems.first(), problems.name);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProfileSettings)
+#include "tst_profilesettings.moc"

@@ -1,0 +1,144 @@
+#include "ProfileSettings.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ProfileRules", text);
+}
+
+} // namespace
+
+QString ProfileProblems::first() const
+{
+    for (const QString *problem : {&name, &baseUrl, &clientId, &caFile}) {
+        if (!problem->isEmpty())
+            return *problem;
+    }
+    return {};
+}
+
+namespace ProfileRules {
+
+bool isLoopbackHost(const QString &host)
+{
+    QString name = host.toLower();
+    if (name.endsWith(u'.')) // "localhost." is the same name, fully qualified
+        name.chop(1);
+    if (name == u"localhost")
+        return true;
+    if (name.startsWith(u'[') && name.endsWith(u']'))
+        name = name.mid(1, name.size() - 2);
+    if (name.isEmpty())
+        return false;
+    // QUrl writes IP addresses in their canonical form (IPv6 compressed, IPv4-mapped ones as ::ffff:a.b.c.d),
+    // which keeps Qt Network (QHostAddress) out of this library.
+    QUrl url;
+    url.setHost(name, QUrl::StrictMode);
+    if (!url.isValid())
+        return false;
+    QString canonical = url.host();
+    if (canonical == u"::1")
+        return true;
+    if (canonical.startsWith(u"::ffff:"))
+        canonical = canonical.mid(7);
+    const QStringList octets = canonical.split(u'.');
+    if (octets.size() != 4)
+        return false;
+    for (const QString &octet : octets) {
+        bool ok = false;
+        const int value = octet.toInt(&ok);
+        if (!ok || octet.size() > 3 || value < 0 || value > 255 || !octet.at(0).isDigit())
+            return false;
+    }
+    return octets.constFirst().toInt() == 127;
+}
+
+QUrl parseBaseUrl(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return {};
+    QUrl url(trimmed, QUrl::StrictMode);
+    if (!url.isValid())
+        return url;
+    url = url.adjusted(QUrl::StripTrailingSlash);
+    if (url.path() == u"/") // StripTrailingSlash keeps a lone "/"
+        url.setPath(QString());
+    return url;
+}
+
+QString baseUrlProblem(const QUrl &url)
+{
+    if (url.isEmpty())
+        return tr("Enter the tenant's API address, e.g. https://acme.api.identitynow.com");
+    if (!url.isValid())
+        return tr("This is not a valid address: look for spaces or stray characters.");
+    const QString scheme = url.scheme().toLower();
+    if (scheme != u"https" && scheme != u"http")
+        return tr("Start the address with https://, e.g. https://acme.api.identitynow.com");
+    if (url.host().isEmpty())
+        return tr("The address has no host name.");
+    if (!url.userInfo().isEmpty())
+        return tr("Leave out the user name and password: the client id and secret have their own fields.");
+    if (url.hasQuery() || url.hasFragment())
+        return tr("Leave out everything from the ? or # on.");
+    if (scheme == u"http" && !isLoopbackHost(url.host()))
+        return tr("Use https://. Plain http:// would send the secret unencrypted; it is allowed only to this "
+                  "computer (127.0.0.1, ::1, localhost).");
+    // A version path pasted from the API documentation would be doubled: the version is chosen below.
+    const QString lastSegment = url.path().section(u'/', -1).toLower();
+    if (lastSegment == u"v3" || ApiVersions::fromName(lastSegment))
+        return tr("Leave out the version path (/%1): choose the API version below.").arg(lastSegment);
+    return {};
+}
+
+QString nameProblem(const QString &name, const QStringList &otherNames)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return tr("Give the profile a name.");
+    if (trimmed.contains(u'/') || trimmed.contains(u'\\'))
+        return tr("A name cannot contain / or \\.");
+    if (trimmed.size() > MaxNameLength)
+        return tr("Use at most %1 characters.").arg(MaxNameLength);
+    for (const QString &other : otherNames) {
+        if (other.trimmed().compare(trimmed, Qt::CaseInsensitive) == 0)
+            return tr("Another profile already has this name.");
+    }
+    return {};
+}
+
+QString clientIdProblem(const QString &clientId)
+{
+    if (clientId.trimmed().isEmpty())
+        return tr("Enter the client id of the API client or personal access token.");
+    return {};
+}
+
+QString caFileProblem(const QString &path)
+{
+    const QString trimmed = path.trimmed();
+    if (trimmed.isEmpty())
+        return {};
+    if (!QDir::isAbsolutePath(trimmed))
+        return tr("Give the full path of the certificate file.");
+    const QFileInfo info(trimmed);
+    if (!info.exists())
+        return tr("There is no file at this path.");
+    if (!info.isFile() || !info.isReadable())
+        return tr("This is not a readable file.");
+    return {};
+}
+
+ProfileProblems problemsOf(const ProfileSettings &profile, const QStringList &otherNames)
+{
+    return {nameProblem(profile.name, otherNames), baseUrlProblem(profile.baseUrl), clientIdProblem(profile.clientId),
+            caFileProblem(profile.caFile)};
+}
+
+} // namespace ProfileRules

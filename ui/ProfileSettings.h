@@ -1,0 +1,55 @@
+#pragma once
+
+#include "ApiVersion.h"
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+// One connection profile as the settings dialog edits it. The client secret is deliberately not part of
+// it: the dialog hands typed secrets out separately (SettingsDialog::secretChanges) for the keychain.
+struct ProfileSettings
+{
+    QString name;
+    QUrl baseUrl; // e.g. https://acme.api.identitynow.com, no version path
+    ApiVersion apiVersion = ApiVersion::V2025;
+    QString clientId;
+    QString caFile; // optional PEM file of extra CA certificates (a corporate proxy's)
+
+    friend bool operator==(const ProfileSettings &, const ProfileSettings &) = default;
+};
+
+// What is wrong with each field of a profile, in words for the line beside the field; empty when fine.
+struct ProfileProblems
+{
+    QString name;
+    QString baseUrl;
+    QString clientId;
+    QString caFile;
+
+    bool isEmpty() const { return name.isEmpty() && baseUrl.isEmpty() && clientId.isEmpty() && caFile.isEmpty(); }
+    QString first() const; // the first non-empty message, in field order
+};
+
+// Immediate feedback while typing. The engine checks URLs again with its own policy before any request;
+// these rules match it (https://, http:// to loopback only, no user-info, query or fragment) and add a
+// hint for a pasted version path.
+namespace ProfileRules {
+
+constexpr int MaxNameLength = 64;
+
+// 127.0.0.0/8, ::1 (also IPv4-mapped, e.g. ::ffff:127.0.0.1) and "localhost".
+bool isLoopbackHost(const QString &host);
+// The URL as typed: trimmed, parsed strictly, a trailing slash removed.
+QUrl parseBaseUrl(const QString &text);
+// Why this tenant base URL cannot be used; empty when it can.
+QString baseUrlProblem(const QUrl &url);
+// Non-empty after trimming, no '/' or '\' (they would split the settings group), not longer than
+// MaxNameLength, and unlike every name in otherNames ignoring case (some settings stores ignore case).
+QString nameProblem(const QString &name, const QStringList &otherNames);
+QString clientIdProblem(const QString &clientId);
+// Empty (no extra CA) is fine; otherwise an absolute path to a readable file.
+QString caFileProblem(const QString &path);
+ProfileProblems problemsOf(const ProfileSettings &profile, const QStringList &otherNames);
+
+} // namespace ProfileRules

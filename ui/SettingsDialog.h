@@ -1,0 +1,200 @@
+#pragma once
+
+#include "Preferences.h"
+#include "ProfileSettings.h"
+
+#include <QDialog>
+#include <QList>
+
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTabWidget;
+class QToolButton;
+
+// What the app knows about the keychain, in words (e.g. "Stored in the login keychain", or the error and
+// what to do about it). When it is not available the dialog offers to keep a typed secret for this session.
+struct KeychainDisplay
+{
+    bool available = true;
+    QString message;
+};
+
+// Where a secret lives in the keychain: the keychain key is made of the profile name and the client id.
+struct SecretKey
+{
+    QString profile;
+    QString clientId;
+
+    friend bool operator==(const SecretKey &, const SecretKey &) = default;
+};
+
+// A secret typed for a profile (under its final name and client id).
+struct SecretChange
+{
+    QString profile;
+    QString clientId;
+    QString secret;
+    bool sessionOnly = false; // keep it in memory for this session, not in the keychain
+
+    friend bool operator==(const SecretChange &, const SecretChange &) = default;
+};
+
+// A kept profile whose keychain key changed (renamed, or new client id): move its stored secret.
+struct SecretMove
+{
+    SecretKey from;
+    SecretKey to;
+
+    friend bool operator==(const SecretMove &, const SecretMove &) = default;
+};
+
+// Connection profiles (add, rename, remove; name, base URL, API version, client id, secret, CA file,
+// "Test connection") and the preferences (poll interval, notifications, tray, launch at login).
+//
+// The dialog never stores anything but its own geometry: the app fills it with setProfiles/
+// setPreferences/..., and after accept() reads the results and applies them, in this order:
+// removedProfiles() (delete their secrets), secretMoves(), secretChanges(), then profiles(),
+// currentProfile() and preferences(). Then it calls forgetSecrets() (or destroys the dialog). A typed
+// secret leaves the dialog only through secretChanges() and testConnectionRequested(); it is never logged.
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    enum Page { ConnectionPage, PreferencesPage };
+
+    explicit SettingsDialog(QWidget *parent = nullptr);
+    ~SettingsDialog() override;
+
+    void setProfiles(const QList<ProfileSettings> &profiles, const QString &currentName);
+    void setPreferences(const Preferences &preferences);
+    void setKeychainState(const KeychainDisplay &state);
+    void setTrayAvailable(bool available);
+    // Defaults to Autostart::isSupported().
+    void setLaunchAtLoginSupported(bool supported);
+    void showPage(Page page);
+
+    QList<ProfileSettings> profiles() const; // in list order, names and ids trimmed, URLs normalised
+    QString currentProfile() const; // the one Taskwatch watches with; empty without profiles
+    Preferences preferences() const;
+    QList<SecretChange> secretChanges() const; // only profiles whose secret was typed
+    QList<SecretKey> removedProfiles() const; // profiles given to setProfiles and removed, as they were given
+    QList<SecretMove> secretMoves() const;
+    void forgetSecrets(); // drops every typed secret (also done on reject)
+
+    // Why OK is disabled, in words; empty when the settings can be accepted.
+    QString problem() const;
+    bool isTesting() const { return m_testingDraft >= 0; }
+
+public Q_SLOTS:
+    // The outcome of the last testConnectionRequested, success or the exact reason of failure.
+    void setTestResult(bool ok, const QString &message);
+
+Q_SIGNALS:
+    // secret is empty when none was typed: the app uses the stored one.
+    void testConnectionRequested(const ProfileSettings &profile, const QString &secret);
+
+protected:
+    void done(int result) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    enum class TestState { None, Busy, Succeeded, Failed };
+    struct Draft
+    {
+        int id = 0;
+        ProfileSettings profile; // name, client id and CA file as typed; baseUrl parsed from baseUrlText
+        QString baseUrlText;
+        std::optional<SecretKey> original; // as given to setProfiles; none for a new profile
+        QString secret; // typed in this dialog, trimmed; empty when untouched
+        bool sessionOnly = false;
+        TestState test = TestState::None;
+        QString testMessage;
+    };
+
+    QWidget *createConnectionPage();
+    QWidget *createPreferencesPage();
+    void addProfile();
+    void removeProfile();
+    void renameProfile();
+    void browseCaFile();
+    void requestTest();
+    void onCurrentRowChanged(int row);
+    void onFieldEdited();
+    void loadCurrentDraft();
+    void rebuildList();
+    void rebuildCurrentCombo();
+    void revalidate();
+    void showTestState();
+    void updateColors();
+    void updateSecretEcho(bool show);
+    Draft *currentDraft();
+    const Draft *draftById(int id) const;
+    Draft *draftById(int id);
+    int rowOf(int draftId) const;
+    QStringList namesExcept(int draftId) const;
+    ProfileProblems problemsOf(const Draft &draft) const;
+    static ProfileSettings finalProfile(const Draft &draft);
+
+    QList<Draft> m_drafts;
+    QList<SecretKey> m_removed;
+    int m_nextId = 1;
+    int m_currentDraft = -1; // the profile Taskwatch watches with
+    int m_testingDraft = -1;
+    bool m_loading = false;
+    KeychainDisplay m_keychain;
+    bool m_trayAvailable = true;
+    bool m_launchSupported = false;
+    Preferences m_preferences; // keeps what the dialog has no field for (NotificationSettings::maxPerMinute)
+
+    QTabWidget *m_tabs = nullptr;
+    // Connection page.
+    QComboBox *m_currentCombo = nullptr;
+    QListWidget *m_list = nullptr;
+    QPushButton *m_addButton = nullptr;
+    QPushButton *m_renameButton = nullptr;
+    QPushButton *m_removeButton = nullptr;
+    QWidget *m_form = nullptr;
+    QLabel *m_noProfileLabel = nullptr;
+    QLineEdit *m_nameEdit = nullptr;
+    QLabel *m_nameProblem = nullptr;
+    QLineEdit *m_urlEdit = nullptr;
+    QLabel *m_urlProblem = nullptr;
+    QComboBox *m_versionCombo = nullptr;
+    QLineEdit *m_clientIdEdit = nullptr;
+    QLabel *m_clientIdProblem = nullptr;
+    QLineEdit *m_secretEdit = nullptr;
+    QToolButton *m_showSecret = nullptr;
+    QLabel *m_keychainLabel = nullptr;
+    QCheckBox *m_sessionOnly = nullptr;
+    QLineEdit *m_caFileEdit = nullptr;
+    QPushButton *m_browseButton = nullptr;
+    QLabel *m_caFileProblem = nullptr;
+    QPushButton *m_testButton = nullptr;
+    QProgressBar *m_testBusy = nullptr;
+    QLabel *m_testIcon = nullptr;
+    QLabel *m_testResult = nullptr;
+    // Preferences page.
+    QSpinBox *m_pollSpin = nullptr;
+    QCheckBox *m_notifyStarted = nullptr;
+    QCheckBox *m_notifySucceeded = nullptr;
+    QCheckBox *m_notifyWarning = nullptr;
+    QCheckBox *m_notifyFailed = nullptr;
+    QCheckBox *m_notifyTerminated = nullptr;
+    QCheckBox *m_startMinimized = nullptr;
+    QLabel *m_trayNote = nullptr;
+    QCheckBox *m_launchAtLogin = nullptr;
+    QLabel *m_launchNote = nullptr;
+
+    QLabel *m_summary = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+};
