@@ -1,0 +1,230 @@
+#include "CliOptions.h"
+
+#include "TaskId.h"
+
+#include <QCommandLineParser>
+#include <QSettings>
+
+using namespace std::chrono;
+
+namespace {
+
+const QString helpText = QStringLiteral(R"(Usage: taskwatch-cli COMMAND [OPTIONS] [ID...]
+
+Watch SailPoint Identity Security Cloud tasks through the task-status API.
+
+Commands:
+  get ID...    Fetch the tasks once (batched) and print a table, or with --json a JSON
+               array of the task-status objects as received.
+  wait ID...   Poll until every task has finished. On a terminal: a live line per task
+               with a progress bar; otherwise one line per change.
+                 --timeout SECONDS   give up after this long (exit code 124)
+                 --interval SECONDS  seconds between checks, 1-300 (default 5)
+  list         Recent tasks on the tenant, newest first: the way to find ids to watch.
+                 --running           only tasks that have not finished (v2025, v2026, v1)
+                 --limit N           at most N tasks, 1-250 (default 20)
+                 --json              the task-status objects as received
+
+Connection (every command):
+  --base-url URL         tenant, e.g. https://acme.api.identitynow.com   [SAIL_BASE_URL]
+  --api-version V        beta, v2024, v2025 (default), v2026 or v1
+  --client-id ID         API client or personal access token id          [SAIL_CLIENT_ID]
+  --client-secret-stdin  read the client secret from the first line of stdin
+                         (otherwise from SAIL_CLIENT_SECRET; never from a file)
+  --profile NAME         a saved connection profile of the Taskwatch app
+  --ca-file FILE         extra CA certificates (PEM), e.g. a corporate proxy's
+  Plain http:// is accepted only for this computer (127.0.0.1, ::1, localhost).
+
+  -h, --help             this help
+  -v, --version          the version
+
+Exit codes:
+  0    every task found (and, for wait, finished with SUCCESS or WARNING)
+  1    wait: a task finished with ERROR, TERMINATED or TEMPERROR
+  2    usage or configuration error
+  3    authentication failed
+  4    a task was not found
+  5    network or server error
+  124  wait timed out
+  When several apply, the first in the order 2, 3, 4, 5, 1, 124 is used.
+  Errors go to stderr, one line each, with SailPoint's tracking id when there is one.
+)");
+
+CliParse error(const QString &message)
+{
+    CliParse parse;
+    parse.action = CliParse::Action::Error;
+    parse.message = message;
+    return parse;
+}
+
+std::optional<int> wholeNumber(const QString &text, int min, int max)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < min || value > max)
+        return std::nullopt;
+    return value;
+}
+
+} // namespace
+
+QString cliHelpText()
+{
+    return helpText;
+}
+
+CliParse parseCli(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QString());
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")}, QString());
+    const QCommandLineOption json(QStringLiteral("json"), QString());
+    const QCommandLineOption timeout(QStringLiteral("timeout"), QString(), QStringLiteral("seconds"));
+    const QCommandLineOption interval(QStringLiteral("interval"), QString(), QStringLiteral("seconds"));
+    const QCommandLineOption running(QStringLiteral("running"), QString());
+    const QCommandLineOption limit(QStringLiteral("limit"), QString(), QStringLiteral("n"));
+    const QCommandLineOption baseUrl(QStringLiteral("base-url"), QString(), QStringLiteral("url"));
+    const QCommandLineOption apiVersion(QStringLiteral("api-version"), QString(), QStringLiteral("v"));
+    const QCommandLineOption clientId(QStringLiteral("client-id"), QString(), QStringLiteral("id"));
+    const QCommandLineOption secretStdin(QStringLiteral("client-secret-stdin"), QString());
+    const QCommandLineOption profile(QStringLiteral("profile"), QString(), QStringLiteral("name"));
+    const QCommandLineOption caFile(QStringLiteral("ca-file"), QString(), QStringLiteral("file"));
+    parser.addOptions({help, version, json, timeout, interval, running, limit, baseUrl, apiVersion, clientId,
+                       secretStdin, profile, caFile});
+    if (!parser.parse(arguments))
+        return error(parser.errorText());
+    if (parser.isSet(help))
+        return CliParse {CliParse::Action::Help, {}, {}};
+    if (parser.isSet(version))
+        return CliParse {CliParse::Action::Version, {}, {}};
+
+    QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return error(QStringLiteral("no command given (get, wait or list)"));
+    CliOptions options;
+    const QString command = positional.takeFirst();
+    if (command == u"get")
+        options.command = CliCommand::Get;
+    else if (command == u"wait")
+        options.command = CliCommand::Wait;
+    else if (command == u"list")
+        options.command = CliCommand::List;
+    else
+        return error(QStringLiteral("unknown command \"%1\" (get, wait or list)").arg(command));
+
+    const bool isList = options.command == CliCommand::List;
+    const bool isWait = options.command == CliCommand::Wait;
+    if (!isWait && (parser.isSet(timeout) || parser.isSet(interval)))
+        return error(QStringLiteral("--timeout and --interval belong to wait"));
+    if (!isList && (parser.isSet(running) || parser.isSet(limit)))
+        return error(QStringLiteral("--running and --limit belong to list"));
+    if (isWait && parser.isSet(json))
+        return error(QStringLiteral("--json belongs to get and list"));
+
+    if (isList) {
+        if (!positional.isEmpty())
+            return error(QStringLiteral("list takes no ids"));
+    } else {
+        // Ids as people paste them: separated by spaces, commas or new lines, quoted or not.
+        const TaskId::PastedIds pasted = TaskId::parsePasted(positional.join(u' '));
+        if (!pasted.rejected.isEmpty())
+            return error(QStringLiteral("\"%1\" is not a task id: it %2")
+                                 .arg(pasted.rejected.first().text, pasted.rejected.first().reason));
+        if (pasted.ids.isEmpty())
+            return error(QStringLiteral("%1 needs at least one task id").arg(command));
+        options.ids = pasted.ids;
+    }
+
+    options.json = parser.isSet(json);
+    options.runningOnly = parser.isSet(running);
+    if (parser.isSet(timeout)) {
+        const auto value = wholeNumber(parser.value(timeout), 1, 7 * 24 * 3600);
+        if (!value)
+            return error(QStringLiteral("--timeout: expected a number of seconds ≥ 1, got \"%1\"")
+                                 .arg(parser.value(timeout)));
+        options.timeout = seconds(*value);
+    }
+    if (parser.isSet(interval)) {
+        const auto value = wholeNumber(parser.value(interval), 1, 300);
+        if (!value)
+            return error(
+                    QStringLiteral("--interval: expected 1 to 300 seconds, got \"%1\"").arg(parser.value(interval)));
+        options.interval = seconds(*value);
+    }
+    if (parser.isSet(limit)) {
+        const auto value = wholeNumber(parser.value(limit), 1, 250);
+        if (!value)
+            return error(QStringLiteral("--limit: expected 1 to 250, got \"%1\"").arg(parser.value(limit)));
+        options.limit = *value;
+    }
+    options.baseUrl = parser.value(baseUrl);
+    options.apiVersion = parser.value(apiVersion);
+    options.clientId = parser.value(clientId);
+    options.profile = parser.value(profile);
+    options.caFile = parser.value(caFile);
+    options.secretFromStdin = parser.isSet(secretStdin);
+    return CliParse {CliParse::Action::Run, options, {}};
+}
+
+CliConnection resolveConnection(const CliOptions &options, const QProcessEnvironment &environment,
+                                const QSettings &settings, const std::function<QString()> &readSecretLine)
+{
+    CliConnection result;
+    ConnectionProfile &profile = result.profile;
+    if (!options.profile.isEmpty()) {
+        profile = ConnectionProfile::read(settings, options.profile);
+        if (profile.baseUrl.isEmpty() && profile.clientId.isEmpty()) {
+            result.error = QStringLiteral("there is no saved profile \"%1\"").arg(options.profile);
+            return result;
+        }
+    } else {
+        profile.name = QStringLiteral("cli");
+    }
+    auto pick = [&](const QString &flag, const char *variable, const QString &saved) {
+        if (!flag.isEmpty())
+            return flag;
+        const QString fromEnvironment = environment.value(QLatin1String(variable));
+        return fromEnvironment.isEmpty() ? saved : fromEnvironment;
+    };
+    profile.baseUrl = QUrl(pick(options.baseUrl, "SAIL_BASE_URL", profile.baseUrl.toString()).trimmed());
+    profile.clientId = pick(options.clientId, "SAIL_CLIENT_ID", profile.clientId).trimmed();
+    if (!options.caFile.isEmpty())
+        profile.caFile = options.caFile;
+    if (!options.apiVersion.isEmpty()) {
+        const auto version = ApiVersions::fromName(options.apiVersion.trimmed().toLower());
+        if (!version) {
+            result.error = QStringLiteral("--api-version: expected beta, v2024, v2025, v2026 or v1, got \"%1\"")
+                                   .arg(options.apiVersion);
+            return result;
+        }
+        profile.apiVersion = *version;
+    }
+    if (profile.baseUrl.isEmpty()) {
+        result.error = QStringLiteral("no tenant: use --base-url, SAIL_BASE_URL or --profile");
+        return result;
+    }
+    if (profile.clientId.isEmpty()) {
+        result.error = QStringLiteral("no client id: use --client-id, SAIL_CLIENT_ID or --profile");
+        return result;
+    }
+    const QString problem = profile.problem();
+    if (!problem.isEmpty()) {
+        result.error = problem;
+        return result;
+    }
+    if (options.command == CliCommand::List && options.runningOnly && !supportsRunningFilter(profile.apiVersion)) {
+        result.error =
+                QStringLiteral("--running needs v2025, v2026 or v1: the %1 task list returns completed tasks only")
+                        .arg(ApiVersions::name(profile.apiVersion));
+        return result;
+    }
+    result.secret =
+            options.secretFromStdin ? readSecretLine() : environment.value(QStringLiteral("SAIL_CLIENT_SECRET"));
+    if (result.secret.isEmpty())
+        result.error = options.secretFromStdin
+                ? QStringLiteral("--client-secret-stdin: stdin held no secret")
+                : QStringLiteral("no client secret: set SAIL_CLIENT_SECRET or use --client-secret-stdin");
+    return result;
+}

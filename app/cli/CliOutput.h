@@ -1,0 +1,38 @@
+#pragma once
+
+#include "CliOptions.h"
+#include "ConnectionState.h"
+#include "TaskStatus.h"
+#include "WatchedTask.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// What taskwatch-cli prints, as pure functions of what the engine knows.
+namespace CliOutput {
+
+// ID, STATE, %, NAME, PROGRESS: one row per task, columns aligned, ending in a new line.
+QString taskTable(const QList<WatchedTask> &tasks);
+QString statusTable(const QList<TaskStatus> &statuses);
+// The task-status objects exactly as received, as one indented JSON array.
+QByteArray jsonArray(const QList<TaskStatus> &statuses);
+
+// [#########-----------]; spaces inside when the percentage is unknown.
+QString progressBar(std::optional<int> percent, int width = 20);
+// A terminal's live line: id, state, bar, %, name, progress (at most `maxWidth` characters).
+QString liveLine(const WatchedTask &task, int idWidth, int maxWidth = 160);
+// One line per change when the output is not a terminal: "HH:mm:ss ID State 42% name: progress".
+QString changeLine(const WatchedTask &task, const QDateTime &at);
+// What a change line shows; a new line is printed only when it differs from the last one printed.
+QString changeSignature(const WatchedTask &task);
+// One stderr line for a task that has a problem: "ID: message (tracking id …)".
+QString problemLine(const WatchedTask &task);
+
+// The exit code of get and wait from the final state (see CliExit for the order of precedence).
+int exitCode(CliCommand command, const QList<WatchedTask> &tasks, const ConnectionState &state, bool timedOut);
+
+} // namespace CliOutput

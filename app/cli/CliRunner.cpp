@@ -1,0 +1,157 @@
+#include "CliRunner.h"
+
+#include "CliOutput.h"
+#include "TaskMonitor.h"
+
+#include <QDateTime>
+
+CliRunner::CliRunner(const CliOptions &options, const CliConnection &connection, QTextStream &out, QTextStream &err,
+                     bool terminal, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_out(out)
+    , m_err(err)
+    , m_terminal(terminal)
+    , m_monitor(new TaskMonitor(connection.profile, this))
+{
+    m_monitor->setSecret(connection.secret);
+    // get checks once; the timer of a later round must not fire before the answers are printed.
+    m_monitor->setPollInterval(options.command == CliCommand::Wait ? options.interval : std::chrono::seconds(300));
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, [this] { finishGetOrWait(true); });
+}
+
+CliRunner::~CliRunner() = default;
+
+void CliRunner::start()
+{
+    connect(m_monitor, &TaskMonitor::connectionStateChanged, this, [this](const ConnectionState &state) {
+        // The tenant asked us to wait: say so, or a silent pause looks like a hang.
+        if (state.kind == ConnectionState::Kind::RateLimited) {
+            m_err << "taskwatch-cli: " << state.text(QDateTime::currentDateTimeUtc()) << Qt::endl;
+            return;
+        }
+        if (state.kind == ConnectionState::Kind::AuthFailed || state.kind == ConnectionState::Kind::Misconfigured) {
+            m_err << "taskwatch-cli: " << state.message << Qt::endl;
+            if (m_options.command == CliCommand::List)
+                finish(state.kind == ConnectionState::Kind::AuthFailed ? CliExit::Auth : CliExit::Usage);
+            else
+                finishGetOrWait(false);
+        }
+    });
+
+    if (m_options.command == CliCommand::List) {
+        connect(m_monitor, &TaskMonitor::discovered, this, [this](const QList<TaskStatus> &tasks) {
+            if (m_options.json)
+                m_out << QString::fromUtf8(CliOutput::jsonArray(tasks));
+            else
+                m_out << CliOutput::statusTable(tasks);
+            m_out.flush();
+            finish(CliExit::Ok);
+        });
+        connect(m_monitor, &TaskMonitor::discoverFailed, this, [this](const QString &message) {
+            if (m_done)
+                return;
+            m_err << "taskwatch-cli: " << message << Qt::endl;
+            finish(CliExit::Network);
+        });
+        m_monitor->discover(m_options.runningOnly, m_options.limit);
+        return;
+    }
+
+    if (m_options.command == CliCommand::Get) {
+        // One round answers every id (a missing one is confirmed with a single GET inside the round).
+        connect(m_monitor, &TaskMonitor::refreshed, this, [this] { finishGetOrWait(false); });
+    } else {
+        connect(m_monitor, &TaskMonitor::taskChanged, this, &CliRunner::onTaskChanged);
+        if (m_options.timeout)
+            m_timeout.start(std::chrono::duration_cast<std::chrono::milliseconds>(*m_options.timeout));
+    }
+    m_monitor->addTasks(m_options.ids);
+    if (m_monitor->connectionState().kind == ConnectionState::Kind::Misconfigured) {
+        m_err << "taskwatch-cli: " << m_monitor->connectionState().message << Qt::endl;
+        finish(CliExit::Usage);
+    }
+}
+
+void CliRunner::onTaskChanged(const WatchedTask &task)
+{
+    if (m_terminal) {
+        drawLive();
+    } else {
+        const QString signature = CliOutput::changeSignature(task);
+        if (task.checkedAt.isValid() && m_printed.value(task.id) != signature) {
+            m_printed.insert(task.id, signature);
+            m_out << CliOutput::changeLine(task, QDateTime::currentDateTime()) << Qt::endl;
+        }
+    }
+    checkDone();
+}
+
+void CliRunner::drawLive()
+{
+    const QList<WatchedTask> tasks = m_monitor->tasks();
+    int idWidth = 0;
+    for (const WatchedTask &task : tasks)
+        idWidth = std::max(idWidth, int(task.id.size()));
+    if (m_liveLines > 0)
+        m_out << "\x1b[" << m_liveLines << 'A'; // back to the first live line
+    for (const WatchedTask &task : tasks)
+        m_out << "\x1b[2K" << CliOutput::liveLine(task, idWidth) << '\n';
+    m_liveLines = int(tasks.size());
+    m_out.flush();
+}
+
+void CliRunner::checkDone()
+{
+    // wait ends when every task has finished or is known not to exist.
+    const QList<WatchedTask> tasks = m_monitor->tasks();
+    const bool settled = std::all_of(tasks.begin(), tasks.end(), [](const WatchedTask &task) {
+        return task.problem.kind == FetchProblem::Kind::NotFound
+                || (task.status && isFinished(task.status->state()) && task.problem.isNone());
+    });
+    if (settled)
+        finishGetOrWait(false);
+}
+
+void CliRunner::finishGetOrWait(bool timedOut)
+{
+    if (m_done)
+        return;
+    const QList<WatchedTask> tasks = m_monitor->tasks();
+    if (m_options.command == CliCommand::Get) {
+        QList<TaskStatus> found;
+        QList<WatchedTask> shown;
+        for (const WatchedTask &task : tasks) {
+            if (task.status && task.problem.isNone()) {
+                found.append(*task.status);
+                shown.append(task);
+            }
+        }
+        if (m_options.json)
+            m_out << QString::fromUtf8(CliOutput::jsonArray(found));
+        else if (!shown.isEmpty())
+            m_out << CliOutput::taskTable(shown);
+        m_out.flush();
+    }
+    const ConnectionState state = m_monitor->connectionState();
+    if (state.kind != ConnectionState::Kind::AuthFailed && state.kind != ConnectionState::Kind::Misconfigured) {
+        for (const WatchedTask &task : tasks) {
+            if (!task.problem.isNone())
+                m_err << "taskwatch-cli: " << CliOutput::problemLine(task) << Qt::endl;
+        }
+    }
+    if (timedOut)
+        m_err << "taskwatch-cli: timed out after " << m_options.timeout->count() << " s" << Qt::endl;
+    finish(CliOutput::exitCode(m_options.command, tasks, state, timedOut));
+}
+
+void CliRunner::finish(int code)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_timeout.stop();
+    m_monitor->setPaused(true);
+    Q_EMIT finished(code);
+}

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "CliOptions.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTextStream>
+#include <QTimer>
+
+class TaskMonitor;
+struct WatchedTask;
+
+// Runs one taskwatch-cli command on a TaskMonitor (the same engine as the desktop app) and reports the
+// exit code through `finished`. Output goes to the given streams: results to `out`, errors to `err`.
+class CliRunner : public QObject
+{
+    Q_OBJECT
+public:
+    // `terminal`: stdout is a terminal, so `wait` redraws live lines instead of printing changes.
+    CliRunner(const CliOptions &options, const CliConnection &connection, QTextStream &out, QTextStream &err,
+              bool terminal, QObject *parent = nullptr);
+    ~CliRunner() override;
+
+    void start();
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    void onTaskChanged(const WatchedTask &task);
+    void checkDone();
+    void finish(int code);
+    void finishGetOrWait(bool timedOut);
+    void drawLive();
+
+    CliOptions m_options;
+    QTextStream &m_out;
+    QTextStream &m_err;
+    bool m_terminal;
+    TaskMonitor *m_monitor;
+    QTimer m_timeout;
+    QHash<QString, QString> m_printed; // wait without a terminal: the last change line's signature per task
+    int m_liveLines = 0;
+    bool m_done = false;
+};

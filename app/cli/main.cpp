@@ -1,0 +1,66 @@
+#include "CliOptions.h"
+#include "CliRunner.h"
+#include "TaskwatchVersion.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QSettings>
+#include <QTextStream>
+#include <QTimer>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+#ifdef Q_OS_WIN
+#include <io.h>
+#define isatty _isatty
+#define fileno _fileno
+#else
+#include <unistd.h>
+#endif
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("taskwatch-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Taskwatch"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TASKWATCH_VERSION));
+    // The engine's log is for diagnosis (QT_LOGGING_RULES="taskwatch.*=true"); errors are printed as lines.
+    QLoggingCategory::setFilterRules(QStringLiteral("taskwatch.*=false"));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const CliParse parse = parseCli(QCoreApplication::arguments());
+    switch (parse.action) {
+    case CliParse::Action::Help:
+        out << cliHelpText();
+        return CliExit::Ok;
+    case CliParse::Action::Version:
+        out << "taskwatch-cli " << TASKWATCH_VERSION << Qt::endl;
+        return CliExit::Ok;
+    case CliParse::Action::Error:
+        err << "taskwatch-cli: " << parse.message << "\nTry 'taskwatch-cli --help'." << Qt::endl;
+        return CliExit::Usage;
+    case CliParse::Action::Run:
+        break;
+    }
+
+    // Saved profiles are the desktop app's (organisation "Taskwatch", application "taskwatch").
+    const QSettings settings(QStringLiteral("Taskwatch"), QStringLiteral("taskwatch"));
+    const CliConnection connection =
+            resolveConnection(parse.options, QProcessEnvironment::systemEnvironment(), settings, [] {
+                std::string line;
+                std::getline(std::cin, line);
+                return QString::fromStdString(line).trimmed();
+            });
+    if (!connection.error.isEmpty()) {
+        err << "taskwatch-cli: " << connection.error << Qt::endl;
+        return CliExit::Usage;
+    }
+
+    CliRunner runner(parse.options, connection, out, err, isatty(fileno(stdout)) != 0);
+    QObject::connect(&runner, &CliRunner::finished, &app, [](int code) { QCoreApplication::exit(code); });
+    QTimer::singleShot(0, &runner, &CliRunner::start);
+    return QCoreApplication::exec();
+}

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "ApiError.h"
+
+#include <QByteArray>
+#include <QString>
+
+// What became of one request sent through ApiTransport.
+struct ApiResponse
+{
+    enum class Kind {
+        Ok, // a 2xx answer
+        Http, // another HTTP status (a 401 is retried once with a new token before it gets here)
+        Network, // no complete HTTP answer: refused or dropped connection, DNS, TLS, timeout
+        AuthFailed, // no token could be obtained (credentials refused), or a new token was refused too
+        Refused, // never sent: URL policy, no client secret, unusable CA file
+        Cancelled, // dropped on request (profile changed, engine stopping)
+    };
+
+    Kind kind = Kind::Network;
+    int httpStatus = 0; // 0 when no HTTP answer came
+    QByteArray body;
+    QString errorText; // one readable sentence for every kind but Ok
+
+    bool ok() const { return kind == Kind::Ok; }
+    ApiError apiError() const { return ApiError::fromResponse(httpStatus, body); }
+};

@@ -1,0 +1,381 @@
+#include "ApiTransport.h"
+
+#include "Logging.h"
+#include "RetryAfter.h"
+#include "TaskwatchVersion.h"
+#include "TokenProvider.h"
+#include "UrlPolicy.h"
+
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkProxyFactory>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSysInfo>
+
+#if QT_CONFIG(ssl)
+#include <QSslCertificate>
+#include <QSslError>
+#endif
+
+using namespace std::chrono;
+
+namespace {
+
+// The system's proxy settings (environment, GNOME/KDE, Windows, macOS), except for loopback hosts:
+// a proxy cannot reach this computer's loopback interface (the simulated tenant lives there).
+class SystemProxyFactory : public QNetworkProxyFactory
+{
+public:
+    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery &query) override
+    {
+        if (UrlPolicy::isLoopbackHost(query.peerHostName()))
+            return {QNetworkProxy(QNetworkProxy::NoProxy)};
+        return systemProxyForQuery(query);
+    }
+};
+
+bool isConnectionLevel(QNetworkReply::NetworkError error)
+{
+    // Qt numbers network-layer and proxy errors below 200; HTTP-status errors from 200 up.
+    return error != QNetworkReply::NoError && int(error) < 200;
+}
+
+} // namespace
+
+ApiTransport::ApiTransport(Clock clock, QObject *parent)
+    : QObject(parent)
+    , m_clock(clock ? std::move(clock) : engineSystemClock())
+    , m_manager(new QNetworkAccessManager(this))
+    , m_tokens(new TokenProvider(this, m_clock, this))
+{
+    m_manager->setProxyFactory(new SystemProxyFactory); // the manager owns it
+    m_manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+#if QT_CONFIG(ssl)
+    m_ssl = QSslConfiguration::defaultConfiguration();
+#endif
+    m_pumpTimer.setSingleShot(true);
+    connect(&m_pumpTimer, &QTimer::timeout, this, &ApiTransport::pump);
+    connect(m_tokens, &TokenProvider::tokenReady, this, &ApiTransport::pump);
+    connect(m_tokens, &TokenProvider::tokenFailed, this, [this](const ApiResponse &response) {
+        failAuthenticated(response);
+        pump();
+    });
+}
+
+ApiTransport::~ApiTransport()
+{
+    // Callers are going away with us: drop their callbacks without calling them.
+    for (auto it = m_inFlight.begin(); it != m_inFlight.end(); ++it) {
+        it.key()->disconnect(this);
+        it.key()->abort();
+    }
+}
+
+QByteArray ApiTransport::userAgent()
+{
+    return QStringLiteral("Taskwatch/%1 (Qt %2; %3)")
+            .arg(QStringLiteral(TASKWATCH_VERSION), QString::fromLatin1(qVersion()), QSysInfo::productType())
+            .toUtf8();
+}
+
+QString ApiTransport::setCaFile(const QString &path)
+{
+    m_caProblem.clear();
+#if QT_CONFIG(ssl)
+    m_ssl = QSslConfiguration::defaultConfiguration();
+    if (path.isEmpty())
+        return {};
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_caProblem = QStringLiteral("Cannot read the CA file %1: %2").arg(path, file.errorString());
+        return m_caProblem;
+    }
+    const QByteArray data = file.readAll();
+    QList<QSslCertificate> certificates = QSslCertificate::fromData(data, QSsl::Pem);
+    if (certificates.isEmpty())
+        certificates = QSslCertificate::fromData(data, QSsl::Der);
+    if (certificates.isEmpty()) {
+        m_caProblem = QStringLiteral("The CA file %1 holds no PEM or DER certificate.").arg(path);
+        return m_caProblem;
+    }
+    m_ssl.addCaCertificates(certificates);
+    qCInfo(lcNet) << "trusting" << certificates.size() << "extra CA certificate(s) from" << path;
+#else
+    if (!path.isEmpty())
+        m_caProblem = QStringLiteral("This build of Taskwatch has no TLS support.");
+#endif
+    return m_caProblem;
+}
+
+void ApiTransport::setRequestBudget(int requests, milliseconds window)
+{
+    m_budget.setLimit(requests, window);
+    pump();
+}
+
+void ApiTransport::setTransferTimeout(milliseconds timeout)
+{
+    m_transferTimeout = std::max(milliseconds(1), timeout);
+}
+
+void ApiTransport::setMaxInFlight(int count)
+{
+    m_maxInFlight = std::max(1, count);
+    pump();
+}
+
+QDateTime ApiTransport::rateLimitedUntil() const
+{
+    return m_budget.isHeld(m_clock()) ? m_budget.heldUntil() : QDateTime();
+}
+
+void ApiTransport::get(const QUrl &url, QObject *context, Callback done)
+{
+    Entry entry;
+    entry.url = url;
+    entry.hasContext = context != nullptr;
+    entry.context = context;
+    entry.done = std::move(done);
+    enqueue(std::move(entry), false);
+}
+
+void ApiTransport::postForm(const QUrl &url, const QByteArray &form, QObject *context, Callback done)
+{
+    Entry entry;
+    entry.post = true;
+    entry.url = url;
+    entry.body = form;
+    entry.authenticated = false;
+    entry.hasContext = context != nullptr;
+    entry.context = context;
+    entry.done = std::move(done);
+    enqueue(std::move(entry), true);
+}
+
+void ApiTransport::enqueue(Entry entry, bool front)
+{
+    ApiResponse refused;
+    refused.kind = ApiResponse::Kind::Refused;
+    refused.errorText = UrlPolicy::requestUrlProblem(entry.url);
+    if (refused.errorText.isEmpty() && !m_caProblem.isEmpty())
+        refused.errorText = m_caProblem;
+    if (!refused.errorText.isEmpty()) {
+        qCWarning(lcNet).noquote() << "refused to send a request:" << refused.errorText;
+        deliverLater(std::move(entry), refused);
+        return;
+    }
+    if (front)
+        m_queue.prepend(std::move(entry));
+    else
+        m_queue.append(std::move(entry));
+    pump();
+}
+
+void ApiTransport::pump()
+{
+    if (m_pumping) {
+        m_pumpAgain = true; // called from inside the loop (a token request being queued, a callback)
+        return;
+    }
+    m_pumping = true;
+    do {
+        m_pumpAgain = false;
+        m_pumpTimer.stop();
+        while (!m_queue.isEmpty() && m_inFlight.size() < m_maxInFlight) {
+            // The token request goes first; it is the only unauthenticated request.
+            qsizetype index = -1;
+            for (qsizetype i = 0; i < m_queue.size() && index < 0; ++i) {
+                if (!m_queue.at(i).authenticated)
+                    index = i;
+            }
+            QByteArray token;
+            if (index < 0) {
+                if (!m_tokens->hasCredentials()) {
+                    ApiResponse response;
+                    response.kind = ApiResponse::Kind::Refused;
+                    response.errorText = QStringLiteral("No client secret is set for this connection.");
+                    failAuthenticated(response);
+                    continue;
+                }
+                if (m_tokens->isRejected()) {
+                    failAuthenticated(m_tokens->lastFailure());
+                    continue;
+                }
+                token = m_tokens->usableToken();
+                if (token.isEmpty()) {
+                    if (m_tokens->isRequesting())
+                        break; // tokenReady or tokenFailed pumps again
+                    m_tokens->requestToken(); // queues the token request at the front
+                    if (!m_tokens->isRequesting())
+                        break; // cannot happen with usable credentials; never spin
+                    continue;
+                }
+                index = 0;
+            }
+            const milliseconds wait = m_budget.waitBeforeNext(m_clock());
+            if (wait > milliseconds(0)) {
+                m_pumpTimer.start(wait);
+                break;
+            }
+            start(m_queue.takeAt(index), token);
+        }
+    } while (m_pumpAgain);
+    m_pumping = false;
+}
+
+void ApiTransport::start(Entry entry, const QByteArray &token)
+{
+    QNetworkRequest request(entry.url);
+    request.setRawHeader("Accept", "application/json");
+    request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
+    request.setTransferTimeout(int(m_transferTimeout.count()));
+#if QT_CONFIG(ssl)
+    if (entry.url.scheme().compare(u"https", Qt::CaseInsensitive) == 0)
+        request.setSslConfiguration(m_ssl);
+#endif
+    if (entry.authenticated) {
+        request.setRawHeader("Authorization", "Bearer " + token);
+        // Required by v2024–v2026 task status while experimental; harmless everywhere else.
+        request.setRawHeader("X-SailPoint-Experimental", "true");
+    }
+    QNetworkReply *reply = nullptr;
+    if (entry.post) {
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+        reply = m_manager->post(request, entry.body);
+    } else {
+        reply = m_manager->get(request);
+    }
+    m_budget.recordSent(m_clock());
+    ++m_sentCount;
+    qCDebug(lcNet).noquote() << (entry.post ? "POST" : "GET") << entry.url.toString(QUrl::RemoveQuery)
+                             << (entry.url.hasQuery() ? "(with query)" : "");
+    const QUrl url = entry.url;
+    m_inFlight.insert(reply, Running {std::move(entry), token, {}, false});
+#if QT_CONFIG(ssl)
+    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
+        // Never ignored: the handshake fails and the errors explain why.
+        auto it = m_inFlight.find(reply);
+        for (const QSslError &error : errors) {
+            if (it != m_inFlight.end())
+                it->sslErrors.append(error.errorString());
+        }
+    });
+#endif
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
+    if (m_rateLimitAnnounced) {
+        m_rateLimitAnnounced = false;
+        qCInfo(lcNet) << "rate-limit wait over; requests resume";
+        Q_EMIT rateLimitLifted();
+    }
+    Q_EMIT requestSent(url);
+}
+
+void ApiTransport::onFinished(QNetworkReply *reply)
+{
+    reply->deleteLater();
+    auto it = m_inFlight.find(reply);
+    if (it == m_inFlight.end())
+        return;
+    Running running = std::move(it.value());
+    m_inFlight.erase(it);
+    Entry &entry = running.entry;
+
+    ApiResponse response;
+    response.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    response.body = reply->isOpen() ? reply->readAll() : QByteArray();
+    const QNetworkReply::NetworkError error = reply->error();
+    const QDateTime now = m_clock();
+
+    if (running.cancelled) {
+        response.kind = ApiResponse::Kind::Cancelled;
+        response.errorText = QStringLiteral("The request was cancelled.");
+    } else if (response.httpStatus == 0 || isConnectionLevel(error)) {
+        response.kind = ApiResponse::Kind::Network;
+        response.httpStatus = 0;
+        if (error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError)
+            response.errorText = QStringLiteral("No answer from %1 within %2 s.")
+                                         .arg(entry.url.host())
+                                         .arg(duration_cast<seconds>(m_transferTimeout).count());
+        else if (!running.sslErrors.isEmpty())
+            response.errorText = QStringLiteral("The TLS certificate of %1 is not trusted: %2")
+                                         .arg(entry.url.host(), running.sslErrors.join(QStringLiteral("; ")));
+        else
+            response.errorText = QStringLiteral("Cannot reach %1: %2").arg(entry.url.host(), reply->errorString());
+    } else if (response.httpStatus == 429 && entry.rateLimitedCount < MaxRateLimitedRetries) {
+        const seconds wait = RetryAfter::delay(reply->rawHeader("Retry-After"), now);
+        m_budget.holdUntil(now.addSecs(wait.count()));
+        ++entry.rateLimitedCount;
+        qCInfo(lcNet) << "429 rate limited; nothing is sent for" << now.secsTo(m_budget.heldUntil()) << "s";
+        m_rateLimitAnnounced = true;
+        m_queue.prepend(std::move(entry));
+        Q_EMIT rateLimited(m_budget.heldUntil());
+        pump();
+        return;
+    } else if (response.httpStatus == 401 && entry.authenticated && !entry.retriedAfter401) {
+        // The token expired early or was revoked: once with a new token, then the 401 stands.
+        m_tokens->invalidate(running.token);
+        entry.retriedAfter401 = true;
+        m_queue.prepend(std::move(entry));
+        pump();
+        return;
+    } else if (response.httpStatus >= 200 && response.httpStatus < 300) {
+        response.kind = ApiResponse::Kind::Ok;
+    } else if (response.httpStatus == 401 && entry.authenticated) {
+        response.kind = ApiResponse::Kind::AuthFailed;
+        response.errorText = QStringLiteral("Authentication failed: the tenant refused a newly issued token. %1")
+                                     .arg(response.apiError().text());
+    } else {
+        response.kind = ApiResponse::Kind::Http;
+        response.errorText = response.apiError().text();
+    }
+    if (!response.ok())
+        qCInfo(lcNet).noquote() << entry.url.toString(QUrl::RemoveQuery) << "failed:" << response.errorText;
+    const QPointer<ApiTransport> alive(this); // a callback may end the engine that owns this transport
+    deliver(entry, response);
+    if (alive)
+        pump();
+}
+
+void ApiTransport::failAuthenticated(const ApiResponse &response)
+{
+    QList<Entry> failed;
+    for (qsizetype i = m_queue.size() - 1; i >= 0; --i) {
+        if (m_queue.at(i).authenticated)
+            failed.prepend(m_queue.takeAt(i));
+    }
+    for (Entry &entry : failed)
+        deliverLater(std::move(entry), response);
+}
+
+void ApiTransport::cancelAll()
+{
+    QList<Entry> queued;
+    queued.swap(m_queue);
+    ApiResponse cancelled;
+    cancelled.kind = ApiResponse::Kind::Cancelled;
+    cancelled.errorText = QStringLiteral("The request was cancelled.");
+    for (Entry &entry : queued)
+        deliverLater(std::move(entry), cancelled);
+    const QList<QNetworkReply *> replies = m_inFlight.keys();
+    for (QNetworkReply *reply : replies) {
+        m_inFlight[reply].cancelled = true;
+        reply->abort(); // finished() follows and delivers Cancelled
+    }
+}
+
+void ApiTransport::deliver(const Entry &entry, const ApiResponse &response)
+{
+    if (entry.hasContext && !entry.context)
+        return;
+    if (entry.done)
+        entry.done(response);
+}
+
+void ApiTransport::deliverLater(Entry entry, ApiResponse response)
+{
+    // Callers get their answers from the event loop, never from inside their own call.
+    QMetaObject::invokeMethod(
+            this, [this, entry = std::move(entry), response = std::move(response)] { deliver(entry, response); },
+            Qt::QueuedConnection);
+}

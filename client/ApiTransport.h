@@ -1,0 +1,118 @@
+#pragma once
+
+#include "ApiResponse.h"
+#include "EngineClock.h"
+#include "RequestBudget.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+#include <QtNetwork/qtnetworkglobal.h>
+
+#if QT_CONFIG(ssl)
+#include <QSslConfiguration>
+#endif
+
+#include <chrono>
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class TokenProvider;
+
+// The only user of QNetworkAccessManager in Taskwatch: one per profile. Every request goes through its
+// queue, which keeps the profile inside its request budget, waits out a 429's Retry-After (nothing is
+// sent meanwhile), fetches and renews the access token (one token request for all waiting requests) and
+// retries a 401 once with a new token. It adds the headers every request carries, verifies TLS (never
+// ignoring errors; an optional CA file adds to the trusted certificates), honours the system proxy
+// (except for loopback) and enforces the URL policy before anything is sent.
+class ApiTransport : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const ApiResponse &)>;
+
+    static constexpr int DefaultMaxInFlight = 6;
+    static constexpr std::chrono::milliseconds DefaultTransferTimeout = std::chrono::seconds(30);
+    static constexpr int MaxRateLimitedRetries = 5; // then the 429 reaches the caller
+
+    explicit ApiTransport(Clock clock = {}, QObject *parent = nullptr);
+    ~ApiTransport() override;
+
+    TokenProvider *tokens() const { return m_tokens; }
+    // An extra PEM (or DER) file of CA certificates; empty path: the system's only.
+    // Returns why the file cannot be used (empty when it can); requests are refused until it can.
+    QString setCaFile(const QString &path);
+    void setRequestBudget(int requests, std::chrono::milliseconds window);
+    void setTransferTimeout(std::chrono::milliseconds timeout);
+    void setMaxInFlight(int count);
+
+    // GET with the bearer token and the API headers.
+    void get(const QUrl &url, QObject *context, Callback done);
+    // POST of a form without a token (the token endpoint); it goes ahead of waiting GETs.
+    void postForm(const QUrl &url, const QByteArray &form, QObject *context, Callback done);
+    // Every queued and running request ends with Kind::Cancelled.
+    void cancelAll();
+
+    const RequestBudget &budget() const { return m_budget; }
+    int queuedCount() const { return int(m_queue.size()); }
+    int inFlightCount() const { return int(m_inFlight.size()); }
+    quint64 sentCount() const { return m_sentCount; }
+    QDateTime rateLimitedUntil() const; // invalid when not waiting for a Retry-After
+
+    static QByteArray userAgent();
+
+Q_SIGNALS:
+    void rateLimited(const QDateTime &until); // a 429: nothing is sent before `until`
+    void rateLimitLifted(); // the first request after the wait went out
+    void requestSent(const QUrl &url);
+
+private:
+    struct Entry
+    {
+        bool post = false;
+        QUrl url;
+        QByteArray body;
+        bool authenticated = true;
+        bool retriedAfter401 = false;
+        int rateLimitedCount = 0;
+        bool hasContext = false;
+        QPointer<QObject> context;
+        Callback done;
+    };
+    struct Running
+    {
+        Entry entry;
+        QByteArray token;
+        QStringList sslErrors;
+        bool cancelled = false;
+    };
+
+    void enqueue(Entry entry, bool front);
+    void pump();
+    void start(Entry entry, const QByteArray &token);
+    void onFinished(QNetworkReply *reply);
+    void failAuthenticated(const ApiResponse &response);
+    void deliver(const Entry &entry, const ApiResponse &response);
+    void deliverLater(Entry entry, ApiResponse response);
+
+    Clock m_clock;
+    QNetworkAccessManager *m_manager;
+    TokenProvider *m_tokens;
+    RequestBudget m_budget;
+    QList<Entry> m_queue;
+    QHash<QNetworkReply *, Running> m_inFlight;
+    QTimer m_pumpTimer;
+    bool m_pumping = false;
+    bool m_pumpAgain = false;
+    bool m_rateLimitAnnounced = false;
+    int m_maxInFlight = DefaultMaxInFlight;
+    std::chrono::milliseconds m_transferTimeout = DefaultTransferTimeout;
+    quint64 m_sentCount = 0;
+    QString m_caProblem;
+#if QT_CONFIG(ssl)
+    QSslConfiguration m_ssl;
+#endif
+};

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "ApiVersion.h"
+
+#include <QString>
+#include <QUrl>
+
+class QSettings;
+
+// Where and as whom a TaskMonitor connects. The client secret is deliberately not part of it: it lives in
+// the keychain (or comes from the environment or stdin) and is handed to the engine with setSecret().
+struct ConnectionProfile
+{
+    QString name;
+    QUrl baseUrl; // e.g. https://acme.api.identitynow.com, no version path
+    ApiVersion apiVersion = ApiVersion::V2025;
+    QString clientId;
+    QString caFile; // optional PEM file of extra CA certificates (a corporate proxy's), added to the system's
+
+    // Why this profile cannot be used; empty when it can. Checks the URL policy and the client id.
+    QString problem() const;
+
+    // Profiles in QSettings: group "profiles/<name>" with keys baseUrl, apiVersion, clientId, caFile.
+    static ConnectionProfile read(const QSettings &settings, const QString &name);
+    void write(QSettings &settings) const;
+
+    friend bool operator==(const ConnectionProfile &, const ConnectionProfile &) = default;
+};
+
+// The task-status list of v2025, v2026 and v1 accepts `completionStatus isnull` (running tasks).
+bool supportsRunningFilter(ApiVersion version);

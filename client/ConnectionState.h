@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+
+// How a profile's connection to its tenant is doing, for the status bar, the tray and the CLI.
+struct ConnectionState
+{
+    enum class Kind {
+        Idle, // nothing asked yet
+        Ok, // the last request got an answer
+        RateLimited, // waiting for a 429's Retry-After; `until` says when requests resume
+        AuthFailed, // the credentials were refused: polling stops until they change
+        Offline, // no answer (network, TLS, timeout); retrying with backoff, `until` is the next try
+        Misconfigured, // the profile cannot work as set (URL policy, CA file, missing client id or secret)
+    };
+
+    Kind kind = Kind::Idle;
+    QString message; // one readable sentence (for RateLimited and Offline, without the countdown)
+    QDateTime until; // RateLimited / Offline: when requests resume; invalid otherwise
+
+    // The message with a countdown where there is one: "Rate limited, resuming in 7 s."
+    QString text(const QDateTime &now) const;
+
+    friend bool operator==(const ConnectionState &, const ConnectionState &) = default;
+};
+
+QString connectionStateKindName(ConnectionState::Kind kind);
+
+Q_DECLARE_METATYPE(ConnectionState)

@@ -1,0 +1,416 @@
+#include "CredentialStore.h"
+
+#include "CredentialLockProbe.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QTimer>
+
+namespace {
+
+// Defined here rather than in Logging.h: this file is the only one that talks to the keychain.
+Q_LOGGING_CATEGORY(lcKeychain, "taskwatch.keychain")
+
+// Advice is shown to the user: translatable, in the context "CredentialStore".
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(CredentialStore)
+};
+
+// Why a keychain operation failed. On Linux libsecret reports nearly everything as OtherError with a D-Bus
+// message, so the text decides as much as the code.
+enum class Cause { None, NotFound, NoBus, NoService, Locked, NotImplemented, CouldNotDelete, TooLarge, Other };
+
+Cause causeOf(QKeychain::Error error, const QString &errorString)
+{
+    const auto says = [&errorString](const char *words) {
+        return errorString.contains(QLatin1String(words), Qt::CaseInsensitive);
+    };
+    switch (error) {
+    case QKeychain::NoError:
+        return Cause::None;
+    case QKeychain::EntryNotFound:
+        return Cause::NotFound;
+    case QKeychain::AccessDenied:
+    case QKeychain::AccessDeniedByUser:
+        return Cause::Locked;
+    case QKeychain::NoBackendAvailable:
+        return Cause::NoService;
+    case QKeychain::NotImplemented:
+        return Cause::NotImplemented;
+    case QKeychain::CouldNotDeleteEntry:
+        return Cause::CouldNotDelete;
+    case QKeychain::OtherError:
+        break;
+    }
+    if (says("org.freedesktop.secrets") || says("ServiceUnknown") || says("No keychain service")
+        || says("No keyring daemon"))
+        return Cause::NoService;
+    if (says("autolaunch") || says("D-Bus is not running") || says("session bus") || says("DBUS_SESSION_BUS"))
+        return Cause::NoBus;
+    if (says("locked") || says("denied") || says("dismissed"))
+        return Cause::Locked;
+    if (says("exceeds maximum size"))
+        return Cause::TooLarge;
+    return Cause::Other;
+}
+
+// The part of the advice that depends on the platform's keychain.
+QString unlockAdvice()
+{
+#if defined(Q_OS_MACOS)
+    return Text::tr(
+            "Unlock the login keychain (in Keychain Access) and allow Taskwatch when macOS asks, then try again.");
+#elif defined(Q_OS_WIN)
+    return Text::tr("Sign in to Windows as the user who runs Taskwatch, so that its Credential Manager is open, "
+                    "then try again.");
+#else
+    return Text::tr("Unlock the login keyring (for example in Passwords and Keys, or in KWallet), then try again.");
+#endif
+}
+
+QString checkKeychainAdvice()
+{
+#if defined(Q_OS_MACOS)
+    return Text::tr("Check that the login keychain exists and is unlocked in Keychain Access, then try again.");
+#elif defined(Q_OS_WIN)
+    return Text::tr("Check that the Windows Credential Manager service is running, then try again.");
+#else
+    return Text::tr("Check that a keyring (gnome-keyring, or KWallet with its Secret Service) is running and unlocked, "
+                    "then try again.");
+#endif
+}
+
+QString withPeriod(QString text)
+{
+    text = text.trimmed();
+    if (!text.isEmpty() && !text.endsWith(QLatin1Char('.')))
+        text += QLatin1Char('.');
+    return text;
+}
+
+} // namespace
+
+QString CredentialResult::message() const
+{
+    if (!isError())
+        return {};
+    const QString reported = withPeriod(errorString);
+    return reported.isEmpty() ? advice : reported + QLatin1Char(' ') + advice;
+}
+
+QString keychainAdvice(QKeychain::Error error, const QString &errorString)
+{
+    QString advice;
+    switch (causeOf(error, errorString)) {
+    case Cause::None:
+        return {};
+    case Cause::NotFound:
+        return Text::tr("No secret is stored for this profile yet: enter it in the connection settings.");
+    case Cause::NoBus:
+        advice =
+                Text::tr("There is no D-Bus session bus, so no keychain can be reached. Start Taskwatch from a desktop "
+                         "session with a keyring running (gnome-keyring or KWallet).");
+        break;
+    case Cause::NoService:
+        advice = Text::tr("No Secret Service is running: start gnome-keyring or KWallet (with its Secret Service "
+                          "enabled), or log in to a desktop session that provides one, then try again.");
+        break;
+    case Cause::Locked:
+        advice = Text::tr("The keychain is locked or refused access.") + QLatin1Char(' ') + unlockAdvice();
+        break;
+    case Cause::NotImplemented:
+        advice = Text::tr("This system offers no keychain that Taskwatch can use.");
+        break;
+    case Cause::CouldNotDelete:
+        advice = Text::tr("Remove Taskwatch's entry (service \"taskwatch\") in your keychain manager by hand.");
+        break;
+    case Cause::TooLarge:
+        advice = Text::tr("The secret is longer than the system's credential store accepts.");
+        break;
+    case Cause::Other:
+        advice = checkKeychainAdvice();
+        break;
+    }
+    return advice + QLatin1Char(' ')
+            + Text::tr("Meanwhile you can keep the secret for this session only: Taskwatch holds it in memory and "
+                       "forgets it when it quits.");
+}
+
+KeychainState keychainStateFor(QKeychain::Error error, const QString &errorString)
+{
+    switch (causeOf(error, errorString)) {
+    case Cause::None:
+    case Cause::NotFound:
+    case Cause::CouldNotDelete: // the keychain answered; it just would not delete
+    case Cause::TooLarge:
+        return KeychainState::Available;
+    case Cause::Locked:
+        return KeychainState::Locked;
+    case Cause::NoBus:
+    case Cause::NoService:
+    case Cause::NotImplemented:
+    case Cause::Other:
+        break;
+    }
+    return KeychainState::Unavailable;
+}
+
+QString keychainStateName(KeychainState state)
+{
+    switch (state) {
+    case KeychainState::Unknown:
+        return QStringLiteral("Unknown");
+    case KeychainState::Available:
+        return QStringLiteral("Available");
+    case KeychainState::Locked:
+        return QStringLiteral("Locked");
+    case KeychainState::Unavailable:
+        break;
+    }
+    return QStringLiteral("Unavailable");
+}
+
+CredentialStore::CredentialStore(QObject *parent)
+    : QObject(parent)
+{ }
+
+// Session-only secrets die with the store: nothing of them is written anywhere.
+CredentialStore::~CredentialStore() = default;
+
+QString CredentialStore::serviceName()
+{
+    return QStringLiteral("taskwatch");
+}
+
+QString CredentialStore::keyFor(const QString &profile, const QString &clientId)
+{
+    const auto escape = [](QString part) {
+        return part.replace(QLatin1Char('%'), QLatin1String("%25")).replace(QLatin1Char('/'), QLatin1String("%2F"));
+    };
+    return serviceName() + QLatin1Char('/') + escape(profile) + QLatin1Char('/') + escape(clientId);
+}
+
+void CredentialStore::readSecret(const QString &profile, const QString &clientId, Callback callback)
+{
+    const QString key = keyFor(profile, clientId);
+    if (const auto it = m_sessionSecrets.constFind(key); it != m_sessionSecrets.constEnd()) {
+        CredentialResult result;
+        result.ok = true;
+        result.fromSession = true;
+        result.secret = *it;
+        deliver(std::move(callback), result);
+        return;
+    }
+    startRead(key, [this, callback = std::move(callback)](const Outcome &read) {
+        CredentialResult result;
+        if (read.error == QKeychain::NoError) {
+            result.ok = true;
+            result.secret = read.data;
+        } else if (read.error == QKeychain::EntryNotFound) {
+            result.notFound = true;
+        } else {
+            result = failure(read);
+        }
+        deliver(callback, result);
+    });
+}
+
+void CredentialStore::writeSecret(const QString &profile, const QString &clientId, const QString &secret,
+                                  Callback callback)
+{
+    const QString key = keyFor(profile, clientId);
+    startWrite(key, secret, [this, key, callback = std::move(callback)](const Outcome &written) {
+        if (written.error != QKeychain::NoError) {
+            deliver(callback, failure(written));
+            return;
+        }
+        m_sessionSecrets.remove(key);
+        CredentialResult result;
+        result.ok = true;
+        deliver(callback, result);
+    });
+}
+
+void CredentialStore::deleteSecret(const QString &profile, const QString &clientId, Callback callback)
+{
+    const QString key = keyFor(profile, clientId);
+    m_sessionSecrets.remove(key);
+    startDelete(key, [this, callback = std::move(callback)](const Outcome &deleted) {
+        CredentialResult result;
+        // Windows reports a missing entry as an error; gone is gone.
+        if (deleted.error == QKeychain::NoError || deleted.error == QKeychain::EntryNotFound)
+            result.ok = true;
+        else
+            result = failure(deleted);
+        deliver(callback, result);
+    });
+}
+
+void CredentialStore::removeProfile(const QString &profile, const QString &clientId, Callback callback)
+{
+    deleteSecret(profile, clientId, std::move(callback));
+}
+
+void CredentialStore::moveSecret(const QString &profile, const QString &oldClientId, const QString &newClientId,
+                                 Callback callback)
+{
+    const QString oldKey = keyFor(profile, oldClientId);
+    const QString newKey = keyFor(profile, newClientId);
+    CredentialResult done;
+    done.ok = true;
+    if (oldKey == newKey) {
+        deliver(std::move(callback), done);
+        return;
+    }
+    // A session-only secret follows the client id at once; memory cannot fail.
+    const bool inSession = m_sessionSecrets.contains(oldKey);
+    if (inSession)
+        m_sessionSecrets.insert(newKey, m_sessionSecrets.take(oldKey));
+    done.fromSession = inSession;
+
+    // On failure too, fromSession says that the memory copy did move.
+    const auto failed = [inSession](const Outcome &outcome) {
+        CredentialResult result = failure(outcome);
+        result.fromSession = inSession;
+        return result;
+    };
+    startRead(oldKey, [=, this](const Outcome &read) {
+        if (read.error == QKeychain::EntryNotFound) {
+            CredentialResult result = done;
+            result.ok = inSession;
+            result.notFound = !inSession;
+            deliver(callback, result);
+            return;
+        }
+        if (read.error != QKeychain::NoError) {
+            deliver(callback, failed(read));
+            return;
+        }
+        startWrite(newKey, read.data, [=, this](const Outcome &written) {
+            if (written.error != QKeychain::NoError) {
+                // Nothing changed in the keychain: the old key still holds the secret.
+                deliver(callback, failed(written));
+                return;
+            }
+            startDelete(oldKey, [=, this](const Outcome &deleted) {
+                // The new key holds the secret now; a failure here leaves a stale copy under the old key, which
+                // the user must hear about.
+                const bool gone = deleted.error == QKeychain::NoError || deleted.error == QKeychain::EntryNotFound;
+                deliver(callback, gone ? done : failed(deleted));
+            });
+        });
+    });
+}
+
+void CredentialStore::setSessionSecret(const QString &profile, const QString &clientId, const QString &secret)
+{
+    qCInfo(lcKeychain) << "keeping a secret for" << keyFor(profile, clientId) << "for this session only";
+    m_sessionSecrets.insert(keyFor(profile, clientId), secret);
+}
+
+bool CredentialStore::hasSessionSecret(const QString &profile, const QString &clientId) const
+{
+    return m_sessionSecrets.contains(keyFor(profile, clientId));
+}
+
+void CredentialStore::forgetSessionSecret(const QString &profile, const QString &clientId)
+{
+    m_sessionSecrets.remove(keyFor(profile, clientId));
+}
+
+void CredentialStore::startRead(const QString &key, JobCallback done)
+{
+    auto *job = new QKeychain::ReadPasswordJob(serviceName());
+    job->setKey(key);
+    runJob(job, "read", std::move(done));
+}
+
+void CredentialStore::startWrite(const QString &key, const QString &secret, JobCallback done)
+{
+    auto *job = new QKeychain::WritePasswordJob(serviceName());
+    job->setKey(key);
+    job->setTextData(secret);
+    runJob(job, "write", std::move(done));
+}
+
+void CredentialStore::startDelete(const QString &key, JobCallback done)
+{
+    auto *job = new QKeychain::DeletePasswordJob(serviceName());
+    job->setKey(key);
+    runJob(job, "delete", std::move(done));
+}
+
+void CredentialStore::runJob(QKeychain::Job *job, const char *what, JobCallback done)
+{
+    // Said explicitly although it is the default: a plain-text copy of the secret must never exist.
+    job->setInsecureFallback(false);
+    // The job has no parent and deletes itself once finished: deleting a running job would leave libsecret
+    // calling back into freed memory. The connection's context drops the answer if the store is gone.
+    job->setAutoDelete(true);
+    connect(job, &QKeychain::Job::finished, this, [this, what, done = std::move(done)](QKeychain::Job *finished) {
+        Outcome outcome;
+        outcome.error = finished->error();
+        const QString key = finished->key();
+        const auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(finished);
+        if (outcome.error == QKeychain::NoError) {
+            if (read)
+                outcome.data = read->textData();
+            qCDebug(lcKeychain) << what << key << "succeeded";
+        } else {
+            outcome.errorString = finished->errorString();
+        }
+        if (read && outcome.error == QKeychain::EntryNotFound) {
+            // Not found may mean locked (see CredentialLockProbe.h): ask before saying "never stored".
+            probeDefaultCollectionLocked(this, [this, what, key, outcome, done](bool locked) mutable {
+                if (locked) {
+                    outcome.error = QKeychain::AccessDenied;
+                    outcome.errorString = Text::tr("The default keyring is locked, so its secrets cannot be read");
+                }
+                finishJob(what, key, outcome, done);
+            });
+            return;
+        }
+        finishJob(what, key, outcome, done);
+    });
+    job->start();
+}
+
+void CredentialStore::finishJob(const char *what, const QString &key, const Outcome &outcome, const JobCallback &done)
+{
+    if (outcome.error == QKeychain::EntryNotFound)
+        qCDebug(lcKeychain) << what << key << ": no such entry";
+    else if (outcome.error != QKeychain::NoError)
+        qCWarning(lcKeychain).nospace() << what << " " << key << " failed (" << outcome.error
+                                        << "): " << outcome.errorString;
+    learnState(outcome);
+    done(outcome);
+}
+
+void CredentialStore::learnState(const Outcome &outcome)
+{
+    const KeychainState learned = keychainStateFor(outcome.error, outcome.errorString);
+    const QString message = learned == KeychainState::Available ? QString() : failure(outcome).message();
+    if (learned == m_state && message == m_stateMessage)
+        return;
+    m_state = learned;
+    m_stateMessage = message;
+    qCInfo(lcKeychain) << "keychain state:" << keychainStateName(learned);
+    Q_EMIT keychainStateChanged(learned, message);
+}
+
+CredentialResult CredentialStore::failure(const Outcome &outcome)
+{
+    CredentialResult result;
+    result.error = outcome.error;
+    result.errorString = outcome.errorString;
+    result.advice = keychainAdvice(outcome.error, outcome.errorString);
+    return result;
+}
+
+void CredentialStore::deliver(Callback callback, const CredentialResult &result)
+{
+    if (!callback)
+        return;
+    QTimer::singleShot(0, this, [callback = std::move(callback), result] { callback(result); });
+}

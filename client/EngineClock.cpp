@@ -1,0 +1,6 @@
+#include "EngineClock.h"
+
+Clock engineSystemClock()
+{
+    return [] { return QDateTime::currentDateTimeUtc(); };
+}

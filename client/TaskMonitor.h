@@ -1,0 +1,113 @@
+#pragma once
+
+#include "Batching.h"
+#include "ConnectionProfile.h"
+#include "ConnectionState.h"
+#include "EngineClock.h"
+#include "PollScheduler.h"
+#include "TaskStatus.h"
+#include "WatchedTask.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QTimer>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+
+struct FetchOutcome;
+class TaskStatusClient;
+class WatchList;
+
+// The engine of one connection profile: keeps its watched tasks fresh while respecting the tenant.
+// Due tasks are refreshed with batched list calls (single GETs where the list cannot answer), on the
+// PollScheduler's timetable; every change of a task reaches listeners once, through taskChanged.
+// Used by the desktop app (one per profile) and by taskwatch-cli.
+class TaskMonitor : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TaskMonitor(const ConnectionProfile &profile, QObject *parent = nullptr);
+    // For tests: a clock for every time-based decision (the timers still run in real time).
+    TaskMonitor(const ConnectionProfile &profile, Clock clock, QObject *parent = nullptr);
+    ~TaskMonitor() override;
+
+    const ConnectionProfile &profile() const { return m_profile; }
+    void setSecret(const QString &secret); // memory only; lifts an authentication failure
+    void setWatchList(WatchList *list); // persistence; may be null (the CLI)
+
+    QList<WatchedTask> tasks() const; // in the order they were added
+    std::optional<WatchedTask> task(const QString &id) const;
+    // Ids are validated with TaskId; invalid ones are ignored. Re-adding a watched id refreshes it.
+    void addTasks(const QStringList &ids, const QString &label = {});
+    void removeTasks(const QStringList &ids);
+    void refreshNow(const QStringList &ids = {}); // empty = all; finished and paused ones too
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
+    void setTaskPaused(const QString &id, bool paused);
+    void setPollInterval(std::chrono::seconds interval); // 1..300 s, default 5
+    std::chrono::seconds pollInterval() const { return m_scheduler.interval(); }
+    // Recent tasks on the tenant, newest first: discovered(tasks) or discoverFailed(message).
+    void discover(bool runningOnly, int limit);
+    ConnectionState connectionState() const { return m_state; }
+
+    // Batched (default) or one GET per task, as SDK loops do: for comparisons and benchmarks.
+    void setFetchMode(Batching::FetchMode mode) { m_fetchMode = mode; }
+    Batching::FetchMode fetchMode() const { return m_fetchMode; }
+    // The tenant's allowance for this client id and API version; default 100 requests per 10 s.
+    void setRequestBudget(int requests, std::chrono::seconds window);
+    TaskStatusClient *client() const { return m_client; }
+
+Q_SIGNALS:
+    void taskAdded(const WatchedTask &task);
+    void taskChanged(const WatchedTask &task);
+    void taskRemoved(const QString &id);
+    void connectionStateChanged(const ConnectionState &state);
+    void refreshed(const QDateTime &at); // a round of checks has been answered
+    void discovered(const QList<TaskStatus> &tasks);
+    void discoverFailed(const QString &message);
+
+private:
+    struct Round; // the requests of one round of checks, for `refreshed`
+
+    bool canPoll();
+    bool pollingStopped() const;
+    void schedulePoll();
+    void pollSoon();
+    void pollDue();
+    void fetch(const QStringList &ids);
+    void fetchList(const QStringList &ids, const std::shared_ptr<Round> &round);
+    void fetchSingle(const QString &id, const std::shared_ptr<Round> &round);
+    void roundStep(const std::shared_ptr<Round> &round, int delta);
+
+    void applyStatus(const QString &id, const TaskStatus &status);
+    void applyNotFound(const QString &id, const FetchOutcome &outcome);
+    void applyFailure(const QStringList &ids, const FetchOutcome &outcome);
+    void noteAnswer();
+
+    void adopt(WatchedTask task, bool finished);
+    template<typename Change>
+    void update(const QString &id, Change change);
+    void refreshNextChecks();
+    void setState(ConnectionState state);
+
+    ConnectionProfile m_profile;
+    Clock m_clock;
+    TaskStatusClient *m_client;
+    PollScheduler m_scheduler;
+    QHash<QString, WatchedTask> m_tasks;
+    QStringList m_order;
+    QTimer m_pollTimer;
+    ConnectionState m_state;
+    QPointer<WatchList> m_watchList;
+    Batching::FetchMode m_fetchMode = Batching::FetchMode::Batched;
+    bool m_paused = false;
+    bool m_authStopped = false; // credentials refused: no polling until setSecret
+    QString m_refusedProblem; // a request was refused before sending (until setSecret)
+    QString m_configurationProblem; // profile, CA file or missing secret (recomputed by setSecret)
+};

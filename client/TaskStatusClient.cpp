@@ -1,0 +1,114 @@
+#include "TaskStatusClient.h"
+
+#include "ApiTransport.h"
+#include "TokenProvider.h"
+
+FetchOutcome FetchOutcome::classify(const ApiResponse &response, bool list)
+{
+    FetchOutcome outcome;
+    outcome.response = response;
+    outcome.problem.httpStatus = response.httpStatus;
+    outcome.problem.message = response.errorText;
+    const ApiError error = response.apiError();
+    outcome.problem.trackingId = error.trackingId;
+
+    switch (response.kind) {
+    case ApiResponse::Kind::Ok:
+        if (list) {
+            Parsed<QList<TaskStatus>> statuses = TaskStatus::listFromJson(response.body);
+            if (statuses) {
+                outcome.kind = Kind::Ok;
+                outcome.statuses = std::move(statuses.value());
+                outcome.problem = {};
+                return outcome;
+            }
+            outcome.problem.message =
+                    QStringLiteral("The task list could not be read: %1").arg(statuses.error().message());
+        } else {
+            Parsed<TaskStatus> status = TaskStatus::fromJson(response.body);
+            if (status) {
+                outcome.kind = Kind::Ok;
+                outcome.statuses.append(std::move(status.value()));
+                outcome.problem = {};
+                return outcome;
+            }
+            outcome.problem.message =
+                    QStringLiteral("The task status could not be read: %1").arg(status.error().message());
+        }
+        outcome.kind = Kind::Server;
+        outcome.problem.kind = FetchProblem::Kind::Fetch;
+        return outcome;
+    case ApiResponse::Kind::Http:
+        if (response.httpStatus == 404) {
+            outcome.kind = Kind::NotFound;
+            outcome.problem.kind = FetchProblem::Kind::NotFound;
+            outcome.problem.message = error.text();
+        } else if (response.httpStatus == 401 || response.httpStatus == 403) {
+            outcome.kind = Kind::Auth;
+            outcome.problem.kind = FetchProblem::Kind::Auth;
+        } else {
+            outcome.kind = Kind::Server;
+            outcome.problem.kind = FetchProblem::Kind::Fetch;
+        }
+        return outcome;
+    case ApiResponse::Kind::AuthFailed:
+        outcome.kind = Kind::Auth;
+        outcome.problem.kind = FetchProblem::Kind::Auth;
+        return outcome;
+    case ApiResponse::Kind::Network:
+        outcome.kind = Kind::Connection;
+        outcome.problem.kind = FetchProblem::Kind::Fetch;
+        return outcome;
+    case ApiResponse::Kind::Refused:
+        outcome.kind = Kind::Misconfigured;
+        outcome.problem.kind = FetchProblem::Kind::Fetch;
+        return outcome;
+    case ApiResponse::Kind::Cancelled:
+        break;
+    }
+    outcome.kind = Kind::Cancelled;
+    outcome.problem.kind = FetchProblem::Kind::Fetch;
+    return outcome;
+}
+
+TaskStatusClient::TaskStatusClient(const ConnectionProfile &profile, Clock clock, QObject *parent)
+    : QObject(parent)
+    , m_profile(profile)
+    , m_transport(new ApiTransport(std::move(clock), this))
+{
+    m_caProblem = m_transport->setCaFile(profile.caFile);
+}
+
+void TaskStatusClient::setSecret(const QString &secret)
+{
+    m_hasSecret = !secret.isEmpty();
+    m_transport->tokens()->setCredentials(ApiRoutes::tokenUrl(m_profile.baseUrl), m_profile.clientId, secret);
+}
+
+QString TaskStatusClient::setupProblem() const
+{
+    const QString problem = m_profile.problem();
+    return problem.isEmpty() ? m_caProblem : problem;
+}
+
+QString TaskStatusClient::configurationProblem() const
+{
+    QString problem = setupProblem();
+    if (problem.isEmpty() && !m_hasSecret)
+        problem = QStringLiteral("No client secret is set for this connection.");
+    return problem;
+}
+
+void TaskStatusClient::fetchTask(const QString &id, QObject *context, Done done)
+{
+    m_transport->get(
+            ApiRoutes::taskUrl(m_profile.baseUrl, m_profile.apiVersion, id), context,
+            [done = std::move(done)](const ApiResponse &response) { done(FetchOutcome::classify(response, false)); });
+}
+
+void TaskStatusClient::fetchList(const ApiRoutes::ListQuery &query, QObject *context, Done done)
+{
+    m_transport->get(
+            ApiRoutes::listUrl(m_profile.baseUrl, m_profile.apiVersion, query), context,
+            [done = std::move(done)](const ApiResponse &response) { done(FetchOutcome::classify(response, true)); });
+}

@@ -1,0 +1,197 @@
+#include "WatchList.h"
+
+#include "Logging.h"
+#include "WatchListFormat.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+WatchList::WatchList(const QString &filePath, QObject *parent)
+    : QObject(parent)
+    , m_filePath(filePath.isEmpty() ? defaultFilePath() : filePath)
+{
+    m_saveTimer.setSingleShot(true);
+    m_saveTimer.setInterval(DefaultSaveDelay);
+    connect(&m_saveTimer, &QTimer::timeout, this, &WatchList::saveNow);
+}
+
+WatchList::~WatchList()
+{
+    if (m_dirty)
+        saveNow();
+}
+
+QString WatchList::defaultFilePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/watchlist.json");
+}
+
+bool WatchList::load()
+{
+    m_tasks.clear();
+    m_dirty = false;
+    m_saveBlocked = false;
+    QFile file(m_filePath);
+    if (!file.exists()) {
+        qCInfo(lcWatchlist) << "no watch list yet at" << m_filePath;
+        return true;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        setAside(QStringLiteral("it cannot be read (%1)").arg(file.errorString()));
+        return false;
+    }
+    const QByteArray content = file.readAll();
+    file.close();
+    Parsed<QList<WatchedTask>> parsed = WatchListFormat::fromJson(content);
+    if (!parsed) {
+        setAside(parsed.error().message());
+        return false;
+    }
+    m_tasks = std::move(parsed.value());
+    qCInfo(lcWatchlist) << "loaded" << m_tasks.size() << "watched task(s) from" << m_filePath;
+    return true;
+}
+
+void WatchList::setAside(const QString &reason)
+{
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString keptAs = m_filePath + QStringLiteral(".corrupt-") + stamp;
+    for (int n = 2; QFileInfo::exists(keptAs); ++n)
+        keptAs = m_filePath + QStringLiteral(".corrupt-") + stamp + u'-' + QString::number(n);
+    QString message;
+    if (QFile::rename(m_filePath, keptAs)) {
+        message = QStringLiteral("The watch list %1 could not be used: %2. It was kept as %3; Taskwatch starts "
+                                 "with an empty list.")
+                          .arg(QDir::toNativeSeparators(m_filePath), reason, QDir::toNativeSeparators(keptAs));
+    } else {
+        keptAs.clear();
+        m_saveBlocked = true;
+        message = QStringLiteral("The watch list %1 could not be used: %2. It could not be moved aside either, so "
+                                 "Taskwatch starts with an empty list and will not save over it.")
+                          .arg(QDir::toNativeSeparators(m_filePath), reason);
+    }
+    qCWarning(lcWatchlist).noquote() << message;
+    Q_EMIT loadProblem(message, keptAs);
+}
+
+QList<WatchedTask> WatchList::tasks(const QString &profile) const
+{
+    QList<WatchedTask> result;
+    for (const WatchedTask &task : m_tasks) {
+        if (task.profile == profile)
+            result.append(task);
+    }
+    return result;
+}
+
+qsizetype WatchList::indexOf(const QString &profile, const QString &id) const
+{
+    for (qsizetype i = 0; i < m_tasks.size(); ++i) {
+        if (m_tasks.at(i).id == id && m_tasks.at(i).profile == profile)
+            return i;
+    }
+    return -1;
+}
+
+std::optional<WatchedTask> WatchList::task(const QString &profile, const QString &id) const
+{
+    const qsizetype index = indexOf(profile, id);
+    if (index < 0)
+        return std::nullopt;
+    return m_tasks.at(index);
+}
+
+void WatchList::upsert(const WatchedTask &task)
+{
+    WatchedTask stored = task;
+    stored.problem = {}; // problems are of the moment; the file keeps what is known
+    stored.nextCheckAt = QDateTime();
+    const qsizetype index = indexOf(task.profile, task.id);
+    if (index < 0)
+        m_tasks.append(stored);
+    else
+        m_tasks[index] = stored;
+    changed();
+}
+
+void WatchList::remove(const QString &profile, const QString &id)
+{
+    const qsizetype index = indexOf(profile, id);
+    if (index < 0)
+        return;
+    m_tasks.removeAt(index);
+    changed();
+}
+
+void WatchList::changed()
+{
+    m_dirty = true;
+    if (!m_saveTimer.isActive())
+        m_saveTimer.start(); // debounced: a burst of changes is one write
+}
+
+void WatchList::setSaveDelay(std::chrono::milliseconds delay)
+{
+    m_saveTimer.setInterval(delay);
+}
+
+bool WatchList::saveNow()
+{
+    m_saveTimer.stop();
+    if (m_saveBlocked) {
+        Q_EMIT saveFailed(QStringLiteral("The watch list is not saved: the unusable file %1 is still in the way.")
+                                  .arg(QDir::toNativeSeparators(m_filePath)));
+        return false;
+    }
+    QDir().mkpath(QFileInfo(m_filePath).absolutePath());
+    QSaveFile file(m_filePath);
+    QString error;
+    if (!file.open(QIODevice::WriteOnly))
+        error = file.errorString();
+    else if (file.write(WatchListFormat::toJson(m_tasks)) < 0)
+        error = file.errorString();
+    else if (!file.commit())
+        error = file.errorString();
+    if (!error.isEmpty()) {
+        file.cancelWriting();
+        const QString message = QStringLiteral("The watch list could not be saved to %1: %2")
+                                        .arg(QDir::toNativeSeparators(m_filePath), error);
+        qCWarning(lcWatchlist).noquote() << message;
+        Q_EMIT saveFailed(message);
+        return false;
+    }
+    m_dirty = false;
+    qCDebug(lcWatchlist) << "saved" << m_tasks.size() << "watched task(s)";
+    return true;
+}
+
+QByteArray WatchList::exportJson(const QString &profile) const
+{
+    return WatchListFormat::toJson(profile.isEmpty() ? m_tasks : tasks(profile));
+}
+
+Parsed<QList<WatchedTask>> WatchList::importJson(const QByteArray &json, const QString &profile)
+{
+    Parsed<QList<WatchedTask>> parsed = WatchListFormat::fromJson(json);
+    if (!parsed)
+        return parsed.error();
+    QList<WatchedTask> added;
+    for (WatchedTask task : parsed.value()) {
+        task.profile = profile;
+        if (indexOf(profile, task.id) >= 0)
+            continue;
+        if (!task.addedAt.isValid())
+            task.addedAt = QDateTime::currentDateTimeUtc();
+        m_tasks.append(task);
+        added.append(task);
+    }
+    if (!added.isEmpty()) {
+        changed();
+        Q_EMIT imported(profile, added);
+    }
+    return added;
+}

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "Parsed.h"
+#include "WatchedTask.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <chrono>
+#include <optional>
+
+// The watched tasks of every profile and their last known state, persisted in one JSON file
+// (WatchListFormat). The only writer of that file: writes are debounced and atomic (QSaveFile), so a
+// crash or kill leaves the old or the new file, whole. A corrupt or unreadable file is moved aside
+// (kept, never deleted), reported through loadProblem, and the list starts empty.
+class WatchList : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr std::chrono::milliseconds DefaultSaveDelay {1000};
+
+    // `filePath` empty: defaultFilePath(). Tests pass a temporary path.
+    explicit WatchList(const QString &filePath = {}, QObject *parent = nullptr);
+    ~WatchList() override; // writes pending changes
+
+    static QString defaultFilePath(); // <AppDataLocation>/watchlist.json
+    QString filePath() const { return m_filePath; }
+
+    // Reads the file; a missing file is an empty list. Returns false when the file was unusable.
+    bool load();
+
+    QList<WatchedTask> tasks(const QString &profile) const; // in the order they were added
+    QList<WatchedTask> allTasks() const { return m_tasks; }
+    std::optional<WatchedTask> task(const QString &profile, const QString &id) const;
+
+    void upsert(const WatchedTask &task); // by (profile, id)
+    void remove(const QString &profile, const QString &id);
+
+    void setSaveDelay(std::chrono::milliseconds delay);
+    bool saveNow(); // false (and saveFailed) when the file could not be written
+    bool hasUnsavedChanges() const { return m_dirty; }
+
+    // The list, or one profile's part of it, in the file format.
+    QByteArray exportJson(const QString &profile = {}) const;
+    // Adds the tasks of an export to `profile` (ids it already watches are skipped) and announces them
+    // with `imported`, so that the profile's TaskMonitor starts watching them. Returns the tasks added.
+    Parsed<QList<WatchedTask>> importJson(const QByteArray &json, const QString &profile);
+
+Q_SIGNALS:
+    // The file could not be used; `keptAs` is where it was moved (empty when it could not be moved, and
+    // then the list is not saved either, so that nothing overwrites it).
+    void loadProblem(const QString &message, const QString &keptAs);
+    void saveFailed(const QString &message);
+    void imported(const QString &profile, const QList<WatchedTask> &tasks);
+
+private:
+    qsizetype indexOf(const QString &profile, const QString &id) const;
+    void changed();
+    void setAside(const QString &reason);
+
+    QString m_filePath;
+    QList<WatchedTask> m_tasks;
+    QTimer m_saveTimer;
+    bool m_dirty = false;
+    bool m_saveBlocked = false; // the file on disk could be neither read nor moved aside
+};

@@ -1,0 +1,116 @@
+#include "WatchListFormat.h"
+
+#include "JsonRead.h"
+#include "TaskId.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+#include <cmath>
+
+namespace WatchListFormat {
+
+namespace {
+
+QJsonValue dateValue(const QDateTime &at)
+{
+    return at.isValid() ? QJsonValue(at.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue(QJsonValue::Null);
+}
+
+WatchedTask readEntry(const QJsonObject &object, const QString &path)
+{
+    using namespace JsonRead;
+    WatchedTask task;
+    task.id = string(object, QStringLiteral("id"), path);
+    const QString reason = TaskId::invalidReason(task.id);
+    if (!reason.isEmpty())
+        fail(join(path, QStringLiteral("id")), QStringLiteral("\"%1\" %2").arg(task.id.left(80), reason));
+    task.profile = string(object, QStringLiteral("profile"), path);
+    task.label = string(object, QStringLiteral("label"), path);
+    task.addedAt = optDateTime(object, QStringLiteral("addedAt"), path).value_or(QDateTime());
+    task.checkedAt = optDateTime(object, QStringLiteral("checkedAt"), path).value_or(QDateTime());
+    const QJsonValue paused = object.value(QStringLiteral("paused"));
+    if (!isAbsent(paused) && !paused.isBool())
+        fail(join(path, QStringLiteral("paused")), QStringLiteral("expected a boolean, got %1").arg(typeName(paused)));
+    task.paused = paused.toBool(false);
+    if (const auto raw = optObject(object, QStringLiteral("status"), path)) {
+        Parsed<TaskStatus> status = TaskStatus::fromJson(*raw);
+        if (status && status->id == task.id)
+            task.status = std::move(status.value());
+    }
+    return task;
+}
+
+} // namespace
+
+QString formatName()
+{
+    return QStringLiteral("taskwatch-watchlist");
+}
+
+QByteArray toJson(const QList<WatchedTask> &tasks)
+{
+    QJsonArray entries;
+    for (const WatchedTask &task : tasks) {
+        QJsonObject entry {
+                {QStringLiteral("id"), task.id},
+                {QStringLiteral("profile"), task.profile},
+                {QStringLiteral("label"), task.label},
+                {QStringLiteral("addedAt"), dateValue(task.addedAt)},
+                {QStringLiteral("checkedAt"), dateValue(task.checkedAt)},
+                {QStringLiteral("paused"), task.paused},
+                {QStringLiteral("status"), task.status ? QJsonValue(task.status->raw) : QJsonValue(QJsonValue::Null)}};
+        entries.append(entry);
+    }
+    const QJsonObject document {{QStringLiteral("format"), formatName()},
+                                {QStringLiteral("version"), Version},
+                                {QStringLiteral("tasks"), entries}};
+    return QJsonDocument(document).toJson(QJsonDocument::Indented);
+}
+
+Parsed<QList<WatchedTask>> fromJson(const QByteArray &json)
+{
+    const Parsed<QJsonValue> document = parseJsonDocument(json);
+    if (!document)
+        return document.error();
+    if (!document->isObject())
+        return ParseError {{}, QStringLiteral("expected a JSON object, got %1").arg(JsonRead::typeName(*document))};
+    const QJsonObject root = document->toObject();
+    if (root.value(QStringLiteral("format")).toString() != formatName())
+        return ParseError {QStringLiteral("format"), QStringLiteral("this is not a Taskwatch watch list")};
+    const QJsonValue version = root.value(QStringLiteral("version"));
+    if (!version.isDouble() || version.toDouble() < 1 || version.toDouble() != std::floor(version.toDouble()))
+        return ParseError {QStringLiteral("version"), QStringLiteral("expected a whole number ≥ 1")};
+    if (version.toInt() > Version)
+        return ParseError {QStringLiteral("version"),
+                           QStringLiteral("written by a newer Taskwatch (format version %1; this one reads up to %2)")
+                                   .arg(version.toInt())
+                                   .arg(Version)};
+    const QJsonValue entries = root.value(QStringLiteral("tasks"));
+    if (!entries.isArray())
+        return ParseError {QStringLiteral("tasks"),
+                           QStringLiteral("expected an array, got %1").arg(JsonRead::typeName(entries))};
+
+    QList<WatchedTask> tasks;
+    QSet<QString> seen;
+    try {
+        const QJsonArray array = entries.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            const QString path = JsonRead::join(QStringLiteral("tasks"), i);
+            WatchedTask task = readEntry(JsonRead::objectAt(array, i, QStringLiteral("tasks")), path);
+            // The same task twice in one profile: the first entry wins.
+            const QString key = task.profile + u'\n' + task.id;
+            if (seen.contains(key))
+                continue;
+            seen.insert(key);
+            tasks.append(std::move(task));
+        }
+    } catch (const JsonRead::Failure &failure) {
+        return failure.error;
+    }
+    return tasks;
+}
+
+} // namespace WatchListFormat

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "Parsed.h"
+#include "WatchedTask.h"
+
+#include <QByteArray>
+#include <QList>
+
+// The watch-list file and its export: versioned JSON, one entry per watched task with the last known
+// status as received (raw), so a restart shows it at once.
+//   {"format": "taskwatch-watchlist", "version": 1, "tasks": [
+//     {"id", "profile", "label", "addedAt", "checkedAt", "paused", "status": {...} | null}, ...]}
+namespace WatchListFormat {
+
+constexpr int Version = 1;
+QString formatName(); // "taskwatch-watchlist"
+
+QByteArray toJson(const QList<WatchedTask> &tasks);
+// Strict about structure (a damaged file is set aside rather than half read), lenient about the cached
+// status: one that no longer parses is dropped and fetched again.
+Parsed<QList<WatchedTask>> fromJson(const QByteArray &json);
+
+} // namespace WatchListFormat

@@ -1,0 +1,363 @@
+#include "SimFixture.h"
+#include "TaskwatchVersion.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The real taskwatch-cli against an in-process simulated tenant. The sim needs this event loop, so the
+// test waits on the process's signals instead of blocking in waitForFinished.
+class TestCli : public QObject
+{
+    Q_OBJECT
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+
+    QTemporaryDir m_config; // XDG_CONFIG_HOME of the runs: saved profiles live there
+
+    QProcessEnvironment environment(const SimServer *sim, const QString &secret = QStringLiteral("demo")) const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"SAIL_BASE_URL", "SAIL_CLIENT_ID", "SAIL_CLIENT_SECRET", "QT_LOGGING_RULES"})
+            env.remove(QLatin1String(name));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config.path());
+        if (sim) {
+            env.insert(QStringLiteral("SAIL_BASE_URL"), sim->baseUrl().toString());
+            env.insert(QStringLiteral("SAIL_CLIENT_ID"), QStringLiteral("demo"));
+        }
+        if (!secret.isEmpty())
+            env.insert(QStringLiteral("SAIL_CLIENT_SECRET"), secret);
+        return env;
+    }
+
+    Run run(const QStringList &arguments, const QProcessEnvironment &env, const QByteArray &input = {})
+    {
+        QProcess process;
+        process.setProcessEnvironment(env);
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(TASKWATCH_CLI), arguments);
+        if (!process.waitForStarted())
+            return {};
+        process.write(input);
+        process.closeWriteChannel();
+        if (!finished.wait(60000)) {
+            process.kill();
+            return {};
+        }
+        return Run {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
+                    QString::fromUtf8(process.readAllStandardOutput()),
+                    QString::fromUtf8(process.readAllStandardError())};
+    }
+
+    static QStringList idsOf(const QString &json)
+    {
+        QStringList ids;
+        for (const QJsonValue &value : QJsonDocument::fromJson(json.toUtf8()).array())
+            ids.append(value.toObject().value(QStringLiteral("id")).toString());
+        return ids;
+    }
+
+private Q_SLOTS:
+    void versionAndHelp()
+    {
+        Run version = run({QStringLiteral("--version")}, environment(nullptr));
+        QCOMPARE(version.exitCode, 0);
+        QCOMPARE(version.out.trimmed(), QStringLiteral("taskwatch-cli " TASKWATCH_VERSION));
+        Run help = run({QStringLiteral("--help")}, environment(nullptr));
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains(QStringLiteral("Exit codes:")));
+        QVERIFY(help.out.contains(QStringLiteral("124  wait timed out")));
+    }
+
+    void usageAndConfigurationErrorsExit2_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<bool>("withTenant");
+        QTest::addColumn<QString>("errContains");
+        QTest::newRow("no command") << QStringList() << true << QStringLiteral("no command");
+        QTest::newRow("bad id") << QStringList {QStringLiteral("get"), QStringLiteral("x\")")} << true
+                                << QStringLiteral("not a task id");
+        QTest::newRow("bad version") << QStringList {QStringLiteral("get"), QStringLiteral("a"),
+                                                     QStringLiteral("--api-version"), QStringLiteral("v3")}
+                                     << true << QStringLiteral("--api-version");
+        QTest::newRow("no tenant") << QStringList {QStringLiteral("get"), QStringLiteral("a")} << false
+                                   << QStringLiteral("no tenant");
+        QTest::newRow("plain http to a remote host")
+                << QStringList {QStringLiteral("get"), QStringLiteral("a"), QStringLiteral("--base-url"),
+                                QStringLiteral("http://example.com")}
+                << true << QStringLiteral("plain http://");
+        QTest::newRow("running on v2024") << QStringList {QStringLiteral("list"), QStringLiteral("--running"),
+                                                          QStringLiteral("--api-version"), QStringLiteral("v2024")}
+                                          << true << QStringLiteral("completed tasks only");
+    }
+    void usageAndConfigurationErrorsExit2()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(bool, withTenant);
+        QFETCH(QString, errContains);
+        auto sim = startSim();
+        const Run result = run(arguments, environment(withTenant ? sim.get() : nullptr));
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.startsWith(QStringLiteral("taskwatch-cli: ")) && result.err.contains(errContains),
+                 qPrintable(result.err));
+        QVERIFY(result.out.isEmpty());
+        QCOMPARE(simStat(*sim, QStringLiteral("totalRequests")), 0); // refused before any request
+    }
+
+    void noSecretExits2()
+    {
+        auto sim = startSim();
+        const Run result = run({QStringLiteral("get"), QStringLiteral("a")}, environment(sim.get(), QString()));
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains(QStringLiteral("SAIL_CLIENT_SECRET")));
+    }
+
+    void getPrintsATableWithOneBatchedCall()
+    {
+        auto sim = startSim();
+        const QString running = sim->addTask(scenarioTask(0, 3600));
+        const QString done = sim->addTask(scenarioTask(0, 60, QStringLiteral("SUCCESS"), 3600));
+        const Run result = run({QStringLiteral("get"), running, done}, environment(sim.get()));
+        QCOMPARE(result.exitCode, 0);
+        const QStringList lines = result.out.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(lines.at(0).startsWith(QStringLiteral("ID")));
+        QVERIFY(lines.at(1).startsWith(running) && lines.at(1).contains(QStringLiteral("Running")));
+        QVERIFY(lines.at(2).startsWith(done) && lines.at(2).contains(QStringLiteral("Success")));
+        QVERIFY(result.err.isEmpty());
+        QCOMPARE(simCount(*sim, listRoute(ApiVersion::V2025)), 1);
+        QCOMPARE(simCount(*sim, taskRoute(ApiVersion::V2025)), 0);
+    }
+
+    void getJsonIsTheObjectsAsReceived()
+    {
+        auto sim = startSim();
+        const QString a = sim->addTask(scenarioTask(0, 3600));
+        const QString b = sim->addTask(scenarioTask(0, 60, QStringLiteral("WARNING"), 3600));
+        const Run result = run({QStringLiteral("get"), QStringLiteral("%1,%2").arg(a, b), QStringLiteral("--json")},
+                               environment(sim.get()));
+        QCOMPARE(result.exitCode, 0);
+        QCOMPARE(idsOf(result.out), (QStringList {a, b}));
+        const QJsonObject second = QJsonDocument::fromJson(result.out.toUtf8()).array().at(1).toObject();
+        QCOMPARE(second.value(QStringLiteral("completionStatus")).toString(), QStringLiteral("WARNING"));
+        QVERIFY(second.contains(QStringLiteral("attributes")));
+    }
+
+    void getOnEveryVersion_data()
+    {
+        QTest::addColumn<ApiVersion>("version");
+        for (ApiVersion version : ApiVersions::all())
+            QTest::newRow(qPrintable(ApiVersions::name(version))) << version;
+    }
+    void getOnEveryVersion()
+    {
+        QFETCH(ApiVersion, version);
+        auto sim = startSim();
+        const QString id = sim->addTask(scenarioTask(0, 3600));
+        const Run result = run({QStringLiteral("get"), id, QStringLiteral("--api-version"), ApiVersions::name(version)},
+                               environment(sim.get()));
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.contains(id));
+        QVERIFY(simCount(*sim, listRoute(version)) + simCount(*sim, taskRoute(version)) >= 1);
+    }
+
+    void getMissingTaskExits4()
+    {
+        auto sim = startSim();
+        const QString known = sim->addTask(scenarioTask(0, 3600));
+        const QString missing = QStringLiteral("0123456789abcdef0123456789abcdef");
+        const Run result = run({QStringLiteral("get"), known, missing}, environment(sim.get()));
+        QCOMPARE(result.exitCode, 4);
+        QVERIFY(result.out.contains(known));
+        QVERIFY2(result.err.startsWith(QStringLiteral("taskwatch-cli: ") + missing + QStringLiteral(": HTTP 404")),
+                 qPrintable(result.err));
+        QVERIFY(result.err.contains(QStringLiteral("tracking id")));
+        QCOMPARE(result.err.count(u'\n'), 1); // one readable line
+    }
+
+    void wrongSecretExits3()
+    {
+        auto sim = startSim();
+        const QString id = sim->addTask(scenarioTask(0, 3600));
+        const Run result = run({QStringLiteral("get"), id}, environment(sim.get(), QStringLiteral("wrong")));
+        QCOMPARE(result.exitCode, 3);
+        QVERIFY2(result.err.contains(QStringLiteral("Authentication failed")), qPrintable(result.err));
+        QCOMPARE(simStat(*sim, QStringLiteral("totalRequests")), 1);
+    }
+
+    void unreachableTenantExits5()
+    {
+        quint16 port = 0;
+        {
+            auto probe = startSim();
+            port = quint16(probe->baseUrl().port());
+        } // closed: nothing listens there now
+        QProcessEnvironment env = environment(nullptr);
+        env.insert(QStringLiteral("SAIL_BASE_URL"), QStringLiteral("http://127.0.0.1:%1").arg(port));
+        env.insert(QStringLiteral("SAIL_CLIENT_ID"), QStringLiteral("demo"));
+        const Run result = run({QStringLiteral("get"), QStringLiteral("abc")}, env);
+        QCOMPARE(result.exitCode, 5);
+        QVERIFY2(result.err.contains(QStringLiteral("Cannot reach 127.0.0.1")), qPrintable(result.err));
+    }
+
+    void serverErrorExits5()
+    {
+        SimConfig config;
+        config.failRate = 1.0;
+        auto sim = startSim(config);
+        const Run result = run({QStringLiteral("get"), QStringLiteral("abc")}, environment(sim.get()));
+        QCOMPARE(result.exitCode, 5);
+        QVERIFY2(result.err.contains(QStringLiteral("HTTP 500")) && result.err.contains(QStringLiteral("tracking id")),
+                 qPrintable(result.err));
+    }
+
+    void secretFromStdin()
+    {
+        auto sim = startSim();
+        const QString id = sim->addTask(scenarioTask(0, 3600));
+        const Run result = run({QStringLiteral("get"), id, QStringLiteral("--client-secret-stdin")},
+                               environment(sim.get(), QString()), "demo\n");
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.contains(id));
+    }
+
+    void savedProfile()
+    {
+        auto sim = startSim();
+        const QString id = sim->addTask(scenarioTask(0, 3600));
+        {
+            QSettings settings(m_config.filePath(QStringLiteral("Taskwatch/taskwatch.conf")), QSettings::IniFormat);
+            ConnectionProfile profile = simProfile(*sim, ApiVersion::V2026);
+            profile.name = QStringLiteral("lab");
+            profile.write(settings);
+        }
+        const Run result = run({QStringLiteral("get"), id, QStringLiteral("--profile"), QStringLiteral("lab")},
+                               environment(nullptr, QStringLiteral("demo")));
+        QCOMPARE(result.exitCode, 0);
+        QCOMPARE(simCount(*sim, listRoute(ApiVersion::V2026)), 1);
+    }
+
+    void waitUntilFinished_data()
+    {
+        QTest::addColumn<QString>("outcome");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("success") << QStringLiteral("SUCCESS") << 0;
+        QTest::newRow("warning") << QStringLiteral("WARNING") << 0;
+        QTest::newRow("error") << QStringLiteral("ERROR") << 1;
+        QTest::newRow("terminated") << QStringLiteral("TERMINATED") << 1;
+        QTest::newRow("temperror") << QStringLiteral("TEMPERROR") << 1;
+    }
+    void waitUntilFinished()
+    {
+        QFETCH(QString, outcome);
+        QFETCH(int, exitCode);
+        SimConfig config;
+        config.speed = 10;
+        auto sim = startSim(config);
+        const QString quick = sim->addTask(scenarioTask(0, 10, QStringLiteral("SUCCESS")));
+        const QString watched = sim->addTask(scenarioTask(0, 20, outcome));
+        const Run result =
+                run({QStringLiteral("wait"), quick, watched, QStringLiteral("--interval"), QStringLiteral("1")},
+                    environment(sim.get()));
+        QCOMPARE(result.exitCode, exitCode);
+        // Not a terminal: one line per change, ending with each task's outcome.
+        const QStringList lines = result.out.split(u'\n', Qt::SkipEmptyParts);
+        QVERIFY(lines.size() >= 3);
+        QVERIFY(!result.out.contains(QStringLiteral("\x1b[")));
+        const QString last = [&] {
+            for (qsizetype i = lines.size() - 1; i >= 0; --i) {
+                if (lines.at(i).contains(watched))
+                    return lines.at(i);
+            }
+            return QString();
+        }();
+        const QString expectedState =
+                outcome == u"TEMPERROR" ? QStringLiteral("Temp error") : outcome.left(1) + outcome.mid(1).toLower();
+        QVERIFY2(last.contains(QStringLiteral(" ") + expectedState + QStringLiteral(" ")), qPrintable(last));
+        QVERIFY(result.out.contains(QStringLiteral(" Running ")));
+    }
+
+    void waitShowsARateLimitWaitAndRidesIt()
+    {
+        SimConfig config;
+        config.rateLimitRequests = 1; // one list call per 3 s: the second round meets a 429
+        config.rateLimitSeconds = 3;
+        auto sim = startSim(config);
+        const QString id = sim->addTask(scenarioTask(0, 5));
+        const Run result = run({QStringLiteral("wait"), id, QStringLiteral("--interval"), QStringLiteral("1"),
+                                QStringLiteral("--timeout"), QStringLiteral("60")},
+                               environment(sim.get()));
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.err.contains(QStringLiteral("taskwatch-cli: Rate limited by the tenant, resuming in ")),
+                 qPrintable(result.err));
+        QVERIFY(simStat(*sim, QStringLiteral("rateLimited")) >= 1);
+        QVERIFY(result.out.contains(QStringLiteral(" Success ")));
+    }
+
+    void waitTimesOutWith124()
+    {
+        auto sim = startSim();
+        const QString id = sim->addTask(scenarioTask(0, 3600));
+        const Run result = run({QStringLiteral("wait"), id, QStringLiteral("--timeout"), QStringLiteral("2"),
+                                QStringLiteral("--interval"), QStringLiteral("1")},
+                               environment(sim.get()));
+        QCOMPARE(result.exitCode, 124);
+        QVERIFY(result.err.contains(QStringLiteral("timed out after 2 s")));
+    }
+
+    void waitForAMissingTaskExits4()
+    {
+        auto sim = startSim();
+        const Run result =
+                run({QStringLiteral("wait"), QStringLiteral("abc"), QStringLiteral("--timeout"), QStringLiteral("30")},
+                    environment(sim.get()));
+        QCOMPARE(result.exitCode, 4);
+        QVERIFY(result.err.contains(QStringLiteral("abc: HTTP 404")));
+    }
+
+    void listNewestFirst()
+    {
+        auto sim = startSim();
+        const QString oldest = sim->addTask(scenarioTask(0, 60, QStringLiteral("SUCCESS"), 3000));
+        const QString middle = sim->addTask(scenarioTask(0, 60, QStringLiteral("ERROR"), 2000));
+        const QString newest = sim->addTask(scenarioTask(0, 3600, QStringLiteral("SUCCESS"), 1000));
+        const Run table = run({QStringLiteral("list")}, environment(sim.get()));
+        QCOMPARE(table.exitCode, 0);
+        const QStringList lines = table.out.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 4);
+        QVERIFY(lines.at(1).startsWith(newest));
+        QVERIFY(lines.at(2).startsWith(middle) && lines.at(2).contains(QStringLiteral("Error")));
+        QVERIFY(lines.at(3).startsWith(oldest));
+
+        const Run json =
+                run({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--limit"), QStringLiteral("2")},
+                    environment(sim.get()));
+        QCOMPARE(json.exitCode, 0);
+        QCOMPARE(idsOf(json.out), (QStringList {newest, middle}));
+
+        const Run running = run({QStringLiteral("list"), QStringLiteral("--running"), QStringLiteral("--json")},
+                                environment(sim.get()));
+        QCOMPARE(running.exitCode, 0);
+        QCOMPARE(idsOf(running.out), QStringList {newest});
+    }
+
+    void listWithWrongSecretExits3()
+    {
+        auto sim = startSim();
+        const Run result = run({QStringLiteral("list")}, environment(sim.get(), QStringLiteral("nope")));
+        QCOMPARE(result.exitCode, 3);
+        QVERIFY(result.err.contains(QStringLiteral("Authentication failed")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,253 @@
+#include "CliOptions.h"
+
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace std::chrono;
+
+namespace {
+
+CliParse parse(QStringList arguments)
+{
+    arguments.prepend(QStringLiteral("taskwatch-cli"));
+    return parseCli(arguments);
+}
+
+QProcessEnvironment environment(const QString &url = {}, const QString &id = {}, const QString &secret = {})
+{
+    QProcessEnvironment env;
+    if (!url.isEmpty())
+        env.insert(QStringLiteral("SAIL_BASE_URL"), url);
+    if (!id.isEmpty())
+        env.insert(QStringLiteral("SAIL_CLIENT_ID"), id);
+    if (!secret.isEmpty())
+        env.insert(QStringLiteral("SAIL_CLIENT_SECRET"), secret);
+    return env;
+}
+
+const auto noStdin = [] { return QString(); };
+
+} // namespace
+
+class TestCliOptions : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QSettings settings() { return QSettings(m_dir.filePath(QStringLiteral("taskwatch.conf")), QSettings::IniFormat); }
+
+private Q_SLOTS:
+    void helpAndVersion()
+    {
+        QCOMPARE(parse({QStringLiteral("--help")}).action, CliParse::Action::Help);
+        QCOMPARE(parse({QStringLiteral("get"), QStringLiteral("-h")}).action, CliParse::Action::Help);
+        QCOMPARE(parse({QStringLiteral("--version")}).action, CliParse::Action::Version);
+        const QString help = cliHelpText();
+        for (const char *code : {"0 ", "1 ", "2 ", "3 ", "4 ", "5 ", "124"})
+            QVERIFY2(help.contains(QStringLiteral("\n  ") + QLatin1String(code)), code);
+        for (const char *option : {"--base-url", "--api-version", "--client-id", "--client-secret-stdin", "--profile",
+                                   "--ca-file", "--timeout", "--interval", "--running", "--limit", "--json",
+                                   "SAIL_BASE_URL", "SAIL_CLIENT_ID", "SAIL_CLIENT_SECRET"})
+            QVERIFY2(help.contains(QLatin1String(option)), option);
+    }
+
+    void commands()
+    {
+        CliParse get =
+                parse({QStringLiteral("get"), QStringLiteral("a1"), QStringLiteral("b2,c3"), QStringLiteral("--json")});
+        QCOMPARE(get.action, CliParse::Action::Run);
+        QCOMPARE(get.options.command, CliCommand::Get);
+        QCOMPARE(get.options.ids, (QStringList {QStringLiteral("a1"), QStringLiteral("b2"), QStringLiteral("c3")}));
+        QVERIFY(get.options.json);
+
+        CliParse wait = parse({QStringLiteral("wait"), QStringLiteral("a1"), QStringLiteral("--timeout"),
+                               QStringLiteral("30"), QStringLiteral("--interval"), QStringLiteral("2")});
+        QCOMPARE(wait.action, CliParse::Action::Run);
+        QCOMPARE(wait.options.command, CliCommand::Wait);
+        QCOMPARE(*wait.options.timeout, seconds(30));
+        QCOMPARE(wait.options.interval, seconds(2));
+
+        CliParse list = parse(
+                {QStringLiteral("list"), QStringLiteral("--running"), QStringLiteral("--limit"), QStringLiteral("7")});
+        QCOMPARE(list.action, CliParse::Action::Run);
+        QCOMPARE(list.options.command, CliCommand::List);
+        QVERIFY(list.options.runningOnly);
+        QCOMPARE(list.options.limit, 7);
+
+        CliParse connection =
+                parse({QStringLiteral("list"), QStringLiteral("--base-url"), QStringLiteral("https://x.example.com"),
+                       QStringLiteral("--api-version"), QStringLiteral("v1"), QStringLiteral("--client-id"),
+                       QStringLiteral("id"), QStringLiteral("--client-secret-stdin"), QStringLiteral("--profile"),
+                       QStringLiteral("prod"), QStringLiteral("--ca-file"), QStringLiteral("/ca.pem")});
+        QCOMPARE(connection.options.baseUrl, QStringLiteral("https://x.example.com"));
+        QCOMPARE(connection.options.apiVersion, QStringLiteral("v1"));
+        QCOMPARE(connection.options.clientId, QStringLiteral("id"));
+        QVERIFY(connection.options.secretFromStdin);
+        QCOMPARE(connection.options.profile, QStringLiteral("prod"));
+        QCOMPARE(connection.options.caFile, QStringLiteral("/ca.pem"));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("messageContains");
+        QTest::newRow("nothing") << QStringList() << QStringLiteral("no command");
+        QTest::newRow("unknown command") << QStringList {QStringLiteral("watch")} << QStringLiteral("unknown command");
+        QTest::newRow("unknown option") << QStringList {QStringLiteral("get"), QStringLiteral("a"),
+                                                        QStringLiteral("--jsn")}
+                                        << QStringLiteral("jsn");
+        QTest::newRow("get without ids") << QStringList {QStringLiteral("get")}
+                                         << QStringLiteral("at least one task id");
+        QTest::newRow("invalid id") << QStringList {QStringLiteral("get"), QStringLiteral("a/b")}
+                                    << QStringLiteral("not a task id");
+        QTest::newRow("list with ids") << QStringList {QStringLiteral("list"), QStringLiteral("a")}
+                                       << QStringLiteral("no ids");
+        QTest::newRow("timeout on get") << QStringList {QStringLiteral("get"), QStringLiteral("a"),
+                                                        QStringLiteral("--timeout"), QStringLiteral("5")}
+                                        << QStringLiteral("belong to wait");
+        QTest::newRow("running on get") << QStringList {QStringLiteral("get"), QStringLiteral("a"),
+                                                        QStringLiteral("--running")}
+                                        << QStringLiteral("belong to list");
+        QTest::newRow("json on wait") << QStringList {QStringLiteral("wait"), QStringLiteral("a"),
+                                                      QStringLiteral("--json")}
+                                      << QStringLiteral("belongs to get and list");
+        QTest::newRow("timeout text") << QStringList {QStringLiteral("wait"), QStringLiteral("a"),
+                                                      QStringLiteral("--timeout"), QStringLiteral("soon")}
+                                      << QStringLiteral("--timeout");
+        QTest::newRow("interval 0") << QStringList {QStringLiteral("wait"), QStringLiteral("a"),
+                                                    QStringLiteral("--interval"), QStringLiteral("0")}
+                                    << QStringLiteral("--interval");
+        QTest::newRow("interval 301") << QStringList {QStringLiteral("wait"), QStringLiteral("a"),
+                                                      QStringLiteral("--interval"), QStringLiteral("301")}
+                                      << QStringLiteral("--interval");
+        QTest::newRow("limit 251") << QStringList {QStringLiteral("list"), QStringLiteral("--limit"),
+                                                   QStringLiteral("251")}
+                                   << QStringLiteral("--limit");
+        QTest::newRow("missing value") << QStringList {QStringLiteral("list"), QStringLiteral("--limit")}
+                                       << QStringLiteral("limit");
+    }
+    void usageErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, messageContains);
+        const CliParse result = parse(arguments);
+        QCOMPARE(result.action, CliParse::Action::Error);
+        QVERIFY2(result.message.contains(messageContains), qPrintable(result.message));
+    }
+
+    void flagsBeatEnvironmentBeatProfile()
+    {
+        QSettings store = settings();
+        ConnectionProfile saved;
+        saved.name = QStringLiteral("prod");
+        saved.baseUrl = QUrl(QStringLiteral("https://saved.example.com"));
+        saved.apiVersion = ApiVersion::V2024;
+        saved.clientId = QStringLiteral("saved-id");
+        saved.caFile = QStringLiteral("/saved.pem");
+        saved.write(store);
+
+        CliOptions options;
+        options.profile = QStringLiteral("prod");
+        CliConnection fromProfile =
+                resolveConnection(options, environment({}, {}, QStringLiteral("s")), store, noStdin);
+        QVERIFY2(fromProfile.error.isEmpty(), qPrintable(fromProfile.error));
+        QCOMPARE(fromProfile.profile.name, QStringLiteral("prod"));
+        QCOMPARE(fromProfile.profile.baseUrl, saved.baseUrl);
+        QCOMPARE(fromProfile.profile.apiVersion, ApiVersion::V2024);
+        QCOMPARE(fromProfile.profile.caFile, QStringLiteral("/saved.pem"));
+        QCOMPARE(fromProfile.secret, QStringLiteral("s"));
+
+        CliConnection fromEnvironment = resolveConnection(
+                options,
+                environment(QStringLiteral("https://env.example.com"), QStringLiteral("env-id"), QStringLiteral("s")),
+                store, noStdin);
+        QCOMPARE(fromEnvironment.profile.baseUrl, QUrl(QStringLiteral("https://env.example.com")));
+        QCOMPARE(fromEnvironment.profile.clientId, QStringLiteral("env-id"));
+
+        options.baseUrl = QStringLiteral("https://flag.example.com");
+        options.clientId = QStringLiteral("flag-id");
+        options.apiVersion = QStringLiteral("V2026");
+        CliConnection fromFlags = resolveConnection(
+                options,
+                environment(QStringLiteral("https://env.example.com"), QStringLiteral("env-id"), QStringLiteral("s")),
+                store, noStdin);
+        QCOMPARE(fromFlags.profile.baseUrl, QUrl(QStringLiteral("https://flag.example.com")));
+        QCOMPARE(fromFlags.profile.clientId, QStringLiteral("flag-id"));
+        QCOMPARE(fromFlags.profile.apiVersion, ApiVersion::V2026);
+    }
+
+    void secretFromStdinOrEnvironmentOnly()
+    {
+        QSettings store = settings();
+        CliOptions options;
+        options.baseUrl = QStringLiteral("https://t.example.com");
+        options.clientId = QStringLiteral("id");
+        CliConnection missing = resolveConnection(options, environment(), store, noStdin);
+        QVERIFY(missing.error.contains(QStringLiteral("SAIL_CLIENT_SECRET")));
+        options.secretFromStdin = true;
+        bool read = false;
+        CliConnection stdinSecret = resolveConnection(options, environment({}, {}, QStringLiteral("env")), store, [&] {
+            read = true;
+            return QStringLiteral("typed");
+        });
+        QVERIFY(read);
+        QCOMPARE(stdinSecret.secret, QStringLiteral("typed")); // stdin wins when asked for
+        CliConnection emptyStdin = resolveConnection(options, environment(), store, noStdin);
+        QVERIFY(emptyStdin.error.contains(QStringLiteral("stdin")));
+    }
+
+    void configurationErrors_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<QString>("profile");
+        QTest::addColumn<QString>("messageContains");
+        QTest::newRow("no url") << QString() << QStringLiteral("id") << QString() << QString()
+                                << QStringLiteral("no tenant");
+        QTest::newRow("no id") << QStringLiteral("https://t.example.com") << QString() << QString() << QString()
+                               << QStringLiteral("no client id");
+        QTest::newRow("remote http") << QStringLiteral("http://t.example.com") << QStringLiteral("id") << QString()
+                                     << QString() << QStringLiteral("plain http://");
+        QTest::newRow("v3") << QStringLiteral("https://t.example.com") << QStringLiteral("id") << QStringLiteral("v3")
+                            << QString() << QStringLiteral("--api-version");
+        QTest::newRow("unknown profile") << QString() << QString() << QString() << QStringLiteral("nope")
+                                         << QStringLiteral("no saved profile");
+    }
+    void configurationErrors()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, id);
+        QFETCH(QString, version);
+        QFETCH(QString, profile);
+        QFETCH(QString, messageContains);
+        QSettings store = settings();
+        CliOptions options;
+        options.baseUrl = url;
+        options.clientId = id;
+        options.apiVersion = version;
+        options.profile = profile;
+        const CliConnection connection =
+                resolveConnection(options, environment({}, {}, QStringLiteral("s")), store, noStdin);
+        QVERIFY2(connection.error.contains(messageContains), qPrintable(connection.error));
+    }
+
+    void runningNeedsANewerVersion()
+    {
+        QSettings store = settings();
+        CliOptions options;
+        options.command = CliCommand::List;
+        options.runningOnly = true;
+        options.baseUrl = QStringLiteral("https://t.example.com");
+        options.clientId = QStringLiteral("id");
+        options.apiVersion = QStringLiteral("v2024");
+        QVERIFY(resolveConnection(options, environment({}, {}, QStringLiteral("s")), store, noStdin)
+                        .error.contains(QStringLiteral("--running")));
+        options.apiVersion = QStringLiteral("v2025");
+        QVERIFY(resolveConnection(options, environment({}, {}, QStringLiteral("s")), store, noStdin).error.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliOptions)
+#include "tst_clioptions.moc"

@@ -1,0 +1,98 @@
+#include "TaskStatusClient.h"
+
+#include <QTest>
+
+namespace {
+
+ApiResponse response(ApiResponse::Kind kind, int status, const QByteArray &body = {}, const QString &text = {})
+{
+    ApiResponse r;
+    r.kind = kind;
+    r.httpStatus = status;
+    r.body = body;
+    r.errorText = text;
+    return r;
+}
+
+const QByteArray task = R"({"id":"a1","type":"QUARTZ","launched":"2025-01-01T00:00:00Z","completionStatus":null})";
+const QByteArray errorBody =
+        R"({"detailCode":"500.0 Internal Fault","trackingId":"t-123","messages":[{"text":"Boom"}]})";
+
+} // namespace
+
+class TestFetchOutcome : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void okSingle()
+    {
+        const FetchOutcome outcome = FetchOutcome::classify(response(ApiResponse::Kind::Ok, 200, task), false);
+        QCOMPARE(outcome.kind, FetchOutcome::Kind::Ok);
+        QCOMPARE(outcome.statuses.size(), 1);
+        QCOMPARE(outcome.statuses.first().state(), TaskState::Running);
+        QVERIFY(outcome.problem.isNone());
+    }
+    void okList()
+    {
+        const FetchOutcome outcome =
+                FetchOutcome::classify(response(ApiResponse::Kind::Ok, 200, "[" + task + "," + task + "]"), true);
+        QCOMPARE(outcome.kind, FetchOutcome::Kind::Ok);
+        QCOMPARE(outcome.statuses.size(), 2);
+    }
+    void unreadableBodyIsAServerProblem()
+    {
+        const FetchOutcome single = FetchOutcome::classify(response(ApiResponse::Kind::Ok, 200, R"({"id":)"), false);
+        QCOMPARE(single.kind, FetchOutcome::Kind::Server);
+        QCOMPARE(single.problem.kind, FetchProblem::Kind::Fetch);
+        QVERIFY2(single.problem.message.contains(QStringLiteral("could not be read")),
+                 qPrintable(single.problem.message));
+        const FetchOutcome list = FetchOutcome::classify(response(ApiResponse::Kind::Ok, 200, task), true);
+        QCOMPARE(list.kind, FetchOutcome::Kind::Server); // an object where an array belongs
+    }
+    void httpStatuses_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<FetchOutcome::Kind>("kind");
+        QTest::addColumn<FetchProblem::Kind>("problem");
+        QTest::newRow("404") << 404 << FetchOutcome::Kind::NotFound << FetchProblem::Kind::NotFound;
+        QTest::newRow("401") << 401 << FetchOutcome::Kind::Auth << FetchProblem::Kind::Auth;
+        QTest::newRow("403") << 403 << FetchOutcome::Kind::Auth << FetchProblem::Kind::Auth;
+        QTest::newRow("400") << 400 << FetchOutcome::Kind::Server << FetchProblem::Kind::Fetch;
+        QTest::newRow("414") << 414 << FetchOutcome::Kind::Server << FetchProblem::Kind::Fetch;
+        QTest::newRow("500") << 500 << FetchOutcome::Kind::Server << FetchProblem::Kind::Fetch;
+        QTest::newRow("503") << 503 << FetchOutcome::Kind::Server << FetchProblem::Kind::Fetch;
+    }
+    void httpStatuses()
+    {
+        QFETCH(int, status);
+        QFETCH(FetchOutcome::Kind, kind);
+        QFETCH(FetchProblem::Kind, problem);
+        const FetchOutcome outcome = FetchOutcome::classify(
+                response(ApiResponse::Kind::Http, status, errorBody, QStringLiteral("x")), false);
+        QCOMPARE(outcome.kind, kind);
+        QCOMPARE(outcome.problem.kind, problem);
+        QCOMPARE(outcome.problem.httpStatus, status);
+        QCOMPARE(outcome.problem.trackingId, QStringLiteral("t-123")); // support staff quote it
+    }
+    void transportKinds_data()
+    {
+        QTest::addColumn<ApiResponse::Kind>("transport");
+        QTest::addColumn<FetchOutcome::Kind>("kind");
+        QTest::newRow("auth") << ApiResponse::Kind::AuthFailed << FetchOutcome::Kind::Auth;
+        QTest::newRow("network") << ApiResponse::Kind::Network << FetchOutcome::Kind::Connection;
+        QTest::newRow("refused") << ApiResponse::Kind::Refused << FetchOutcome::Kind::Misconfigured;
+        QTest::newRow("cancelled") << ApiResponse::Kind::Cancelled << FetchOutcome::Kind::Cancelled;
+    }
+    void transportKinds()
+    {
+        QFETCH(ApiResponse::Kind, transport);
+        QFETCH(FetchOutcome::Kind, kind);
+        const FetchOutcome outcome = FetchOutcome::classify(response(transport, 0, {}, QStringLiteral("why")), true);
+        QCOMPARE(outcome.kind, kind);
+        QCOMPARE(outcome.problem.message, QStringLiteral("why"));
+        QVERIFY(!outcome.problem.isNone());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFetchOutcome)
+#include "tst_fetchoutcome.moc"

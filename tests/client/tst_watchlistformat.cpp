@@ -1,0 +1,136 @@
+#include "WatchListFormat.h"
+
+#include <QJsonDocument>
+#include <QTest>
+#include <QTimeZone>
+
+namespace {
+
+WatchedTask sample(const QString &id, bool withStatus)
+{
+    WatchedTask task;
+    task.id = id;
+    task.profile = QStringLiteral("prod");
+    task.label = QStringLiteral("Nightly ✓");
+    task.addedAt = QDateTime(QDate(2025, 5, 1), QTime(8, 30, 0, 123), QTimeZone::utc());
+    task.checkedAt = QDateTime(QDate(2025, 5, 1), QTime(9, 0), QTimeZone::utc());
+    task.paused = !withStatus;
+    if (withStatus) {
+        const QJsonObject raw {{QStringLiteral("id"), id},
+                               {QStringLiteral("type"), QStringLiteral("QUARTZ")},
+                               {QStringLiteral("uniqueName"), QStringLiteral("Aggregation")},
+                               {QStringLiteral("launched"), QStringLiteral("2025-05-01T08:00:00Z")},
+                               {QStringLiteral("completionStatus"), QStringLiteral("Success")},
+                               {QStringLiteral("percentComplete"), 100},
+                               {QStringLiteral("futureField"), QJsonObject {{QStringLiteral("kept"), true}}}};
+        task.status = TaskStatus::fromJson(raw).value();
+    }
+    return task;
+}
+
+QByteArray document(const QJsonArray &tasks, int version = 1)
+{
+    return QJsonDocument(QJsonObject {{QStringLiteral("format"), QStringLiteral("taskwatch-watchlist")},
+                                      {QStringLiteral("version"), version},
+                                      {QStringLiteral("tasks"), tasks}})
+            .toJson();
+}
+
+} // namespace
+
+class TestWatchListFormat : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void roundTrip()
+    {
+        const QList<WatchedTask> tasks {sample(QStringLiteral("a1"), true), sample(QStringLiteral("b2"), false)};
+        const Parsed<QList<WatchedTask>> read = WatchListFormat::fromJson(WatchListFormat::toJson(tasks));
+        QVERIFY2(read.ok(), qPrintable(read.error().message()));
+        QCOMPARE(read->size(), 2);
+        for (qsizetype i = 0; i < 2; ++i) {
+            const WatchedTask &got = read->at(i);
+            const WatchedTask &want = tasks.at(i);
+            QCOMPARE(got.id, want.id);
+            QCOMPARE(got.profile, want.profile);
+            QCOMPARE(got.label, want.label);
+            QCOMPARE(got.addedAt, want.addedAt);
+            QCOMPARE(got.checkedAt, want.checkedAt);
+            QCOMPARE(got.paused, want.paused);
+            QCOMPARE(got.status.has_value(), want.status.has_value());
+        }
+        QCOMPARE(read->at(0).status->raw, tasks.at(0).status->raw); // as received, unknown fields too
+        QCOMPARE(read->at(0).status->state(), TaskState::Success);
+    }
+
+    void rejectsWhatIsNotAWatchList_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("reasonContains");
+        QTest::newRow("empty") << QByteArray() << QString() << QStringLiteral("empty");
+        QTest::newRow("truncated") << QByteArray(R"({"format":"taskwatch-watchlist","version":1,"tasks":[{"id":)")
+                                   << QString() << QStringLiteral("not valid JSON");
+        QTest::newRow("array") << QByteArray("[]") << QString() << QStringLiteral("JSON object");
+        QTest::newRow("other format") << QByteArray(R"({"format":"x","version":1,"tasks":[]})")
+                                      << QStringLiteral("format") << QStringLiteral("not a Taskwatch");
+        QTest::newRow("newer") << document({}, 2) << QStringLiteral("version") << QStringLiteral("newer Taskwatch");
+        QTest::newRow("version text") << QByteArray(R"({"format":"taskwatch-watchlist","version":"1","tasks":[]})")
+                                      << QStringLiteral("version") << QStringLiteral("whole number");
+        QTest::newRow("tasks object") << QByteArray(R"({"format":"taskwatch-watchlist","version":1,"tasks":{}})")
+                                      << QStringLiteral("tasks") << QStringLiteral("an array");
+        QTest::newRow("bad id") << document({QJsonObject {{QStringLiteral("id"), QStringLiteral("ok")}},
+                                             QJsonObject {{QStringLiteral("id"), QStringLiteral("a\") or (\"")}}})
+                                << QStringLiteral("tasks[1].id") << QStringLiteral("contains");
+        QTest::newRow("entry not object")
+                << document({42}) << QStringLiteral("tasks[0]") << QStringLiteral("an object");
+        QTest::newRow("paused text") << document({QJsonObject {{QStringLiteral("id"), QStringLiteral("a")},
+                                                               {QStringLiteral("paused"), QStringLiteral("yes")}}})
+                                     << QStringLiteral("tasks[0].paused") << QStringLiteral("boolean");
+        QTest::newRow("bad date") << document({QJsonObject {{QStringLiteral("id"), QStringLiteral("a")},
+                                                            {QStringLiteral("addedAt"), QStringLiteral("yesterday")}}})
+                                  << QStringLiteral("tasks[0].addedAt") << QStringLiteral("ISO 8601");
+    }
+    void rejectsWhatIsNotAWatchList()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, field);
+        QFETCH(QString, reasonContains);
+        const Parsed<QList<WatchedTask>> read = WatchListFormat::fromJson(json);
+        QVERIFY(!read.ok());
+        QCOMPARE(read.error().field, field);
+        QVERIFY2(read.error().reason.contains(reasonContains), qPrintable(read.error().reason));
+    }
+
+    void lenientAboutTheCachedStatus()
+    {
+        const QJsonObject wrongId {{QStringLiteral("id"), QStringLiteral("other")}};
+        const QJsonObject broken {{QStringLiteral("id"), 7}};
+        const Parsed<QList<WatchedTask>> read = WatchListFormat::fromJson(document(
+                {QJsonObject {{QStringLiteral("id"), QStringLiteral("a")}, {QStringLiteral("status"), wrongId}},
+                 QJsonObject {{QStringLiteral("id"), QStringLiteral("b")}, {QStringLiteral("status"), broken}},
+                 QJsonObject {{QStringLiteral("id"), QStringLiteral("c")}, {QStringLiteral("status"), QJsonValue()}}}));
+        QVERIFY(read.ok());
+        QCOMPARE(read->size(), 3);
+        for (const WatchedTask &task : read.value())
+            QVERIFY(!task.status.has_value()); // fetched again rather than shown wrong
+    }
+
+    void duplicatesKeepTheFirstPerProfile()
+    {
+        const Parsed<QList<WatchedTask>> read = WatchListFormat::fromJson(
+                document({QJsonObject {{QStringLiteral("id"), QStringLiteral("a")},
+                                       {QStringLiteral("label"), QStringLiteral("first")}},
+                          QJsonObject {{QStringLiteral("id"), QStringLiteral("a")},
+                                       {QStringLiteral("label"), QStringLiteral("second")}},
+                          QJsonObject {{QStringLiteral("id"), QStringLiteral("a")},
+                                       {QStringLiteral("profile"), QStringLiteral("other")}}}));
+        QVERIFY(read.ok());
+        QCOMPARE(read->size(), 2);
+        QCOMPARE(read->at(0).label, QStringLiteral("first"));
+        QCOMPARE(read->at(1).profile, QStringLiteral("other"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWatchListFormat)
+#include "tst_watchlistformat.moc"
