@@ -4,7 +4,7 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build run test format bench clean
+.PHONY: all deps configure build run test package format bench clean
 
 all: build
 
@@ -24,9 +24,15 @@ run: build
 	$(BUILD_DIR)/app/taskwatch $(ARGS)
 
 # Builds and runs every test (unit, integration, ui) with a real Secret Service, then checks formatting.
+# In CI (CI=true) it also builds, validates, installs and removes the Debian package.
 test: build
 	scripts/run-tests.sh $(BUILD_DIR) $(CTEST_ARGS)
 	cmake --build $(BUILD_DIR) --target format-check
+	@if [ "$$CI" = true ]; then scripts/package-check.sh $(BUILD_DIR); fi
+
+# Builds the Debian package: $(BUILD_DIR)/taskwatch_<version>_amd64.deb
+package: build
+	cd $(BUILD_DIR) && cpack -G DEB
 
 format: configure
 	cmake --build $(BUILD_DIR) --target format
