@@ -46,6 +46,18 @@ void ConnectionProfile::write(QSettings &settings) const
     settings.endGroup();
 }
 
+bool ConnectionProfile::exists(const QSettings &settings, const QString &name)
+{
+    const QString group = groupOf(name);
+    return settings.contains(group + QStringLiteral("/baseUrl"))
+            || settings.contains(group + QStringLiteral("/clientId"));
+}
+
+void ConnectionProfile::remove(QSettings &settings, const QString &name)
+{
+    settings.remove(groupOf(name));
+}
+
 bool supportsRunningFilter(ApiVersion version)
 {
     return version == ApiVersion::V2025 || version == ApiVersion::V2026 || version == ApiVersion::V1;

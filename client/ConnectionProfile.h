@@ -23,6 +23,10 @@ struct ConnectionProfile
     // Profiles in QSettings: group "profiles/<name>" with keys baseUrl, apiVersion, clientId, caFile.
     static ConnectionProfile read(const QSettings &settings, const QString &name);
     void write(QSettings &settings) const;
+    // A group "profiles/<name>" with a base URL or a client id is saved.
+    static bool exists(const QSettings &settings, const QString &name);
+    // Removes the group "profiles/<name>" (the secret is CredentialStore's to delete).
+    static void remove(QSettings &settings, const QString &name);
 
     friend bool operator==(const ConnectionProfile &, const ConnectionProfile &) = default;
 };

@@ -101,12 +101,23 @@ QString CredentialResult::message() const
 
 QString keychainAdvice(QKeychain::Error error, const QString &errorString)
 {
+    const Cause cause = causeOf(error, errorString);
+    if (cause == Cause::None)
+        return {};
+    if (cause == Cause::NotFound)
+        return Text::tr("No secret is stored for this profile yet: enter it in the connection settings.");
+    return keychainRemedy(error, errorString) + QLatin1Char(' ')
+            + Text::tr("Meanwhile you can keep the secret for this session only: Taskwatch holds it in memory and "
+                       "forgets it when it quits.");
+}
+
+QString keychainRemedy(QKeychain::Error error, const QString &errorString)
+{
     QString advice;
     switch (causeOf(error, errorString)) {
     case Cause::None:
-        return {};
     case Cause::NotFound:
-        return Text::tr("No secret is stored for this profile yet: enter it in the connection settings.");
+        return {};
     case Cause::NoBus:
         advice =
                 Text::tr("There is no D-Bus session bus, so no keychain can be reached. Start Taskwatch from a desktop "
@@ -132,9 +143,7 @@ QString keychainAdvice(QKeychain::Error error, const QString &errorString)
         advice = checkKeychainAdvice();
         break;
     }
-    return advice + QLatin1Char(' ')
-            + Text::tr("Meanwhile you can keep the secret for this session only: Taskwatch holds it in memory and "
-                       "forgets it when it quits.");
+    return advice;
 }
 
 KeychainState keychainStateFor(QKeychain::Error error, const QString &errorString)

@@ -34,6 +34,10 @@ enum class KeychainState {
 // Pure: what the user can do about a keychain error, in words (empty for NoError). Looks at the text too,
 // because on Linux almost everything arrives as OtherError.
 QString keychainAdvice(QKeychain::Error error, const QString &errorString);
+// Pure: keychainAdvice without the desktop app's session-only fallback and without the not-found text: what
+// to do about the keychain itself (taskwatch-cli adds its own fallback, SAIL_CLIENT_SECRET). Empty for
+// NoError and EntryNotFound.
+QString keychainRemedy(QKeychain::Error error, const QString &errorString);
 // Pure: the keychain state an operation's outcome implies.
 KeychainState keychainStateFor(QKeychain::Error error, const QString &errorString);
 QString keychainStateName(KeychainState state);

@@ -3,6 +3,7 @@
 #include "TaskId.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QSettings>
 
 using namespace std::chrono;
@@ -24,25 +25,38 @@ Commands:
                  --running           only tasks that have not finished (v2025, v2026, v1)
                  --limit N           at most N tasks, 1-250 (default 20)
                  --json              the task-status objects as received
+  login        Save a connection profile (--profile NAME, default "default") and keep its
+               client secret in the system keychain. The secret is read from stdin
+               (typed without echo on a terminal). The credentials are checked with the
+               tenant first; when they are refused nothing is stored.
+                 --base-url URL --client-id ID [--api-version V] [--ca-file FILE]
+                                     (for a saved profile, what is left out is kept)
+                 --no-verify         store without asking the tenant
+  logout       Remove a saved profile (--profile NAME, default "default") and its secret
+               from the keychain.
 
-Connection (every command):
+Connection (get, wait, list):
   --base-url URL         tenant, e.g. https://acme.api.identitynow.com   [SAIL_BASE_URL]
   --api-version V        beta, v2024, v2025 (default), v2026 or v1
   --client-id ID         API client or personal access token id          [SAIL_CLIENT_ID]
   --client-secret-stdin  read the client secret from the first line of stdin
                          (otherwise from SAIL_CLIENT_SECRET; never from a file)
-  --profile NAME         a saved connection profile of the Taskwatch app
+  --profile NAME         a saved connection profile (taskwatch-cli login, or the
+                         Taskwatch app); its secret comes from the keychain
   --ca-file FILE         extra CA certificates (PEM), e.g. a corporate proxy's
+  Flags win over the environment, which wins over the profile. Without --profile,
+  --base-url and SAIL_BASE_URL, the profile "default" is used when it exists.
   Plain http:// is accepted only for this computer (127.0.0.1, ::1, localhost).
 
   -h, --help             this help
   -v, --version          the version
 
 Exit codes:
-  0    every task found (and, for wait, finished with SUCCESS or WARNING)
+  0    every task found (and, for wait, finished with SUCCESS or WARNING);
+       login and logout: done
   1    wait: a task finished with ERROR, TERMINATED or TEMPERROR
-  2    usage or configuration error
-  3    authentication failed
+  2    usage or configuration error, or the keychain cannot be used
+  3    authentication failed (login: the tenant refused the credentials)
   4    a task was not found
   5    network or server error
   124  wait timed out
@@ -56,6 +70,18 @@ CliParse error(const QString &message)
     parse.action = CliParse::Action::Error;
     parse.message = message;
     return parse;
+}
+
+// Names become settings groups ("profiles/<name>"): a separator would nest them.
+QString profileNameProblem(const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        return QStringLiteral("--profile: the name is empty");
+    if (name.contains(u'/') || name.contains(u'\\'))
+        return QStringLiteral("--profile: \"%1\" has a / or \\ in it").arg(name);
+    if (name != name.trimmed())
+        return QStringLiteral("--profile: \"%1\" starts or ends with a space").arg(name);
+    return {};
 }
 
 std::optional<int> wholeNumber(const QString &text, int min, int max)
@@ -72,6 +98,11 @@ std::optional<int> wholeNumber(const QString &text, int min, int max)
 QString cliHelpText()
 {
     return helpText;
+}
+
+QString cliDefaultProfile()
+{
+    return QStringLiteral("default");
 }
 
 CliParse parseCli(const QStringList &arguments)
@@ -91,8 +122,9 @@ CliParse parseCli(const QStringList &arguments)
     const QCommandLineOption secretStdin(QStringLiteral("client-secret-stdin"), QString());
     const QCommandLineOption profile(QStringLiteral("profile"), QString(), QStringLiteral("name"));
     const QCommandLineOption caFile(QStringLiteral("ca-file"), QString(), QStringLiteral("file"));
+    const QCommandLineOption noVerify(QStringLiteral("no-verify"), QString());
     parser.addOptions({help, version, json, timeout, interval, running, limit, baseUrl, apiVersion, clientId,
-                       secretStdin, profile, caFile});
+                       secretStdin, profile, caFile, noVerify});
     if (!parser.parse(arguments))
         return error(parser.errorText());
     if (parser.isSet(help))
@@ -102,7 +134,7 @@ CliParse parseCli(const QStringList &arguments)
 
     QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        return error(QStringLiteral("no command given (get, wait or list)"));
+        return error(QStringLiteral("no command given (get, wait, list, login or logout)"));
     CliOptions options;
     const QString command = positional.takeFirst();
     if (command == u"get")
@@ -111,21 +143,35 @@ CliParse parseCli(const QStringList &arguments)
         options.command = CliCommand::Wait;
     else if (command == u"list")
         options.command = CliCommand::List;
+    else if (command == u"login")
+        options.command = CliCommand::Login;
+    else if (command == u"logout")
+        options.command = CliCommand::Logout;
     else
-        return error(QStringLiteral("unknown command \"%1\" (get, wait or list)").arg(command));
+        return error(QStringLiteral("unknown command \"%1\" (get, wait, list, login or logout)").arg(command));
 
     const bool isList = options.command == CliCommand::List;
     const bool isWait = options.command == CliCommand::Wait;
+    const bool isLogin = options.command == CliCommand::Login;
+    const bool isLogout = options.command == CliCommand::Logout;
     if (!isWait && (parser.isSet(timeout) || parser.isSet(interval)))
         return error(QStringLiteral("--timeout and --interval belong to wait"));
     if (!isList && (parser.isSet(running) || parser.isSet(limit)))
         return error(QStringLiteral("--running and --limit belong to list"));
-    if (isWait && parser.isSet(json))
+    if ((isWait || isLogin || isLogout) && parser.isSet(json))
         return error(QStringLiteral("--json belongs to get and list"));
+    if (!isLogin && parser.isSet(noVerify))
+        return error(QStringLiteral("--no-verify belongs to login"));
+    if (isLogout) {
+        for (const QCommandLineOption *option : {&baseUrl, &apiVersion, &clientId, &secretStdin, &caFile}) {
+            if (parser.isSet(*option))
+                return error(QStringLiteral("logout takes only --profile"));
+        }
+    }
 
-    if (isList) {
+    if (isList || isLogin || isLogout) {
         if (!positional.isEmpty())
-            return error(QStringLiteral("list takes no ids"));
+            return error(QStringLiteral("%1 takes no ids").arg(command));
     } else {
         // Ids as people paste them: separated by spaces, commas or new lines, quoted or not.
         const TaskId::PastedIds pasted = TaskId::parsePasted(positional.join(u' '));
@@ -165,6 +211,12 @@ CliParse parseCli(const QStringList &arguments)
     options.profile = parser.value(profile);
     options.caFile = parser.value(caFile);
     options.secretFromStdin = parser.isSet(secretStdin);
+    options.noVerify = parser.isSet(noVerify);
+    if ((isLogin || isLogout) && parser.isSet(profile)) {
+        const QString problem = profileNameProblem(options.profile);
+        if (!problem.isEmpty())
+            return error(problem);
+    }
     return CliParse {CliParse::Action::Run, options, {}};
 }
 
@@ -173,20 +225,27 @@ CliConnection resolveConnection(const CliOptions &options, const QProcessEnviron
 {
     CliConnection result;
     ConnectionProfile &profile = result.profile;
+    bool saved = false;
     if (!options.profile.isEmpty()) {
         profile = ConnectionProfile::read(settings, options.profile);
         if (profile.baseUrl.isEmpty() && profile.clientId.isEmpty()) {
-            result.error = QStringLiteral("there is no saved profile \"%1\"").arg(options.profile);
+            result.error = QStringLiteral("there is no saved profile \"%1\" (save one with taskwatch-cli login)")
+                                   .arg(options.profile);
             return result;
         }
+        saved = true;
+    } else if (options.baseUrl.isEmpty() && environment.value(QStringLiteral("SAIL_BASE_URL")).isEmpty()
+               && ConnectionProfile::exists(settings, cliDefaultProfile())) {
+        profile = ConnectionProfile::read(settings, cliDefaultProfile());
+        saved = true;
     } else {
         profile.name = QStringLiteral("cli");
     }
-    auto pick = [&](const QString &flag, const char *variable, const QString &saved) {
+    auto pick = [&](const QString &flag, const char *variable, const QString &stored) {
         if (!flag.isEmpty())
             return flag;
         const QString fromEnvironment = environment.value(QLatin1String(variable));
-        return fromEnvironment.isEmpty() ? saved : fromEnvironment;
+        return fromEnvironment.isEmpty() ? stored : fromEnvironment;
     };
     profile.baseUrl = QUrl(pick(options.baseUrl, "SAIL_BASE_URL", profile.baseUrl.toString()).trimmed());
     profile.clientId = pick(options.clientId, "SAIL_CLIENT_ID", profile.clientId).trimmed();
@@ -202,7 +261,8 @@ CliConnection resolveConnection(const CliOptions &options, const QProcessEnviron
         profile.apiVersion = *version;
     }
     if (profile.baseUrl.isEmpty()) {
-        result.error = QStringLiteral("no tenant: use --base-url, SAIL_BASE_URL or --profile");
+        result.error = QStringLiteral("no tenant: use --base-url, SAIL_BASE_URL or --profile, or save a profile with "
+                                      "taskwatch-cli login");
         return result;
     }
     if (profile.clientId.isEmpty()) {
@@ -220,11 +280,56 @@ CliConnection resolveConnection(const CliOptions &options, const QProcessEnviron
                         .arg(ApiVersions::name(profile.apiVersion));
         return result;
     }
-    result.secret =
-            options.secretFromStdin ? readSecretLine() : environment.value(QStringLiteral("SAIL_CLIENT_SECRET"));
-    if (result.secret.isEmpty())
-        result.error = options.secretFromStdin
-                ? QStringLiteral("--client-secret-stdin: stdin held no secret")
-                : QStringLiteral("no client secret: set SAIL_CLIENT_SECRET or use --client-secret-stdin");
+    if (options.secretFromStdin) {
+        result.secret = readSecretLine();
+        if (result.secret.isEmpty())
+            result.error = QStringLiteral("--client-secret-stdin: stdin held no secret");
+        return result;
+    }
+    result.secret = environment.value(QStringLiteral("SAIL_CLIENT_SECRET"));
+    if (result.secret.isEmpty()) {
+        if (saved)
+            result.secretInKeychain = true;
+        else
+            result.error = QStringLiteral("no client secret: set SAIL_CLIENT_SECRET, use --client-secret-stdin, or "
+                                          "save a profile with taskwatch-cli login");
+    }
     return result;
+}
+
+CliLoginPlan resolveLogin(const CliOptions &options, const QSettings &settings)
+{
+    CliLoginPlan plan;
+    ConnectionProfile &profile = plan.profile;
+    const QString name = options.profile.isEmpty() ? cliDefaultProfile() : options.profile;
+    if (ConnectionProfile::exists(settings, name)) {
+        profile = ConnectionProfile::read(settings, name);
+        plan.previousClientId = profile.clientId;
+    }
+    profile.name = name;
+    if (!options.baseUrl.isEmpty())
+        profile.baseUrl = QUrl(options.baseUrl.trimmed());
+    if (!options.clientId.isEmpty())
+        profile.clientId = options.clientId.trimmed();
+    if (!options.caFile.isEmpty())
+        profile.caFile = QFileInfo(options.caFile).absoluteFilePath(); // the app starts elsewhere
+    if (!options.apiVersion.isEmpty()) {
+        const auto version = ApiVersions::fromName(options.apiVersion.trimmed().toLower());
+        if (!version) {
+            plan.error = QStringLiteral("--api-version: expected beta, v2024, v2025, v2026 or v1, got \"%1\"")
+                                 .arg(options.apiVersion);
+            return plan;
+        }
+        profile.apiVersion = *version;
+    }
+    if (profile.baseUrl.isEmpty()) {
+        plan.error = QStringLiteral("login needs --base-url, the tenant (e.g. https://acme.api.identitynow.com)");
+        return plan;
+    }
+    if (profile.clientId.isEmpty()) {
+        plan.error = QStringLiteral("login needs --client-id, the API client or personal access token id");
+        return plan;
+    }
+    plan.error = profile.problem();
+    return plan;
 }

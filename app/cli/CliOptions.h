@@ -12,13 +12,13 @@
 
 class QSettings;
 
-enum class CliCommand { Get, Wait, List };
+enum class CliCommand { Get, Wait, List, Login, Logout };
 
 // Exit codes, documented in --help and the README.
 namespace CliExit {
 constexpr int Ok = 0; // every task found (wait: and finished with SUCCESS or WARNING)
 constexpr int TaskFailed = 1; // wait: a task finished with ERROR, TERMINATED or TEMPERROR (or unknown)
-constexpr int Usage = 2; // usage or configuration error
+constexpr int Usage = 2; // usage or configuration error, or the keychain cannot be used
 constexpr int Auth = 3; // authentication failed
 constexpr int NotFound = 4; // a task was not found
 constexpr int Network = 5; // network or server error
@@ -42,7 +42,12 @@ struct CliOptions
     QString profile;
     QString caFile;
     bool secretFromStdin = false;
+    bool noVerify = false; // login: store without asking the tenant
 };
+
+// The profile that login and logout use, and that get, wait and list fall back to without --profile,
+// --base-url or SAIL_BASE_URL.
+QString cliDefaultProfile();
 
 struct CliParse
 {
@@ -57,13 +62,24 @@ CliParse parseCli(const QStringList &arguments);
 QString cliHelpText();
 
 // The profile and secret to use: flags, then SAIL_BASE_URL / SAIL_CLIENT_ID / SAIL_CLIENT_SECRET, then the
-// profile named by --profile (from `settings`). The secret comes from stdin (--client-secret-stdin) or the
-// environment, never from a file. `readSecretLine` reads one line of stdin.
+// profile named by --profile (from `settings`), or the default profile when neither --base-url nor
+// SAIL_BASE_URL is given and it exists. The secret comes from stdin (--client-secret-stdin), the environment,
+// or (for a saved profile) the keychain, never from a file. `readSecretLine` reads one line of stdin.
 struct CliConnection
 {
-    ConnectionProfile profile;
+    ConnectionProfile profile; // name: the saved profile's, or "cli" when none is used
     QString secret;
+    bool secretInKeychain = false; // the secret is to be read from the keychain (profile.name, profile.clientId)
     QString error; // non-empty: a configuration error (exit code 2)
 };
 CliConnection resolveConnection(const CliOptions &options, const QProcessEnvironment &environment,
                                 const QSettings &settings, const std::function<QString()> &readSecretLine);
+
+// What login stores: the flags, and for what they leave out the profile saved under that name before.
+struct CliLoginPlan
+{
+    ConnectionProfile profile;
+    QString previousClientId; // the saved profile's client id (its secret's key), empty if there was none
+    QString error; // non-empty: a usage or configuration error (exit code 2)
+};
+CliLoginPlan resolveLogin(const CliOptions &options, const QSettings &settings);

@@ -119,10 +119,31 @@ QString changeLine(const WatchedTask &task, const QDateTime &at)
 
 QString problemLine(const WatchedTask &task)
 {
-    QString message = task.problem.message;
-    if (!task.problem.trackingId.isEmpty() && !message.contains(task.problem.trackingId))
-        message += QStringLiteral(" (tracking id %1)").arg(task.problem.trackingId);
-    return task.id + QStringLiteral(": ") + message.simplified();
+    return task.id + QStringLiteral(": ") + problemText(task.problem);
+}
+
+QString problemText(const FetchProblem &problem)
+{
+    QString message = problem.message;
+    if (!problem.trackingId.isEmpty() && !message.contains(problem.trackingId))
+        message += QStringLiteral(" (tracking id %1)").arg(problem.trackingId);
+    return message.simplified();
+}
+
+QString keychainProblem(const QString &what, const CredentialResult &result, const QString &fallback)
+{
+    QString reported = result.errorString.simplified();
+    if (reported.isEmpty())
+        reported = QStringLiteral("the keychain failed");
+    if (!reported.endsWith(u'.'))
+        reported += u'.';
+    QString line = what + QStringLiteral(": ") + reported;
+    const QString remedy = keychainRemedy(result.error, result.errorString);
+    if (!remedy.isEmpty())
+        line += u' ' + remedy;
+    if (!fallback.isEmpty())
+        line += u' ' + fallback;
+    return line.simplified();
 }
 
 int exitCode(CliCommand command, const QList<WatchedTask> &tasks, const ConnectionState &state, bool timedOut)

@@ -2,6 +2,7 @@
 
 #include "CliOptions.h"
 #include "ConnectionState.h"
+#include "CredentialStore.h"
 #include "TaskStatus.h"
 #include "WatchedTask.h"
 
@@ -31,6 +32,11 @@ QString changeLine(const WatchedTask &task, const QDateTime &at);
 QString changeSignature(const WatchedTask &task);
 // One stderr line for a task that has a problem: "ID: message (tracking id …)".
 QString problemLine(const WatchedTask &task);
+// A problem's message with SailPoint's tracking id when there is one, on one line.
+QString problemText(const FetchProblem &problem);
+// One stderr line for a keychain failure: "<what>: <qtkeychain's words>. <what to do about the keychain>
+// <fallback>", e.g. fallback "Use SAIL_CLIENT_SECRET for this shell instead."
+QString keychainProblem(const QString &what, const CredentialResult &result, const QString &fallback);
 
 // The exit code of get and wait from the final state (see CliExit for the order of precedence).
 int exitCode(CliCommand command, const QList<WatchedTask> &tasks, const ConnectionState &state, bool timedOut);

@@ -1,6 +1,7 @@
 #include "CliRunner.h"
 
 #include "CliOutput.h"
+#include "CredentialStore.h"
 #include "TaskMonitor.h"
 
 #include <QDateTime>
@@ -9,12 +10,12 @@ CliRunner::CliRunner(const CliOptions &options, const CliConnection &connection,
                      bool terminal, QObject *parent)
     : QObject(parent)
     , m_options(options)
+    , m_connection(connection)
     , m_out(out)
     , m_err(err)
     , m_terminal(terminal)
     , m_monitor(new TaskMonitor(connection.profile, this))
 {
-    m_monitor->setSecret(connection.secret);
     // get checks once; the timer of a later round must not fire before the answers are printed.
     m_monitor->setPollInterval(options.command == CliCommand::Wait ? options.interval : std::chrono::seconds(300));
     m_timeout.setSingleShot(true);
@@ -25,6 +26,46 @@ CliRunner::~CliRunner() = default;
 
 void CliRunner::start()
 {
+    if (m_connection.secretInKeychain)
+        readSecretFromKeychain();
+    else
+        run(m_connection.secret);
+    m_connection.secret.clear(); // the monitor has it now; one copy in memory is enough
+}
+
+void CliRunner::readSecretFromKeychain()
+{
+    m_store = new CredentialStore(this);
+    const ConnectionProfile &profile = m_connection.profile;
+    m_store->readSecret(profile.name, profile.clientId, [this](const CredentialResult &result) {
+        const ConnectionProfile &profile = m_connection.profile;
+        if (result.ok) {
+            run(result.secret);
+            return;
+        }
+        const QString login = profile.name == cliDefaultProfile()
+                ? QStringLiteral("taskwatch-cli login")
+                : QStringLiteral("taskwatch-cli login --profile %1").arg(profile.name);
+        if (result.notFound)
+            m_err << "taskwatch-cli: "
+                  << QStringLiteral("no client secret for profile \"%1\" (client id %2) in the system keychain: run "
+                                    "'%3', or set SAIL_CLIENT_SECRET")
+                             .arg(profile.name, profile.clientId, login)
+                  << Qt::endl;
+        else
+            m_err << "taskwatch-cli: "
+                  << CliOutput::keychainProblem(
+                             QStringLiteral("cannot read the client secret of profile \"%1\" from the system keychain")
+                                     .arg(profile.name),
+                             result, QStringLiteral("Or use SAIL_CLIENT_SECRET for this shell instead."))
+                  << Qt::endl;
+        finish(CliExit::Usage);
+    });
+}
+
+void CliRunner::run(const QString &secret)
+{
+    m_monitor->setSecret(secret);
     connect(m_monitor, &TaskMonitor::connectionStateChanged, this, [this](const ConnectionState &state) {
         // The tenant asked us to wait: say so, or a silent pause looks like a hang.
         if (state.kind == ConnectionState::Kind::RateLimited) {

@@ -7,11 +7,14 @@
 #include <QTextStream>
 #include <QTimer>
 
+class CredentialStore;
 class TaskMonitor;
 struct WatchedTask;
 
 // Runs one taskwatch-cli command on a TaskMonitor (the same engine as the desktop app) and reports the
 // exit code through `finished`. Output goes to the given streams: results to `out`, errors to `err`.
+// When the connection's secret is in the keychain, it is read (CredentialStore) before anything is sent; a
+// missing secret or an unusable keychain ends the command with exit code 2.
 class CliRunner : public QObject
 {
     Q_OBJECT
@@ -27,6 +30,8 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
+    void readSecretFromKeychain();
+    void run(const QString &secret);
     void onTaskChanged(const WatchedTask &task);
     void checkDone();
     void finish(int code);
@@ -34,6 +39,8 @@ private:
     void drawLive();
 
     CliOptions m_options;
+    CliConnection m_connection;
+    CredentialStore *m_store = nullptr;
     QTextStream &m_out;
     QTextStream &m_err;
     bool m_terminal;

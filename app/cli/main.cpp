@@ -1,5 +1,7 @@
+#include "CliLogin.h"
 #include "CliOptions.h"
 #include "CliRunner.h"
+#include "SecretInput.h"
 #include "TaskwatchVersion.h"
 
 #include <QCoreApplication>
@@ -9,8 +11,6 @@
 #include <QTimer>
 
 #include <cstdio>
-#include <iostream>
-#include <string>
 
 #ifdef Q_OS_WIN
 #include <io.h>
@@ -47,13 +47,18 @@ int main(int argc, char *argv[])
     }
 
     // Saved profiles are the desktop app's (organisation "Taskwatch", application "taskwatch").
-    const QSettings settings(QStringLiteral("Taskwatch"), QStringLiteral("taskwatch"));
+    QSettings settings(QStringLiteral("Taskwatch"), QStringLiteral("taskwatch"));
+    const auto readSecret = [&err] { return SecretInput::readLine(err); };
+    const CliCommand command = parse.options.command;
+    if (command == CliCommand::Login || command == CliCommand::Logout) {
+        CliLogin login(parse.options, settings, readSecret, out, err);
+        QObject::connect(&login, &CliLogin::finished, &app, [](int code) { QCoreApplication::exit(code); });
+        QTimer::singleShot(0, &login, &CliLogin::start);
+        return QCoreApplication::exec();
+    }
+
     const CliConnection connection =
-            resolveConnection(parse.options, QProcessEnvironment::systemEnvironment(), settings, [] {
-                std::string line;
-                std::getline(std::cin, line);
-                return QString::fromStdString(line).trimmed();
-            });
+            resolveConnection(parse.options, QProcessEnvironment::systemEnvironment(), settings, readSecret);
     if (!connection.error.isEmpty()) {
         err << "taskwatch-cli: " << connection.error << Qt::endl;
         return CliExit::Usage;

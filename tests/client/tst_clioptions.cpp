@@ -1,5 +1,6 @@
 #include "CliOptions.h"
 
+#include <QFileInfo>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -46,9 +47,10 @@ private Q_SLOTS:
         const QString help = cliHelpText();
         for (const char *code : {"0 ", "1 ", "2 ", "3 ", "4 ", "5 ", "124"})
             QVERIFY2(help.contains(QStringLiteral("\n  ") + QLatin1String(code)), code);
-        for (const char *option : {"--base-url", "--api-version", "--client-id", "--client-secret-stdin", "--profile",
-                                   "--ca-file", "--timeout", "--interval", "--running", "--limit", "--json",
-                                   "SAIL_BASE_URL", "SAIL_CLIENT_ID", "SAIL_CLIENT_SECRET"})
+        for (const char *option :
+             {"--base-url", "--api-version", "--client-id", "--client-secret-stdin", "--profile", "--ca-file",
+              "--timeout", "--interval", "--running", "--limit", "--json", "SAIL_BASE_URL", "SAIL_CLIENT_ID",
+              "SAIL_CLIENT_SECRET", "login", "logout", "--no-verify", "keychain"})
             QVERIFY2(help.contains(QLatin1String(option)), option);
     }
 
@@ -127,6 +129,60 @@ private Q_SLOTS:
         QTest::newRow("missing value") << QStringList {QStringLiteral("list"), QStringLiteral("--limit")}
                                        << QStringLiteral("limit");
     }
+    void loginAndLogout()
+    {
+        CliParse login =
+                parse({QStringLiteral("login"), QStringLiteral("--base-url"), QStringLiteral("https://x.example.com"),
+                       QStringLiteral("--client-id"), QStringLiteral("id"), QStringLiteral("--no-verify")});
+        QCOMPARE(login.action, CliParse::Action::Run);
+        QCOMPARE(login.options.command, CliCommand::Login);
+        QVERIFY(login.options.noVerify);
+        QCOMPARE(login.options.profile, QString()); // "default" is for login to fill in
+        CliParse logout = parse({QStringLiteral("logout"), QStringLiteral("--profile"), QStringLiteral("lab")});
+        QCOMPARE(logout.action, CliParse::Action::Run);
+        QCOMPARE(logout.options.command, CliCommand::Logout);
+        QCOMPARE(logout.options.profile, QStringLiteral("lab"));
+        QCOMPARE(cliDefaultProfile(), QStringLiteral("default"));
+    }
+
+    void loginUsageErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("messageContains");
+        QTest::newRow("ids") << QStringList {QStringLiteral("login"), QStringLiteral("abc")}
+                             << QStringLiteral("login takes no ids");
+        QTest::newRow("json") << QStringList {QStringLiteral("login"), QStringLiteral("--json")}
+                              << QStringLiteral("--json");
+        QTest::newRow("timeout") << QStringList {QStringLiteral("login"), QStringLiteral("--timeout"),
+                                                 QStringLiteral("5")}
+                                 << QStringLiteral("belong to wait");
+        QTest::newRow("no-verify on list") << QStringList {QStringLiteral("list"), QStringLiteral("--no-verify")}
+                                           << QStringLiteral("belongs to login");
+        QTest::newRow("logout with a client id")
+                << QStringList {QStringLiteral("logout"), QStringLiteral("--client-id"), QStringLiteral("x")}
+                << QStringLiteral("only --profile");
+        QTest::newRow("slash") << QStringList {QStringLiteral("login"), QStringLiteral("--profile"),
+                                               QStringLiteral("a/b")}
+                               << QStringLiteral("--profile");
+        QTest::newRow("backslash") << QStringList {QStringLiteral("logout"), QStringLiteral("--profile"),
+                                                   QStringLiteral("a\\b")}
+                                   << QStringLiteral("--profile");
+        QTest::newRow("empty name") << QStringList {QStringLiteral("login"), QStringLiteral("--profile"),
+                                                    QStringLiteral(" ")}
+                                    << QStringLiteral("empty");
+        QTest::newRow("spaces around") << QStringList {QStringLiteral("login"), QStringLiteral("--profile"),
+                                                       QStringLiteral(" lab")}
+                                       << QStringLiteral("space");
+    }
+    void loginUsageErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, messageContains);
+        const CliParse result = parse(arguments);
+        QCOMPARE(result.action, CliParse::Action::Error);
+        QVERIFY2(result.message.contains(messageContains), qPrintable(result.message));
+    }
+
     void usageErrors()
     {
         QFETCH(QStringList, arguments);
@@ -231,6 +287,106 @@ private Q_SLOTS:
         const CliConnection connection =
                 resolveConnection(options, environment({}, {}, QStringLiteral("s")), store, noStdin);
         QVERIFY2(connection.error.contains(messageContains), qPrintable(connection.error));
+    }
+
+    // Without --profile, --base-url and SAIL_BASE_URL the "default" profile is used, its secret from the
+    // keychain unless the environment or stdin gives one.
+    void defaultProfileAndKeychain()
+    {
+        QTemporaryDir dir;
+        QSettings store(dir.filePath(QStringLiteral("taskwatch.conf")), QSettings::IniFormat);
+        CliOptions options;
+        QVERIFY(resolveConnection(options, environment(), store, noStdin).error.contains(QStringLiteral("login")));
+
+        ConnectionProfile saved;
+        saved.name = QStringLiteral("default");
+        saved.baseUrl = QUrl(QStringLiteral("https://default.example.com"));
+        saved.clientId = QStringLiteral("default-id");
+        saved.write(store);
+        const CliConnection fromDefault = resolveConnection(options, environment(), store, noStdin);
+        QVERIFY2(fromDefault.error.isEmpty(), qPrintable(fromDefault.error));
+        QCOMPARE(fromDefault.profile, saved);
+        QVERIFY(fromDefault.secretInKeychain);
+        QCOMPARE(fromDefault.secret, QString());
+
+        const CliConnection withSecret =
+                resolveConnection(options, environment({}, {}, QStringLiteral("env")), store, noStdin);
+        QVERIFY(!withSecret.secretInKeychain);
+        QCOMPARE(withSecret.secret, QStringLiteral("env"));
+        QCOMPARE(withSecret.profile.name, QStringLiteral("default"));
+
+        // The environment's client id is kept: the keychain key follows it.
+        const CliConnection otherId =
+                resolveConnection(options, environment({}, QStringLiteral("env-id")), store, noStdin);
+        QVERIFY(otherId.secretInKeychain);
+        QCOMPARE(otherId.profile.clientId, QStringLiteral("env-id"));
+
+        // A tenant from the environment or a flag: the default profile stays out of it.
+        const CliConnection fromEnvironment = resolveConnection(
+                options, environment(QStringLiteral("https://env.example.com"), QStringLiteral("id")), store, noStdin);
+        QVERIFY(fromEnvironment.error.contains(QStringLiteral("SAIL_CLIENT_SECRET")));
+        QVERIFY(!fromEnvironment.secretInKeychain);
+        options.baseUrl = QStringLiteral("https://flag.example.com");
+        const CliConnection fromFlag =
+                resolveConnection(options, environment({}, {}, QStringLiteral("s")), store, noStdin);
+        QVERIFY(fromFlag.error.contains(QStringLiteral("no client id")));
+
+        // A named profile reads its secret from the keychain as well; --client-secret-stdin wins.
+        CliOptions named;
+        named.profile = QStringLiteral("default");
+        QVERIFY(resolveConnection(named, environment(), store, noStdin).secretInKeychain);
+        named.secretFromStdin = true;
+        const CliConnection typed = resolveConnection(named, environment(), store, [] { return QStringLiteral("t"); });
+        QVERIFY(!typed.secretInKeychain);
+        QCOMPARE(typed.secret, QStringLiteral("t"));
+    }
+
+    void loginPlan()
+    {
+        QTemporaryDir dir;
+        QSettings store(dir.filePath(QStringLiteral("taskwatch.conf")), QSettings::IniFormat);
+        CliOptions options;
+        options.command = CliCommand::Login;
+        options.baseUrl = QStringLiteral(" https://acme.api.identitynow.com ");
+        options.clientId = QStringLiteral("id1");
+        options.caFile = QStringLiteral("proxy.pem");
+        CliLoginPlan plan = resolveLogin(options, store);
+        QVERIFY2(plan.error.isEmpty(), qPrintable(plan.error));
+        QCOMPARE(plan.profile.name, QStringLiteral("default"));
+        QCOMPARE(plan.profile.baseUrl, QUrl(QStringLiteral("https://acme.api.identitynow.com")));
+        QCOMPARE(plan.profile.apiVersion, ApiVersion::V2025);
+        QCOMPARE(plan.profile.clientId, QStringLiteral("id1"));
+        QVERIFY(QFileInfo(plan.profile.caFile).isAbsolute()); // the desktop app starts elsewhere
+        QVERIFY(plan.profile.caFile.endsWith(QStringLiteral("/proxy.pem")));
+        QCOMPARE(plan.previousClientId, QString());
+
+        // Logging in again to a saved profile keeps what the flags leave out.
+        plan.profile.apiVersion = ApiVersion::V2026;
+        plan.profile.write(store);
+        CliOptions again;
+        again.command = CliCommand::Login;
+        again.clientId = QStringLiteral("id2");
+        CliLoginPlan second = resolveLogin(again, store);
+        QVERIFY2(second.error.isEmpty(), qPrintable(second.error));
+        QCOMPARE(second.profile.baseUrl, plan.profile.baseUrl);
+        QCOMPARE(second.profile.apiVersion, ApiVersion::V2026);
+        QCOMPARE(second.profile.caFile, plan.profile.caFile);
+        QCOMPARE(second.profile.clientId, QStringLiteral("id2"));
+        QCOMPARE(second.previousClientId, QStringLiteral("id1"));
+
+        CliOptions fresh;
+        fresh.command = CliCommand::Login;
+        fresh.profile = QStringLiteral("new");
+        QVERIFY(resolveLogin(fresh, store).error.contains(QStringLiteral("--base-url")));
+        fresh.baseUrl = QStringLiteral("https://x.example.com");
+        QVERIFY(resolveLogin(fresh, store).error.contains(QStringLiteral("--client-id")));
+        fresh.clientId = QStringLiteral("x");
+        fresh.apiVersion = QStringLiteral("v3");
+        QVERIFY(resolveLogin(fresh, store).error.contains(QStringLiteral("--api-version")));
+        fresh.apiVersion = QStringLiteral("V1");
+        QCOMPARE(resolveLogin(fresh, store).profile.apiVersion, ApiVersion::V1);
+        fresh.baseUrl = QStringLiteral("http://x.example.com");
+        QVERIFY(resolveLogin(fresh, store).error.contains(QStringLiteral("plain http://")));
     }
 
     void runningNeedsANewerVersion()

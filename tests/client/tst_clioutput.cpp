@@ -154,6 +154,31 @@ private Q_SLOTS:
         const ConnectionState state {ConnectionState::Kind(stateKind), {}, {}};
         QCOMPARE(CliOutput::exitCode(CliCommand(command), tasks, state, timedOut), expected);
     }
+
+    void keychainProblemIsOneLineWithAdviceAndFallback()
+    {
+        CredentialResult noService;
+        noService.error = QKeychain::OtherError;
+        noService.errorString =
+                QStringLiteral("The name org.freedesktop.secrets was not provided by any .service files");
+        const QString line =
+                CliOutput::keychainProblem(QStringLiteral("cannot read"), noService,
+                                           QStringLiteral("Use SAIL_CLIENT_SECRET for this shell instead."));
+        QVERIFY2(line.startsWith(QStringLiteral("cannot read: The name org.freedesktop.secrets was not provided by "
+                                                "any .service files. No Secret Service is running")),
+                 qPrintable(line));
+        QVERIFY(line.endsWith(QStringLiteral(" Use SAIL_CLIENT_SECRET for this shell instead.")));
+        QVERIFY(!line.contains(QStringLiteral("session only"))); // the desktop app's fallback
+        QVERIFY(!line.contains(u'\n'));
+
+        CredentialResult locked;
+        locked.error = QKeychain::AccessDenied;
+        locked.errorString = QStringLiteral("The default keyring is locked,\nso its secrets cannot be read.");
+        const QString lockedLine = CliOutput::keychainProblem(QStringLiteral("x"), locked, {});
+        QVERIFY(!lockedLine.contains(u'\n'));
+        QVERIFY(lockedLine.contains(QStringLiteral("cannot be read. The keychain is locked")));
+        QVERIFY(!lockedLine.endsWith(u' '));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliOutput)
