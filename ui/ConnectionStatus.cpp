@@ -27,13 +27,13 @@ QString withDetail(const QString &text, const QString &detail)
 
 } // namespace
 
-bool connectionStatusCountsDown(const ConnectionState &state, const QDateTime &now)
+bool connectionStatusCountsDown(const ConnectionStatus &state, const QDateTime &now)
 {
     const bool waits = state.kind == ConnectionKind::RateLimited || state.kind == ConnectionKind::Offline;
     return waits && state.until.isValid() && secondsLeft(state.until, now) > 0;
 }
 
-QString connectionStatusText(const ConnectionState &state, const QDateTime &now)
+QString connectionStatusText(const ConnectionStatus &state, const QDateTime &now)
 {
     switch (state.kind) {
     case ConnectionKind::Unknown:

@@ -16,16 +16,16 @@ enum class ConnectionKind {
     Demo, // watching the simulated demo tenant
 };
 
-struct ConnectionState
+struct ConnectionStatus
 {
     ConnectionKind kind = ConnectionKind::Unknown;
     QString detail; // e.g. the tenant, or the error sentence
     QDateTime until; // when a wait ends (rate limit, next retry); invalid when none
 
-    friend bool operator==(const ConnectionState &, const ConnectionState &) = default;
+    friend bool operator==(const ConnectionStatus &, const ConnectionStatus &) = default;
 };
 
 // "Rate limited, resuming in 7 s", counting down against `now`; never a negative count.
-QString connectionStatusText(const ConnectionState &state, const QDateTime &now);
+QString connectionStatusText(const ConnectionStatus &state, const QDateTime &now);
 // True while the text changes by itself with time (a countdown is showing).
-bool connectionStatusCountsDown(const ConnectionState &state, const QDateTime &now);
+bool connectionStatusCountsDown(const ConnectionStatus &state, const QDateTime &now);

@@ -352,7 +352,7 @@ void MainWindow::removeTask(const QString &id)
 
 void MainWindow::setConnectionState(ConnectionKind kind, const QString &detail, const QDateTime &until)
 {
-    m_statusBar->setConnectionState(ConnectionState {kind, detail, until});
+    m_statusBar->setConnectionState(ConnectionStatus {kind, detail, until});
 }
 
 void MainWindow::setRefreshed(const QDateTime &at)

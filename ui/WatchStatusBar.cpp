@@ -45,7 +45,7 @@ QString WatchStatusBar::lastRefreshText() const
     return m_lastRefresh->text();
 }
 
-void WatchStatusBar::setConnectionState(const ConnectionState &state)
+void WatchStatusBar::setConnectionState(const ConnectionStatus &state)
 {
     m_state = state;
     m_connection->setToolTip(state.detail);

@@ -26,7 +26,7 @@ public:
     bool isCountingDown() const { return m_countdown.isActive(); }
 
 public Q_SLOTS:
-    void setConnectionState(const ConnectionState &state);
+    void setConnectionState(const ConnectionStatus &state);
     void setSummary(const StatusSummary &summary);
     void setLastRefresh(const QDateTime &at);
     // Re-reads the clock: the countdown moves on. Runs every second while a countdown shows.
@@ -34,7 +34,7 @@ public Q_SLOTS:
 
 private:
     Clock m_clock = systemClock();
-    ConnectionState m_state;
+    ConnectionStatus m_state;
     QLabel *m_connection;
     QLabel *m_counts;
     QLabel *m_lastRefresh;

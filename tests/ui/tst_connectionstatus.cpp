@@ -12,7 +12,7 @@ private:
 private Q_SLOTS:
     void rateLimitCountsDown()
     {
-        const ConnectionState state {ConnectionKind::RateLimited, {}, now.addSecs(7)};
+        const ConnectionStatus state {ConnectionKind::RateLimited, {}, now.addSecs(7)};
         QCOMPARE(connectionStatusText(state, now), QStringLiteral("Rate limited, resuming in 7 s"));
         QCOMPARE(connectionStatusText(state, now.addSecs(6)), QStringLiteral("Rate limited, resuming in 1 s"));
         // Part of a second left still reads as one second, never zero while waiting.
@@ -27,7 +27,7 @@ private Q_SLOTS:
 
     void offlineRetries()
     {
-        const ConnectionState state {ConnectionKind::Offline, QStringLiteral("host not found"), now.addSecs(30)};
+        const ConnectionStatus state {ConnectionKind::Offline, QStringLiteral("host not found"), now.addSecs(30)};
         QCOMPARE(connectionStatusText(state, now), QStringLiteral("Offline, retrying in 30 s: host not found"));
         QCOMPARE(connectionStatusText(state, now.addSecs(31)), QStringLiteral("Offline: host not found"));
     }
@@ -53,7 +53,7 @@ private Q_SLOTS:
         QFETCH(ConnectionKind, kind);
         QFETCH(QString, detail);
         QFETCH(QString, text);
-        const ConnectionState state {kind, detail, now.addSecs(10)};
+        const ConnectionStatus state {kind, detail, now.addSecs(10)};
         QCOMPARE(connectionStatusText(state, now), text);
         QVERIFY(!connectionStatusCountsDown(state, now));
     }

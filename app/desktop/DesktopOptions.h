@@ -1,0 +1,43 @@
+#pragma once
+
+#include "ApiVersion.h"
+
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <optional>
+
+// What the taskwatch command line asks for. The overrides (--base-url and the rest) are for tests,
+// screenshots and trying a tenant out: they apply to this run only and are never saved.
+struct DesktopOptions
+{
+    enum class Palette { System, Light, Dark };
+
+    bool demo = false; // watch the embedded simulated tenant, whatever is configured
+    bool minimized = false; // start in the tray (minimised where there is none)
+    QUrl baseUrl; // --base-url, with clientId: a connection instead of the saved profile
+    QString clientId;
+    QString clientSecret; // SAIL_CLIENT_SECRET (never a flag); empty: the keychain's
+    std::optional<ApiVersion> apiVersion;
+    std::optional<int> pollIntervalSeconds;
+    QString watchListPath; // empty: WatchList::defaultFilePath()
+    Palette palette = Palette::System;
+    QString selectId; // the task to select at start
+    QString screenshotPath; // grab the window there once the first refresh is in, then quit
+
+    bool hasConnectionOverride() const { return !baseUrl.isEmpty(); }
+};
+
+struct DesktopParse
+{
+    enum class Action { Run, Help, Version, Error };
+
+    Action action = Action::Run;
+    DesktopOptions options;
+    QString message; // the help text, or what is wrong with the arguments
+};
+
+// Pure: the command line (arguments[0] is the program) and the environment (for SAIL_CLIENT_SECRET).
+DesktopParse parseDesktopArguments(const QStringList &arguments, const QProcessEnvironment &environment);

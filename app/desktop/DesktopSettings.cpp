@@ -1,0 +1,167 @@
+#include "DesktopSettings.h"
+
+#include <QSettings>
+
+#include <algorithm>
+#include <array>
+
+namespace {
+
+struct Entry
+{
+    DesktopSettings::Key key;
+    const char *name;
+    QVariant defaultValue;
+};
+
+using Key = DesktopSettings::Key;
+
+const NotificationSettings DefaultNotify;
+
+// The one table: every key of the desktop's own settings and its default.
+const std::array<Entry, 9> &table()
+{
+    static const std::array<Entry, 9> entries {{
+            {Key::CurrentProfile, "currentProfile", QString()},
+            {Key::PollIntervalSeconds, "preferences/pollIntervalSeconds", Preferences::DefaultPollIntervalSeconds},
+            {Key::NotifyStarted, "preferences/notify/started", DefaultNotify.started},
+            {Key::NotifySucceeded, "preferences/notify/succeeded", DefaultNotify.succeeded},
+            {Key::NotifyWarning, "preferences/notify/warning", DefaultNotify.warning},
+            {Key::NotifyFailed, "preferences/notify/failed", DefaultNotify.failed},
+            {Key::NotifyTerminated, "preferences/notify/terminated", DefaultNotify.terminated},
+            {Key::NotifyMaxPerMinute, "preferences/notify/maxPerMinute", DefaultNotify.maxPerMinute},
+            {Key::StartMinimized, "preferences/startMinimized", false},
+    }};
+    return entries;
+}
+
+const Entry &entry(Key key)
+{
+    const auto &entries = table();
+    const auto it = std::find_if(entries.begin(), entries.end(), [key](const Entry &e) { return e.key == key; });
+    Q_ASSERT(it != entries.end());
+    return *it;
+}
+
+const QString ProfilesGroup = QStringLiteral("profiles");
+
+} // namespace
+
+DesktopSettings::DesktopSettings(QSettings &settings)
+    : m_settings(settings)
+{ }
+
+QString DesktopSettings::keyName(Key key)
+{
+    return QLatin1String(entry(key).name);
+}
+
+QVariant DesktopSettings::defaultValue(Key key)
+{
+    return entry(key).defaultValue;
+}
+
+QVariant DesktopSettings::value(Key key) const
+{
+    return m_settings.value(keyName(key), defaultValue(key));
+}
+
+void DesktopSettings::setValue(Key key, const QVariant &value)
+{
+    if (value == defaultValue(key))
+        m_settings.remove(keyName(key)); // a default stays a default when the default changes
+    else
+        m_settings.setValue(keyName(key), value);
+}
+
+Preferences DesktopSettings::preferences() const
+{
+    Preferences preferences;
+    preferences.pollIntervalSeconds =
+            std::clamp(value(Key::PollIntervalSeconds).toInt(), Preferences::MinPollIntervalSeconds,
+                       Preferences::MaxPollIntervalSeconds);
+    preferences.notify.started = value(Key::NotifyStarted).toBool();
+    preferences.notify.succeeded = value(Key::NotifySucceeded).toBool();
+    preferences.notify.warning = value(Key::NotifyWarning).toBool();
+    preferences.notify.failed = value(Key::NotifyFailed).toBool();
+    preferences.notify.terminated = value(Key::NotifyTerminated).toBool();
+    preferences.notify.maxPerMinute = std::clamp(value(Key::NotifyMaxPerMinute).toInt(), 1, 60);
+    preferences.startMinimized = value(Key::StartMinimized).toBool();
+    return preferences;
+}
+
+void DesktopSettings::setPreferences(const Preferences &preferences)
+{
+    setValue(Key::PollIntervalSeconds, preferences.pollIntervalSeconds);
+    setValue(Key::NotifyStarted, preferences.notify.started);
+    setValue(Key::NotifySucceeded, preferences.notify.succeeded);
+    setValue(Key::NotifyWarning, preferences.notify.warning);
+    setValue(Key::NotifyFailed, preferences.notify.failed);
+    setValue(Key::NotifyTerminated, preferences.notify.terminated);
+    setValue(Key::NotifyMaxPerMinute, preferences.notify.maxPerMinute);
+    setValue(Key::StartMinimized, preferences.startMinimized);
+}
+
+QList<ProfileSettings> DesktopSettings::profiles() const
+{
+    m_settings.beginGroup(ProfilesGroup);
+    QStringList names = m_settings.childGroups();
+    m_settings.endGroup();
+    std::sort(names.begin(), names.end(),
+              [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
+    QList<ProfileSettings> result;
+    for (const QString &name : std::as_const(names))
+        result.append(fromConnection(ConnectionProfile::read(m_settings, name)));
+    return result;
+}
+
+std::optional<ProfileSettings> DesktopSettings::profile(const QString &name) const
+{
+    if (name.isEmpty())
+        return std::nullopt;
+    m_settings.beginGroup(ProfilesGroup);
+    const bool exists = m_settings.childGroups().contains(name);
+    m_settings.endGroup();
+    if (!exists)
+        return std::nullopt;
+    return fromConnection(ConnectionProfile::read(m_settings, name));
+}
+
+void DesktopSettings::setProfiles(const QList<ProfileSettings> &profiles)
+{
+    m_settings.remove(ProfilesGroup);
+    for (const ProfileSettings &profile : profiles)
+        toConnection(profile).write(m_settings);
+}
+
+QString DesktopSettings::currentProfile() const
+{
+    return value(Key::CurrentProfile).toString();
+}
+
+void DesktopSettings::setCurrentProfile(const QString &name)
+{
+    setValue(Key::CurrentProfile, name);
+}
+
+ConnectionProfile DesktopSettings::toConnection(const ProfileSettings &profile)
+{
+    ConnectionProfile connection;
+    connection.name = profile.name;
+    connection.baseUrl = profile.baseUrl;
+    connection.apiVersion = profile.apiVersion;
+    connection.clientId = profile.clientId;
+    connection.caFile = profile.caFile;
+    return connection;
+}
+
+ProfileSettings DesktopSettings::fromConnection(const ConnectionProfile &connection)
+{
+    ProfileSettings profile;
+    profile.name = connection.name;
+    profile.baseUrl = connection.baseUrl;
+    profile.apiVersion = connection.apiVersion;
+    profile.clientId = connection.clientId;
+    profile.caFile = connection.caFile;
+    return profile;
+}

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "ConnectionProfile.h"
+#include "Preferences.h"
+#include "ProfileSettings.h"
+
+#include <QList>
+#include <QString>
+#include <QVariant>
+
+#include <optional>
+
+class QSettings;
+
+// The desktop app's settings, KeePassXC's Config idea: every key and its default in one table
+// (DesktopSettings.cpp), read and written through Key so that no key is spelled twice. Connection profiles
+// live under profiles/<name>/... in ConnectionProfile's own format, shared with taskwatch-cli --profile.
+// Secrets never come here: they are the keychain's (CredentialStore).
+class DesktopSettings
+{
+public:
+    enum class Key {
+        CurrentProfile, // the profile Taskwatch watches with; empty: none (the demo tenant)
+        PollIntervalSeconds,
+        NotifyStarted,
+        NotifySucceeded,
+        NotifyWarning,
+        NotifyFailed,
+        NotifyTerminated,
+        NotifyMaxPerMinute,
+        StartMinimized,
+    };
+
+    explicit DesktopSettings(QSettings &settings);
+
+    static QString keyName(Key key);
+    static QVariant defaultValue(Key key);
+
+    QVariant value(Key key) const; // the default when unset
+    void setValue(Key key, const QVariant &value);
+
+    // launchAtLogin is not stored (it mirrors the autostart entry): false here, the app fills it in.
+    Preferences preferences() const;
+    void setPreferences(const Preferences &preferences);
+
+    QList<ProfileSettings> profiles() const; // sorted by name
+    std::optional<ProfileSettings> profile(const QString &name) const;
+    // Replaces every stored profile: removed ones disappear, renamed ones move.
+    void setProfiles(const QList<ProfileSettings> &profiles);
+    QString currentProfile() const;
+    void setCurrentProfile(const QString &name);
+
+    static ConnectionProfile toConnection(const ProfileSettings &profile);
+    static ProfileSettings fromConnection(const ConnectionProfile &profile);
+
+private:
+    QSettings &m_settings;
+};

@@ -1,0 +1,81 @@
+#include "DesktopTray.h"
+
+#include "StateIcons.h"
+
+#include <QAction>
+#include <QMenu>
+#include <QSystemTrayIcon>
+
+DesktopTray::DesktopTray(QObject *parent)
+    : QObject(parent)
+    , m_menu(new QMenu)
+    , m_icon(new QSystemTrayIcon(this))
+{
+    m_menu->setObjectName(QStringLiteral("trayMenu"));
+    m_show = m_menu->addAction(tr("&Show Taskwatch"));
+    m_show->setObjectName(QStringLiteral("trayShow"));
+    m_menu->addSeparator();
+    m_pause = m_menu->addAction(tr("&Pause watching"));
+    m_pause->setObjectName(QStringLiteral("trayPause"));
+    m_pause->setCheckable(true);
+    m_refresh = m_menu->addAction(tr("&Refresh now"));
+    m_refresh->setObjectName(QStringLiteral("trayRefresh"));
+    m_menu->addSeparator();
+    m_quit = m_menu->addAction(tr("&Quit"));
+    m_quit->setObjectName(QStringLiteral("trayQuit"));
+
+    connect(m_show, &QAction::triggered, this, &DesktopTray::showRequested);
+    connect(m_pause, &QAction::triggered, this, &DesktopTray::pauseRequested);
+    connect(m_refresh, &QAction::triggered, this, &DesktopTray::refreshRequested);
+    connect(m_quit, &QAction::triggered, this, &DesktopTray::quitRequested);
+    connect(m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+        if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
+            Q_EMIT showRequested();
+    });
+    connect(m_icon, &QSystemTrayIcon::messageClicked, this, &DesktopTray::showRequested);
+
+    m_icon->setContextMenu(m_menu);
+    setOverallState(OverallState::Idle);
+    setSummary(StatusSummary());
+    m_icon->show();
+}
+
+DesktopTray::~DesktopTray()
+{
+    m_icon->hide();
+    delete m_menu; // a context menu is not owned by the icon
+}
+
+void DesktopTray::setOverallState(OverallState state)
+{
+    m_state = state;
+    m_icon->setIcon(StateIcons::overallIcon(state));
+}
+
+void DesktopTray::setSummary(const StatusSummary &summary)
+{
+    m_icon->setToolTip(summary.toolTip());
+}
+
+void DesktopTray::setPaused(bool paused)
+{
+    m_pause->setChecked(paused);
+    m_pause->setText(paused ? tr("&Resume watching") : tr("&Pause watching"));
+}
+
+void DesktopTray::showNotification(const Notification &notification)
+{
+    QSystemTrayIcon::MessageIcon icon = QSystemTrayIcon::Information;
+    switch (notification.severity) {
+    case Notification::Severity::Information:
+        icon = QSystemTrayIcon::Information;
+        break;
+    case Notification::Severity::Warning:
+        icon = QSystemTrayIcon::Warning;
+        break;
+    case Notification::Severity::Critical:
+        icon = QSystemTrayIcon::Critical;
+        break;
+    }
+    m_icon->showMessage(notification.title, notification.body, icon);
+}

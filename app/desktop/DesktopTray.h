@@ -1,0 +1,51 @@
+#pragma once
+
+#include "Notifier.h"
+#include "StatusSummary.h"
+
+#include <QObject>
+
+class QAction;
+class QMenu;
+class QSystemTrayIcon;
+
+// The tray icon where the desktop has a tray: the overall state as its icon, the counts as its tooltip,
+// notifications as balloons, and a menu (Show, Pause/Resume, Refresh now, Quit). It only shows and
+// forwards: DesktopApp decides what the intents do.
+class DesktopTray : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit DesktopTray(QObject *parent = nullptr);
+    ~DesktopTray() override;
+
+    QSystemTrayIcon *icon() const { return m_icon; }
+    QMenu *menu() const { return m_menu; }
+    QAction *showAction() const { return m_show; }
+    QAction *pauseAction() const { return m_pause; }
+    QAction *refreshAction() const { return m_refresh; }
+    QAction *quitAction() const { return m_quit; }
+    OverallState overallState() const { return m_state; }
+
+public Q_SLOTS:
+    void setOverallState(OverallState state);
+    void setSummary(const StatusSummary &summary);
+    void setPaused(bool paused);
+    void showNotification(const Notification &notification);
+
+Q_SIGNALS:
+    void showRequested(); // the Show item, or a click on the icon
+    void pauseRequested(bool paused);
+    void refreshRequested();
+    void quitRequested();
+
+private:
+    QMenu *m_menu;
+    QSystemTrayIcon *m_icon;
+    QAction *m_show;
+    QAction *m_pause;
+    QAction *m_refresh;
+    QAction *m_quit;
+    OverallState m_state = OverallState::Idle;
+};

@@ -1,0 +1,128 @@
+// The desktop's settings table: defaults, round trips, clamping of hand-edited values, and profiles in the
+// format taskwatch-cli --profile reads.
+
+#include "DesktopSettings.h"
+
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestDesktopSettings : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+
+    static ProfileSettings acme()
+    {
+        ProfileSettings profile;
+        profile.name = QStringLiteral("Acme prod");
+        profile.baseUrl = QUrl(QStringLiteral("https://acme.api.identitynow.com"));
+        profile.apiVersion = ApiVersion::V2026;
+        profile.clientId = QStringLiteral("2c918084");
+        profile.caFile = QStringLiteral("/etc/ssl/proxy.pem");
+        return profile;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        QFile::remove(m_dir.filePath(QStringLiteral("settings.ini")));
+        m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    }
+
+    void cleanup() { m_settings.reset(); }
+
+    void defaultsComeFromTheTable()
+    {
+        const DesktopSettings settings(*m_settings);
+        QCOMPARE(settings.preferences(), Preferences {});
+        QCOMPARE(settings.currentProfile(), QString());
+        QVERIFY(settings.profiles().isEmpty());
+        QCOMPARE(DesktopSettings::defaultValue(DesktopSettings::Key::PollIntervalSeconds).toInt(),
+                 Preferences::DefaultPollIntervalSeconds);
+        QCOMPARE(DesktopSettings::defaultValue(DesktopSettings::Key::NotifyFailed).toBool(), true);
+        // Every key has a name of its own.
+        QSet<QString> names;
+        for (int key = 0; key <= int(DesktopSettings::Key::StartMinimized); ++key)
+            names.insert(DesktopSettings::keyName(DesktopSettings::Key(key)));
+        QCOMPARE(names.size(), int(DesktopSettings::Key::StartMinimized) + 1);
+        QVERIFY(m_settings->allKeys().isEmpty()); // reading writes nothing
+    }
+
+    void preferencesRoundTrip()
+    {
+        DesktopSettings settings(*m_settings);
+        Preferences preferences;
+        preferences.pollIntervalSeconds = 42;
+        preferences.notify.started = true;
+        preferences.notify.failed = false;
+        preferences.notify.maxPerMinute = 7;
+        preferences.startMinimized = true;
+        preferences.launchAtLogin = true; // not stored: it mirrors the autostart entry
+        settings.setPreferences(preferences);
+        m_settings->sync();
+
+        QSettings reread(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        Preferences expected = preferences;
+        expected.launchAtLogin = false;
+        QCOMPARE(DesktopSettings(reread).preferences(), expected);
+        QCOMPARE(reread.value(QStringLiteral("preferences/pollIntervalSeconds")).toInt(), 42);
+
+        // Back to the defaults: the keys go, so a later change of a default applies.
+        settings.setPreferences(Preferences {});
+        QVERIFY(m_settings->allKeys().isEmpty());
+    }
+
+    void handEditedValuesAreClamped()
+    {
+        m_settings->setValue(DesktopSettings::keyName(DesktopSettings::Key::PollIntervalSeconds), 0);
+        m_settings->setValue(DesktopSettings::keyName(DesktopSettings::Key::NotifyMaxPerMinute), 100000);
+        const Preferences preferences = DesktopSettings(*m_settings).preferences();
+        QCOMPARE(preferences.pollIntervalSeconds, Preferences::MinPollIntervalSeconds);
+        QCOMPARE(preferences.notify.maxPerMinute, 60);
+        m_settings->setValue(DesktopSettings::keyName(DesktopSettings::Key::PollIntervalSeconds), QStringLiteral("x"));
+        QCOMPARE(DesktopSettings(*m_settings).preferences().pollIntervalSeconds, Preferences::MinPollIntervalSeconds);
+    }
+
+    void profilesAreSharedWithTheCli()
+    {
+        DesktopSettings settings(*m_settings);
+        ProfileSettings other = acme();
+        other.name = QStringLiteral("beta tenant");
+        other.apiVersion = ApiVersion::Beta;
+        other.caFile.clear();
+        settings.setProfiles({acme(), other});
+        settings.setCurrentProfile(acme().name);
+
+        QCOMPARE(settings.profiles(), (QList<ProfileSettings> {acme(), other})); // by name, ignoring case
+        QCOMPARE(settings.profile(QStringLiteral("Acme prod")), acme());
+        QVERIFY(!settings.profile(QStringLiteral("missing")));
+        QVERIFY(!settings.profile(QString()));
+        QCOMPARE(settings.currentProfile(), QStringLiteral("Acme prod"));
+
+        // What taskwatch-cli --profile reads: profiles/<name>/...
+        const ConnectionProfile cli = ConnectionProfile::read(*m_settings, QStringLiteral("Acme prod"));
+        QCOMPARE(cli, DesktopSettings::toConnection(acme()));
+        QCOMPARE(m_settings->value(QStringLiteral("profiles/Acme prod/apiVersion")).toString(),
+                 QStringLiteral("v2026"));
+
+        // Replacing the list removes and renames.
+        ProfileSettings renamed = acme();
+        renamed.name = QStringLiteral("Acme EU");
+        settings.setProfiles({renamed});
+        QCOMPARE(settings.profiles(), QList<ProfileSettings> {renamed});
+        QVERIFY(!m_settings->contains(QStringLiteral("profiles/beta tenant/baseUrl")));
+    }
+
+    void conversionsKeepEveryField()
+    {
+        QCOMPARE(DesktopSettings::fromConnection(DesktopSettings::toConnection(acme())), acme());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDesktopSettings)
+#include "tst_desktopsettings.moc"
