@@ -369,12 +369,18 @@ void CredentialStore::runJob(QKeychain::Job *job, const char *what, JobCallback 
         } else {
             outcome.errorString = finished->errorString();
         }
-        if (read && outcome.error == QKeychain::EntryNotFound) {
-            // Not found may mean locked (see CredentialLockProbe.h): ask before saying "never stored".
-            probeDefaultCollectionLocked(this, [this, what, key, outcome, done](bool locked) mutable {
+        // libsecret hides the items of a locked collection (see CredentialLockProbe.h): a read finds nothing and a
+        // delete "succeeds" without deleting. Ask before saying "never stored" or "deleted".
+        const bool isDelete = qobject_cast<QKeychain::DeletePasswordJob *>(finished) != nullptr;
+        const bool maybeHidden = (read && outcome.error == QKeychain::EntryNotFound)
+                || (isDelete && (outcome.error == QKeychain::NoError || outcome.error == QKeychain::EntryNotFound));
+        if (maybeHidden) {
+            probeDefaultCollectionLocked(this, [this, what, key, outcome, isDelete, done](bool locked) mutable {
                 if (locked) {
                     outcome.error = QKeychain::AccessDenied;
-                    outcome.errorString = Text::tr("The default keyring is locked, so its secrets cannot be read");
+                    outcome.errorString = isDelete
+                            ? Text::tr("The default keyring is locked, so its secrets cannot be deleted")
+                            : Text::tr("The default keyring is locked, so its secrets cannot be read");
                 }
                 finishJob(what, key, outcome, done);
             });

@@ -107,6 +107,18 @@ private Q_SLOTS:
         QVERIFY(!search.out.contains(CredentialStore::keyFor(m_profile, QStringLiteral("new-id"))));
     }
 
+    // libsecret "deletes" nothing from a locked collection and says it succeeded: removing a profile must not
+    // report success while its secret stays behind.
+    void deleteFromALockedKeyringSaysWhyAndKeepsTheItem()
+    {
+        verifyLockedError(remove(m_store, m_profile, QStringLiteral("old-id")));
+        const ToolOutput search = secretToolSearch();
+        QVERIFY2(search.ran && search.exitCode == 0, qPrintable(search.err));
+        QVERIFY2(search.out.contains(QStringLiteral("attribute.user = ")
+                                     + CredentialStore::keyFor(m_profile, QStringLiteral("old-id"))),
+                 qPrintable(search.out));
+    }
+
     void sessionOnlyWorksWhileLocked()
     {
         m_store.setSessionSecret(m_profile, QStringLiteral("old-id"), QStringLiteral("for now"));
