@@ -1,5 +1,7 @@
 #include "ProfileSettings.h"
 
+#include "UrlPolicy.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -23,40 +25,6 @@ QString ProfileProblems::first() const
 }
 
 namespace ProfileRules {
-
-bool isLoopbackHost(const QString &host)
-{
-    QString name = host.toLower();
-    if (name.endsWith(u'.')) // "localhost." is the same name, fully qualified
-        name.chop(1);
-    if (name == u"localhost")
-        return true;
-    if (name.startsWith(u'[') && name.endsWith(u']'))
-        name = name.mid(1, name.size() - 2);
-    if (name.isEmpty())
-        return false;
-    // QUrl writes IP addresses in their canonical form (IPv6 compressed, IPv4-mapped ones as ::ffff:a.b.c.d),
-    // which keeps Qt Network (QHostAddress) out of this library.
-    QUrl url;
-    url.setHost(name, QUrl::StrictMode);
-    if (!url.isValid())
-        return false;
-    QString canonical = url.host();
-    if (canonical == u"::1")
-        return true;
-    if (canonical.startsWith(u"::ffff:"))
-        canonical = canonical.mid(7);
-    const QStringList octets = canonical.split(u'.');
-    if (octets.size() != 4)
-        return false;
-    for (const QString &octet : octets) {
-        bool ok = false;
-        const int value = octet.toInt(&ok);
-        if (!ok || octet.size() > 3 || value < 0 || value > 255 || !octet.at(0).isDigit())
-            return false;
-    }
-    return octets.constFirst().toInt() == 127;
-}
 
 QUrl parseBaseUrl(const QString &text)
 {
@@ -87,7 +55,7 @@ QString baseUrlProblem(const QUrl &url)
         return tr("Leave out the user name and password: the client id and secret have their own fields.");
     if (url.hasQuery() || url.hasFragment())
         return tr("Leave out everything from the ? or # on.");
-    if (scheme == u"http" && !isLoopbackHost(url.host()))
+    if (scheme == u"http" && !UrlPolicy::isLoopbackHost(url.host()))
         return tr("Use https://. Plain http:// would send the secret unencrypted; it is allowed only to this "
                   "computer (127.0.0.1, ::1, localhost).");
     // A version path pasted from the API documentation would be doubled: the version is chosen below.

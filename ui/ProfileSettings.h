@@ -38,8 +38,6 @@ namespace ProfileRules {
 
 constexpr int MaxNameLength = 64;
 
-// 127.0.0.0/8, ::1 (also IPv4-mapped, e.g. ::ffff:127.0.0.1) and "localhost".
-bool isLoopbackHost(const QString &host);
 // The URL as typed: trimmed, parsed strictly, a trailing slash removed.
 QUrl parseBaseUrl(const QString &text);
 // Why this tenant base URL cannot be used; empty when it can.

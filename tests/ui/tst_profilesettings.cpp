@@ -1,4 +1,5 @@
 #include "ProfileSettings.h"
+#include "UrlPolicy.h"
 
 #include <QDir>
 #include <QFile>
@@ -106,10 +107,10 @@ private Q_SLOTS:
     {
         for (const char *host : {"127.0.0.1", "127.255.255.254", "::1", "[::1]", "::ffff:127.0.0.1", "localhost",
                                  "LocalHost", "localhost."})
-            QVERIFY2(ProfileRules::isLoopbackHost(QString::fromLatin1(host)), host);
+            QVERIFY2(UrlPolicy::isLoopbackHost(QString::fromLatin1(host)), host);
         for (const char *host : {"", "128.0.0.1", "10.0.0.1", "::2", "::ffff:10.0.0.1", "localhost.example.com",
                                  "mylocalhost", "example.com", "0.0.0.0"})
-            QVERIFY2(!ProfileRules::isLoopbackHost(QString::fromLatin1(host)), host);
+            QVERIFY2(!UrlPolicy::isLoopbackHost(QString::fromLatin1(host)), host);
     }
 
     void names()

@@ -1,6 +1,6 @@
 #include "UrlPolicy.h"
 
-#include <QHostAddress>
+#include <QStringList>
 
 namespace UrlPolicy {
 
@@ -13,14 +13,29 @@ bool isLoopbackHost(const QString &host)
         return true;
     if (name.startsWith(u'[') && name.endsWith(u']'))
         name = name.mid(1, name.size() - 2);
-    const QHostAddress address(name);
-    if (address.isNull())
+    if (name.isEmpty())
         return false;
-    bool mapped = false;
-    const quint32 ipv4 = address.toIPv4Address(&mapped);
-    if (mapped)
-        return QHostAddress(ipv4).isLoopback();
-    return address.isLoopback();
+    // QUrl writes IP addresses in their canonical form (IPv6 compressed, IPv4-mapped ones as ::ffff:a.b.c.d),
+    // which keeps Qt Network (QHostAddress) out of this library.
+    QUrl url;
+    url.setHost(name, QUrl::StrictMode);
+    if (!url.isValid())
+        return false;
+    QString canonical = url.host();
+    if (canonical == u"::1")
+        return true;
+    if (canonical.startsWith(u"::ffff:"))
+        canonical = canonical.mid(7);
+    const QStringList octets = canonical.split(u'.');
+    if (octets.size() != 4)
+        return false;
+    for (const QString &octet : octets) {
+        bool ok = false;
+        const int value = octet.toInt(&ok);
+        if (!ok || octet.size() > 3 || value < 0 || value > 255 || !octet.at(0).isDigit())
+            return false;
+    }
+    return octets.constFirst().toInt() == 127;
 }
 
 static QString urlProblem(const QUrl &url, bool allowQuery)
