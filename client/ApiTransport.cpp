@@ -119,6 +119,16 @@ void ApiTransport::setTransferTimeout(milliseconds timeout)
     m_transferTimeout = std::max(milliseconds(1), timeout);
 }
 
+void ApiTransport::setTransferDeadline(milliseconds deadline)
+{
+    m_transferDeadline = std::max(milliseconds(1), deadline);
+}
+
+void ApiTransport::setMaxBodyBytes(qint64 bytes)
+{
+    m_maxBodyBytes = std::max<qint64>(1, bytes);
+}
+
 void ApiTransport::setMaxInFlight(int count)
 {
     m_maxInFlight = std::max(1, count);
@@ -262,6 +272,36 @@ void ApiTransport::start(Entry entry, const QByteArray &token)
         }
     });
 #endif
+    // Cut off answers that are too big (announced or received) or never end; onFinished says which. The
+    // read buffer bounds what Qt holds (it stops reading from the socket when full) while leaving room to
+    // see the limit crossed.
+    reply->setReadBufferSize(2 * m_maxBodyBytes);
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
+        // An announced Content-Length over the limit is refused before the body is read.
+        auto it = m_inFlight.find(reply);
+        if (it == m_inFlight.end()
+            || reply->header(QNetworkRequest::ContentLengthHeader).toLongLong() <= m_maxBodyBytes)
+            return;
+        it->tooLarge = true;
+        reply->abort();
+    });
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64 received, qint64 total) {
+        auto it = m_inFlight.find(reply);
+        if (it == m_inFlight.end() || it->tooLarge || (received <= m_maxBodyBytes && total <= m_maxBodyBytes))
+            return;
+        it->tooLarge = true;
+        reply->abort();
+    });
+    auto *deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, this, [this, reply] {
+        auto it = m_inFlight.find(reply);
+        if (it == m_inFlight.end())
+            return;
+        it->overDeadline = true;
+        reply->abort();
+    });
+    deadline->start(m_transferDeadline);
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
     if (m_rateLimitAnnounced) {
         m_rateLimitAnnounced = false;
@@ -287,9 +327,36 @@ void ApiTransport::onFinished(QNetworkReply *reply)
     const QNetworkReply::NetworkError error = reply->error();
     const QDateTime now = m_clock();
 
+    // A 429 holds every request until its Retry-After, also when this request is given up on or the 429's
+    // body was cut short (its status line and headers arrived): the tenant said when to come back.
+    const bool rateLimitedAnswer = !running.cancelled && response.httpStatus == 429;
+    if (rateLimitedAnswer) {
+        const seconds wait = RetryAfter::delay(reply->rawHeader("Retry-After"), now);
+        m_budget.holdUntil(now.addSecs(wait.count()));
+        qCInfo(lcNet) << "429 rate limited; nothing is sent for" << now.secsTo(m_budget.heldUntil()) << "s";
+        m_rateLimitAnnounced = true;
+    }
+
     if (running.cancelled) {
         response.kind = ApiResponse::Kind::Cancelled;
         response.errorText = QStringLiteral("The request was cancelled.");
+    } else if (running.tooLarge || running.overDeadline) {
+        response.kind = ApiResponse::Kind::Network;
+        response.httpStatus = 0;
+        response.body.clear();
+        response.errorText = running.tooLarge
+                ? QStringLiteral("The answer from %1 was larger than %2 MiB and was cut off.")
+                          .arg(entry.url.host())
+                          .arg(double(m_maxBodyBytes) / (1024 * 1024), 0, 'g', 3)
+                : QStringLiteral("The answer from %1 did not end within %2 s and was cut off.")
+                          .arg(entry.url.host())
+                          .arg(duration_cast<seconds>(m_transferDeadline).count());
+    } else if (rateLimitedAnswer && entry.rateLimitedCount < MaxRateLimitedRetries) {
+        ++entry.rateLimitedCount;
+        m_queue.prepend(std::move(entry));
+        Q_EMIT rateLimited(m_budget.heldUntil());
+        pump();
+        return;
     } else if (response.httpStatus == 0 || isConnectionLevel(error)) {
         response.kind = ApiResponse::Kind::Network;
         response.httpStatus = 0;
@@ -302,16 +369,6 @@ void ApiTransport::onFinished(QNetworkReply *reply)
                                          .arg(entry.url.host(), running.sslErrors.join(QStringLiteral("; ")));
         else
             response.errorText = QStringLiteral("Cannot reach %1: %2").arg(entry.url.host(), reply->errorString());
-    } else if (response.httpStatus == 429 && entry.rateLimitedCount < MaxRateLimitedRetries) {
-        const seconds wait = RetryAfter::delay(reply->rawHeader("Retry-After"), now);
-        m_budget.holdUntil(now.addSecs(wait.count()));
-        ++entry.rateLimitedCount;
-        qCInfo(lcNet) << "429 rate limited; nothing is sent for" << now.secsTo(m_budget.heldUntil()) << "s";
-        m_rateLimitAnnounced = true;
-        m_queue.prepend(std::move(entry));
-        Q_EMIT rateLimited(m_budget.heldUntil());
-        pump();
-        return;
     } else if (response.httpStatus == 401 && entry.authenticated && !entry.retriedAfter401) {
         // The token expired early or was revoked: once with a new token, then the 401 stands.
         m_tokens->invalidate(running.token);
@@ -331,6 +388,8 @@ void ApiTransport::onFinished(QNetworkReply *reply)
     }
     if (!response.ok())
         qCInfo(lcNet).noquote() << entry.url.toString(QUrl::RemoveQuery) << "failed:" << response.errorText;
+    if (rateLimitedAnswer)
+        Q_EMIT rateLimited(m_budget.heldUntil());
     const QPointer<ApiTransport> alive(this); // a callback may end the engine that owns this transport
     deliver(entry, response);
     if (alive)

@@ -35,7 +35,12 @@ public:
     using Callback = std::function<void(const ApiResponse &)>;
 
     static constexpr int DefaultMaxInFlight = 6;
-    static constexpr std::chrono::milliseconds DefaultTransferTimeout = std::chrono::seconds(30);
+    static constexpr std::chrono::milliseconds DefaultTransferTimeout = std::chrono::seconds(30); // silence
+    // A whole answer must arrive within this long and be at most this big: a tenant (or a proxy) that sends
+    // endlessly, slowly or hugely is cut off with a clear error instead of holding memory or a slot forever.
+    // A full list of 250 tasks is well under 1 MiB.
+    static constexpr std::chrono::milliseconds DefaultTransferDeadline = std::chrono::minutes(2);
+    static constexpr qint64 DefaultMaxBodyBytes = 16 * 1024 * 1024;
     static constexpr int MaxRateLimitedRetries = 5; // then the 429 reaches the caller
 
     explicit ApiTransport(Clock clock = {}, QObject *parent = nullptr);
@@ -47,6 +52,8 @@ public:
     QString setCaFile(const QString &path);
     void setRequestBudget(int requests, std::chrono::milliseconds window);
     void setTransferTimeout(std::chrono::milliseconds timeout);
+    void setTransferDeadline(std::chrono::milliseconds deadline);
+    void setMaxBodyBytes(qint64 bytes);
     void setMaxInFlight(int count);
 
     // GET with the bearer token and the API headers.
@@ -88,6 +95,8 @@ private:
         QByteArray token;
         QStringList sslErrors;
         bool cancelled = false;
+        bool tooLarge = false; // cut off: the body exceeded m_maxBodyBytes
+        bool overDeadline = false; // cut off: the answer took longer than m_transferDeadline
     };
 
     void enqueue(Entry entry, bool front);
@@ -110,6 +119,8 @@ private:
     bool m_rateLimitAnnounced = false;
     int m_maxInFlight = DefaultMaxInFlight;
     std::chrono::milliseconds m_transferTimeout = DefaultTransferTimeout;
+    std::chrono::milliseconds m_transferDeadline = DefaultTransferDeadline;
+    qint64 m_maxBodyBytes = DefaultMaxBodyBytes;
     quint64 m_sentCount = 0;
     QString m_caProblem;
 #if QT_CONFIG(ssl)

@@ -303,6 +303,22 @@ void TaskMonitor::schedulePoll()
     m_pollTimer.start(int(std::clamp<qint64>(m_clock().msecsTo(wake), 0, 24 * 3600 * 1000)));
 }
 
+void TaskMonitor::schedulePollLater()
+{
+    // Finding the next wake-up scans every watched task: a list answer applies up to 250 statuses, so it is
+    // done once after them (10,000 tasks would otherwise cost 10^8 comparisons per refresh).
+    if (m_reschedulePending)
+        return;
+    m_reschedulePending = true;
+    QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_reschedulePending = false;
+                schedulePoll();
+            },
+            Qt::QueuedConnection);
+}
+
 void TaskMonitor::pollSoon()
 {
     if (m_tasks.isEmpty() || m_paused || m_authStopped)
@@ -415,7 +431,7 @@ void TaskMonitor::applyStatus(const QString &id, const TaskStatus &status)
         task.checkedAt = now;
         task.problem = {};
     });
-    schedulePoll();
+    schedulePollLater();
 }
 
 void TaskMonitor::applyNotFound(const QString &id, const FetchOutcome &outcome)
@@ -429,7 +445,7 @@ void TaskMonitor::applyNotFound(const QString &id, const FetchOutcome &outcome)
         task.checkedAt = now;
         task.problem = outcome.problem;
     });
-    schedulePoll();
+    schedulePollLater();
 }
 
 void TaskMonitor::applyFailure(const QStringList &ids, const FetchOutcome &outcome)

@@ -78,6 +78,7 @@ private:
     bool canPoll();
     bool pollingStopped() const;
     void schedulePoll();
+    void schedulePollLater(); // once after the answers being applied now, not once per answer
     void pollSoon();
     void pollDue();
     void fetch(const QStringList &ids);
@@ -107,6 +108,7 @@ private:
     QPointer<WatchList> m_watchList;
     Batching::FetchMode m_fetchMode = Batching::FetchMode::Batched;
     bool m_paused = false;
+    bool m_reschedulePending = false; // schedulePollLater has queued a schedulePoll
     bool m_authStopped = false; // credentials refused: no polling until setSecret
     QString m_refusedProblem; // a request was refused before sending (until setSecret)
     QString m_configurationProblem; // profile, CA file or missing secret (recomputed by setSecret)

@@ -9,7 +9,9 @@ FetchOutcome FetchOutcome::classify(const ApiResponse &response, bool list)
     outcome.response = response;
     outcome.problem.httpStatus = response.httpStatus;
     outcome.problem.message = response.errorText;
-    const ApiError error = response.apiError();
+    // Only an error answer carries an ErrorResponseDto: reading a 2xx body as one would parse a list of 250
+    // tasks twice.
+    const ApiError error = response.kind == ApiResponse::Kind::Ok ? ApiError() : response.apiError();
     outcome.problem.trackingId = error.trackingId;
 
     switch (response.kind) {

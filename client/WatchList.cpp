@@ -7,8 +7,27 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QStandardPaths>
+
+namespace {
+
+// A save killed between QSaveFile's two steps (temporary copy linked as "<file>.XXXXXX", then renamed over
+// the file) leaves that copy behind, whole but orphaned; nothing else would ever remove it.
+void removeInterruptedSaves(const QString &filePath)
+{
+    const QFileInfo info(filePath);
+    static const QRegularExpression suffix(QStringLiteral("^\\.[A-Za-z0-9]{6}$"));
+    const QStringList names =
+            info.dir().entryList({info.fileName() + QStringLiteral(".??????")}, QDir::Files | QDir::Hidden);
+    for (const QString &name : names) {
+        if (suffix.match(name.mid(info.fileName().size())).hasMatch() && QFile::remove(info.dir().filePath(name)))
+            qCInfo(lcWatchlist) << "removed" << name << "left by an interrupted save";
+    }
+}
+
+} // namespace
 
 WatchList::WatchList(const QString &filePath, QObject *parent)
     : QObject(parent)
@@ -32,7 +51,9 @@ QString WatchList::defaultFilePath()
 
 bool WatchList::load()
 {
+    removeInterruptedSaves(m_filePath);
     m_tasks.clear();
+    m_indexValid = false;
     m_dirty = false;
     m_saveBlocked = false;
     QFile file(m_filePath);
@@ -52,6 +73,7 @@ bool WatchList::load()
         return false;
     }
     m_tasks = std::move(parsed.value());
+    m_indexValid = false;
     qCInfo(lcWatchlist) << "loaded" << m_tasks.size() << "watched task(s) from" << m_filePath;
     return true;
 }
@@ -90,11 +112,17 @@ QList<WatchedTask> WatchList::tasks(const QString &profile) const
 
 qsizetype WatchList::indexOf(const QString &profile, const QString &id) const
 {
-    for (qsizetype i = 0; i < m_tasks.size(); ++i) {
-        if (m_tasks.at(i).id == id && m_tasks.at(i).profile == profile)
-            return i;
+    if (!m_indexValid) {
+        m_index.clear();
+        m_index.reserve(m_tasks.size());
+        for (qsizetype i = 0; i < m_tasks.size(); ++i) {
+            const std::pair<QString, QString> key {m_tasks.at(i).profile, m_tasks.at(i).id};
+            if (!m_index.contains(key)) // the first of duplicates, as a search from the start finds
+                m_index.insert(key, i);
+        }
+        m_indexValid = true;
     }
-    return -1;
+    return m_index.value({profile, id}, -1);
 }
 
 std::optional<WatchedTask> WatchList::task(const QString &profile, const QString &id) const
@@ -111,9 +139,10 @@ void WatchList::upsert(const WatchedTask &task)
     stored.problem = {}; // problems are of the moment; the file keeps what is known
     stored.nextCheckAt = QDateTime();
     const qsizetype index = indexOf(task.profile, task.id);
-    if (index < 0)
+    if (index < 0) {
+        m_index.insert({stored.profile, stored.id}, m_tasks.size());
         m_tasks.append(stored);
-    else
+    } else
         m_tasks[index] = stored;
     changed();
 }
@@ -124,6 +153,7 @@ void WatchList::remove(const QString &profile, const QString &id)
     if (index < 0)
         return;
     m_tasks.removeAt(index);
+    m_indexValid = false; // later positions moved
     changed();
 }
 
@@ -186,6 +216,7 @@ Parsed<QList<WatchedTask>> WatchList::importJson(const QByteArray &json, const Q
             continue;
         if (!task.addedAt.isValid())
             task.addedAt = QDateTime::currentDateTimeUtc();
+        m_index.insert({task.profile, task.id}, m_tasks.size());
         m_tasks.append(task);
         added.append(task);
     }

@@ -3,6 +3,7 @@
 #include "Parsed.h"
 #include "WatchedTask.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -10,6 +11,7 @@
 
 #include <chrono>
 #include <optional>
+#include <utility>
 
 // The watched tasks of every profile and their last known state, persisted in one JSON file
 // (WatchListFormat). The only writer of that file: writes are debounced and atomic (QSaveFile), so a
@@ -62,6 +64,10 @@ private:
 
     QString m_filePath;
     QList<WatchedTask> m_tasks;
+    // (profile, id) → position in m_tasks, rebuilt on the first look-up after a load or a removal: with
+    // 10,000 tasks a linear search per change made every refresh quadratic.
+    mutable QHash<std::pair<QString, QString>, qsizetype> m_index;
+    mutable bool m_indexValid = false;
     QTimer m_saveTimer;
     bool m_dirty = false;
     bool m_saveBlocked = false; // the file on disk could be neither read nor moved aside

@@ -204,7 +204,8 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("expected");
         const QString adSource = QStringLiteral("sourceId eq \"%1\"");
         for (ApiVersion version : ApiVersions::all()) {
-            const char *v = qPrintable(ApiVersions::name(version));
+            const QByteArray name = ApiVersions::name(version).toLatin1(); // alive for every addRow below
+            const char *v = name.constData();
             const bool completedOnly = ApiVersions::listsCompletedOnly(version);
             QTest::addRow("%s id eq", v) << version << QStringLiteral("id eq \"c3\"") << names({"c3"});
             QTest::addRow("%s id in", v) << version << QStringLiteral("id in (\"c1\",\"r1\",\"nope\",\"q2\")")
