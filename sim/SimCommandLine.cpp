@@ -122,10 +122,16 @@ SimCommandLine SimCommandLine::parse(const QStringList &arguments)
                                      QStringLiteral("Delay of each API response in milliseconds, uniform in "
                                                     "MIN..MAX (or a fixed N)."),
                                      QStringLiteral("MIN..MAX"));
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+                                     QStringLiteral("Serve HTTPS with this PEM certificate (with --tls-key)."),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
+                                    QStringLiteral("The unencrypted PEM private key of --tls-cert (RSA or EC)."),
+                                    QStringLiteral("FILE"));
     const QCommandLineOption verbose({QStringLiteral("v"), QStringLiteral("verbose")},
                                      QStringLiteral("Log every request to stderr."));
     parser.addOptions({help, version, port, clientId, clientSecret, rateLimit, experimental, tokenTtl, speed, tasks,
-                       seed, scenario, failRate, dropRate, truncateRate, latency, verbose});
+                       seed, scenario, failRate, dropRate, truncateRate, latency, tlsCert, tlsKey, verbose});
 
     SimCommandLine result;
     if (!parser.parse(arguments)) {
@@ -226,6 +232,10 @@ SimCommandLine SimCommandLine::parse(const QStringList &arguments)
             if (config.latencyMaxMs < config.latencyMinMs)
                 fail(QStringLiteral("--latency: MIN is above MAX in \"%1\"").arg(parser.value(latency)));
         }
+        if (parser.isSet(tlsCert) != parser.isSet(tlsKey))
+            fail(QStringLiteral("--tls-cert and --tls-key go together"));
+        config.tlsCertificateFile = parser.value(tlsCert);
+        config.tlsKeyFile = parser.value(tlsKey);
         result.verbose = parser.isSet(verbose);
     } catch (const Failure &failure) {
         result.action = Action::Error;

@@ -24,4 +24,7 @@ struct SimConfig
     QString scenarioFile; // optional JSON, see sim/README.md
     double failRate = 0, dropRate = 0, truncateRate = 0; // 0..1 each, their sum at most 1
     int latencyMinMs = 0, latencyMaxMs = 0;
+    // Both set: serve HTTPS with this PEM certificate (chain) and PEM private key (RSA or EC) instead of HTTP.
+    QString tlsCertificateFile;
+    QString tlsKeyFile;
 };

@@ -8,6 +8,7 @@
 #include "SimLog.h"
 #include "SimRoute.h"
 #include "SimStats.h"
+#include "SimTcpServer.h"
 #include "SimTenant.h"
 #include "TaskCatalog.h"
 
@@ -15,8 +16,9 @@
 #include <QJsonDocument>
 #include <QPointer>
 #include <QSet>
-#include <QTcpServer>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace {
 
@@ -109,7 +111,9 @@ struct SimServer::Private
     SimStats stats;
     QRandomGenerator taskRandom;
     quint64 nextOrder = 0;
-    QTcpServer server;
+    SimTcpServer server;
+    // Per rate-limit key ("client|version"): until when (monotonic ms) the last 429's Retry-After runs.
+    QHash<QString, qint64> retryAfterUntil;
     QString errorString;
     QString setupError; // a scenario file that cannot be used: listen() fails with it
     int connections = 0;
@@ -138,6 +142,15 @@ bool SimServer::listen(quint16 port)
     }
     if (d->server.isListening())
         return true;
+    const bool wantsTls = !d->config.tlsCertificateFile.isEmpty() || !d->config.tlsKeyFile.isEmpty();
+    if (wantsTls && !d->server.isTls()) {
+        if (d->config.tlsCertificateFile.isEmpty() || d->config.tlsKeyFile.isEmpty()) {
+            d->errorString = QStringLiteral("HTTPS needs both a certificate and a key file");
+            return false;
+        }
+        if (!d->server.useTls(d->config.tlsCertificateFile, d->config.tlsKeyFile, &d->errorString))
+            return false;
+    }
     if (!d->server.listen(QHostAddress::LocalHost, port)) {
         d->errorString = QStringLiteral("cannot listen on 127.0.0.1:%1: %2").arg(port).arg(d->server.errorString());
         return false;
@@ -151,7 +164,7 @@ QUrl SimServer::baseUrl() const
     if (!d->server.isListening())
         return {};
     QUrl url;
-    url.setScheme(QStringLiteral("http"));
+    url.setScheme(d->server.isTls() ? QStringLiteral("https") : QStringLiteral("http"));
     url.setHost(QStringLiteral("127.0.0.1"));
     url.setPort(d->server.serverPort());
     return url;
@@ -198,6 +211,7 @@ void SimServer::reset()
     d->tenant.resetRateLimits();
     d->faults.reset();
     d->stats.reset();
+    d->retryAfterUntil.clear();
     d->buildTasks();
 }
 
@@ -241,6 +255,12 @@ void SimServer::onRequest(HttpConnection *connection, const HttpRequest &request
         return;
     }
 
+    // A request that arrives while a 429 sent to the same client and version is still in force was sent by
+    // a client that ignored Retry-After (counted on arrival, before latency or faults could blur it).
+    const QString key = d->tenant.rateLimitKey(route, request, d->clock.wallMs());
+    if (!key.isEmpty() && d->retryAfterUntil.value(key, 0) > d->clock.monotonicMs())
+        ++d->stats.requestsDuringRetryAfter;
+
     const FaultInjector::Decision decision = d->faults.next();
     const QPointer<HttpConnection> guard(connection);
     auto deliver = [this, guard, route, request, decision] {
@@ -264,6 +284,10 @@ void SimServer::onRequest(HttpConnection *connection, const HttpRequest &request
         }
         d->stats.tokensIssued += reply.tokenIssued ? 1 : 0;
         d->stats.rateLimited += reply.rateLimited ? 1 : 0;
+        if (reply.rateLimited) {
+            qint64 &until = d->retryAfterUntil[reply.rateLimitKey];
+            until = std::max(until, d->clock.monotonicMs() + qint64(reply.retryAfterSeconds) * 1000);
+        }
         const QString outcome = QString::number(reply.response.status);
         d->stats.record(route.pattern, outcome);
         const bool truncate = decision.fault == FaultInjector::Fault::Truncate && !reply.response.body.isEmpty();

@@ -26,8 +26,10 @@ public:
     explicit SimServer(const SimConfig &config, QObject *parent = nullptr);
     ~SimServer() override;
 
-    bool listen(quint16 port = 0); // 127.0.0.1 only; false with errorString() on failure
-    QUrl baseUrl() const; // e.g. http://127.0.0.1:PORT (no version path); empty before listen()
+    // 127.0.0.1 only; false with errorString() on failure (also for unusable TLS certificate or key files).
+    bool listen(quint16 port = 0);
+    // e.g. http://127.0.0.1:PORT, or https:// with a TLS certificate (no version path); empty before listen()
+    QUrl baseUrl() const;
     QString errorString() const;
 
     // Adds a task from a scenario entry (same shape as a --scenario entry); returns its id, or an empty

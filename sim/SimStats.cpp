@@ -30,7 +30,8 @@ QJsonObject SimStats::toJson() const
                         {QStringLiteral("rateLimited"), rateLimited},
                         {QStringLiteral("dropped"), dropped},
                         {QStringLiteral("truncated"), truncated},
-                        {QStringLiteral("failed"), failed}};
+                        {QStringLiteral("failed"), failed},
+                        {QStringLiteral("requestsDuringRetryAfter"), requestsDuringRetryAfter}};
 }
 
 void SimStats::reset()

@@ -19,6 +19,9 @@ public:
     qint64 dropped = 0;
     qint64 truncated = 0;
     qint64 failed = 0; // injected 500s
+    // API requests that arrived while a 429 this server sent to the same client id and API version was
+    // still in force (its Retry-After not yet over): a well-behaved client keeps this at 0.
+    qint64 requestsDuringRetryAfter = 0;
 
     qint64 count(const QString &route, const QString &outcome) const;
     // {"requests": {"GET /v2025/task-status/{id}": {"200": n}}, "totalRequests": n, "tokensIssued": n, …}

@@ -105,10 +105,10 @@ SimTenant::Reply SimTenant::handle(const SimRoute &route, const HttpRequest &req
     if (!route.isApi())
         return Reply {SimErrors::notFound()};
 
-    const RateLimiter::Decision admitted =
-            m_limiter.admit(check.clientId + u'|' + ApiVersions::name(route.version), now.monotonicMs);
+    const QString key = check.clientId + u'|' + ApiVersions::name(route.version);
+    const RateLimiter::Decision admitted = m_limiter.admit(key, now.monotonicMs);
     if (!admitted.allowed)
-        return Reply {SimErrors::rateLimited(admitted.retryAfterSeconds), false, true};
+        return Reply {SimErrors::rateLimited(admitted.retryAfterSeconds), false, true, admitted.retryAfterSeconds, key};
     if (m_config.experimentalHeaderRequired && ApiVersions::isExperimental(route.version)
         && !experimentalHeaderPresent(request))
         return Reply {SimErrors::experimentalHeaderMissing()};
@@ -118,6 +118,16 @@ SimTenant::Reply SimTenant::handle(const SimRoute &route, const HttpRequest &req
     if (route.kind == SimRoute::Kind::TaskById)
         return Reply {taskById(route, now)};
     return Reply {taskList(route, request, now)};
+}
+
+QString SimTenant::rateLimitKey(const SimRoute &route, const HttpRequest &request, qint64 wallMs) const
+{
+    if (!route.isApi())
+        return {};
+    const TokenIssuer::Check check = m_tokens.check(request.header("authorization"), wallMs);
+    if (check.clientId.isEmpty())
+        return {};
+    return check.clientId + u'|' + ApiVersions::name(route.version);
 }
 
 SimTenant::Reply SimTenant::issueToken(const HttpRequest &request, const Now &now)

@@ -26,12 +26,18 @@ public:
         HttpResponse response;
         bool tokenIssued = false;
         bool rateLimited = false;
+        int retryAfterSeconds = 0; // of a 429
+        QString rateLimitKey {}; // of a 429: the client id and API version it applies to
     };
 
     explicit SimTenant(const SimConfig &config);
 
     // For OAuthToken, TaskById, TaskList and Unknown routes (control routes are the server's).
     Reply handle(const SimRoute &route, const HttpRequest &request, const Now &now);
+
+    // The rate-limit budget an API request counts against ("client|version"), from a signed token even if
+    // expired; empty for other routes and unsigned tokens. Lets the server tell when a client ignores a 429.
+    QString rateLimitKey(const SimRoute &route, const HttpRequest &request, qint64 wallMs) const;
 
     TaskStore &tasks() { return m_tasks; }
     const TaskStore &tasks() const { return m_tasks; }
