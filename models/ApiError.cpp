@@ -40,7 +40,9 @@ ApiError ApiError::fromResponse(int httpStatus, const QByteArray &body)
         return error;
     const QJsonObject object = document.object();
     error.detailCode = object.value(QStringLiteral("detailCode")).toString().trimmed();
-    error.trackingId = object.value(QStringLiteral("trackingId")).toString().trimmed();
+    // Quoted on one line to SailPoint's support (32 hex characters in practice): a line break or a runaway
+    // value must not break the UI's and the CLI's one-line error text.
+    error.trackingId = object.value(QStringLiteral("trackingId")).toString().simplified().left(100);
     error.messages = texts(object.value(QStringLiteral("messages")));
     error.causes = texts(object.value(QStringLiteral("causes")));
     error.error = object.value(QStringLiteral("error")).toString().trimmed();
