@@ -34,6 +34,11 @@ test: build
 package: build
 	cd $(BUILD_DIR) && cpack -G DEB
 
+# Runs every benchmark (bench/, docs/performance.md): a table of medians on stdout and every run in
+# $(BUILD_DIR)/bench-results.json. About 25 minutes; BENCH_ARGS=--quick for a short pass.
+bench: build
+	$(BUILD_DIR)/bench/taskwatch-bench all --json $(BUILD_DIR)/bench-results.json $(BENCH_ARGS)
+
 format: configure
 	cmake --build $(BUILD_DIR) --target format
 
