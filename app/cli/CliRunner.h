@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTextStream>
 #include <QTimer>
 
@@ -33,7 +34,7 @@ private:
     void readSecretFromKeychain();
     void run(const QString &secret);
     void onTaskChanged(const WatchedTask &task);
-    void checkDone();
+    void noteSettled(const WatchedTask &task);
     void finish(int code);
     void finishGetOrWait(bool timedOut);
     void drawLive();
@@ -46,6 +47,8 @@ private:
     bool m_terminal;
     TaskMonitor *m_monitor;
     QTimer m_timeout;
+    QTimer m_redraw; // live lines are redrawn at most 4 times a second, not once per changed task
+    QSet<QString> m_unsettled; // wait: ids still running or not yet answered; done when empty
     QHash<QString, QString> m_printed; // wait without a terminal: the last change line's signature per task
     int m_liveLines = 0;
     bool m_done = false;
