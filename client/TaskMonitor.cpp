@@ -22,12 +22,12 @@ namespace {
 bool sameForListeners(const WatchedTask &a, const WatchedTask &b)
 {
     const bool sameStatus =
-            a.status.has_value() == b.status.has_value() && (!a.status || a.status->raw == b.status->raw);
+            a.status.has_value() == b.status.has_value() && (!a.status || a.status->rawJson == b.status->rawJson);
     return sameStatus && a.label == b.label && a.checkedAt == b.checkedAt && a.nextCheckAt == b.nextCheckAt
             && a.paused == b.paused && a.problem == b.problem;
 }
 
-bool isFinishedStatus(const std::optional<TaskStatus> &status)
+bool isFinishedStatus(const SharedStatus &status)
 {
     return status && isFinished(status->state());
 }
@@ -513,7 +513,7 @@ void TaskMonitor::update(const QString &id, Change change)
     // The file keeps what a restart should show; a new check time alone is not worth a write.
     const bool persist = updated.label != it->label || updated.paused != it->paused
             || updated.status.has_value() != it->status.has_value()
-            || (updated.status && it->status && updated.status->raw != it->status->raw);
+            || (updated.status && it->status && updated.status->rawJson != it->status->rawJson);
     *it = updated;
     if (persist && m_watchList)
         m_watchList->upsert(updated);

@@ -3,6 +3,7 @@
 #include "JsonRead.h"
 #include "TaskId.h"
 
+#include <QByteArray>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,7 +28,7 @@ WatchedTask readEntry(const QJsonObject &object, const QString &path)
     const QString reason = TaskId::invalidReason(task.id);
     if (!reason.isEmpty())
         fail(join(path, QStringLiteral("id")), QStringLiteral("\"%1\" %2").arg(task.id.left(80), reason));
-    task.profile = string(object, QStringLiteral("profile"), path);
+    task.profile = sharedString(object, QStringLiteral("profile"), path);
     task.label = string(object, QStringLiteral("label"), path);
     task.addedAt = optDateTime(object, QStringLiteral("addedAt"), path).value_or(QDateTime());
     task.checkedAt = optDateTime(object, QStringLiteral("checkedAt"), path).value_or(QDateTime());
@@ -52,22 +53,32 @@ QString formatName()
 
 QByteArray toJson(const QList<WatchedTask> &tasks)
 {
-    QJsonArray entries;
-    for (const WatchedTask &task : tasks) {
-        QJsonObject entry {
-                {QStringLiteral("id"), task.id},
-                {QStringLiteral("profile"), task.profile},
-                {QStringLiteral("label"), task.label},
-                {QStringLiteral("addedAt"), dateValue(task.addedAt)},
-                {QStringLiteral("checkedAt"), dateValue(task.checkedAt)},
-                {QStringLiteral("paused"), task.paused},
-                {QStringLiteral("status"), task.status ? QJsonValue(task.status->raw) : QJsonValue(QJsonValue::Null)}};
-        entries.append(entry);
+    // Written by hand, one task per line, so that each cached status goes in as the compact bytes it is
+    // kept in: one QJsonDocument of 10,000 statuses would cost ~60 MB of tree to write a 14 MB file.
+    QByteArray out = QByteArrayLiteral("{\"format\":\"") + formatName().toUtf8() + QByteArrayLiteral("\",\"version\":")
+            + QByteArray::number(Version) + QByteArrayLiteral(",\"tasks\":[");
+    qsizetype size = out.size();
+    for (const WatchedTask &task : tasks)
+        size += 200 + (task.status ? task.status->rawJson.size() : 0);
+    out.reserve(size + 8);
+    for (qsizetype i = 0; i < tasks.size(); ++i) {
+        const WatchedTask &task = tasks.at(i);
+        const QJsonObject entry {{QStringLiteral("id"), task.id},
+                                 {QStringLiteral("profile"), task.profile},
+                                 {QStringLiteral("label"), task.label},
+                                 {QStringLiteral("addedAt"), dateValue(task.addedAt)},
+                                 {QStringLiteral("checkedAt"), dateValue(task.checkedAt)},
+                                 {QStringLiteral("paused"), task.paused}};
+        QByteArray line = QJsonDocument(entry).toJson(QJsonDocument::Compact);
+        line.chop(1); // the closing brace: the status follows as it is kept, already valid compact JSON
+        out += i == 0 ? "\n" : ",\n";
+        out += line;
+        out += ",\"status\":";
+        out += task.status ? task.status->rawJson : QByteArrayLiteral("null");
+        out += '}';
     }
-    const QJsonObject document {{QStringLiteral("format"), formatName()},
-                                {QStringLiteral("version"), Version},
-                                {QStringLiteral("tasks"), entries}};
-    return QJsonDocument(document).toJson(QJsonDocument::Indented);
+    out += "\n]}\n";
+    return out;
 }
 
 Parsed<QList<WatchedTask>> fromJson(const QByteArray &json)

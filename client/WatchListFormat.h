@@ -10,6 +10,7 @@
 // status as received (raw), so a restart shows it at once.
 //   {"format": "taskwatch-watchlist", "version": 1, "tasks": [
 //     {"id", "profile", "label", "addedAt", "checkedAt", "paused", "status": {...} | null}, ...]}
+// Written compact, one task per line.
 namespace WatchListFormat {
 
 constexpr int Version = 1;

@@ -34,15 +34,15 @@ QString statusProblem(const TaskStatus &status, const QString &where)
         (void)message.parametersText();
     }
 
-    const QByteArray written = QJsonDocument(status.raw).toJson(QJsonDocument::Compact);
-    const Parsed<TaskStatus> again = TaskStatus::fromJson(written);
+    const Parsed<TaskStatus> again = TaskStatus::fromJson(status.rawJson);
     if (!again)
         return where + QStringLiteral(": its raw object, written out, no longer parses: ") + again.error().message();
     if (again->id != status.id || again->state() != status.state()
         || again->completionStatusRaw != status.completionStatusRaw || again->percentComplete != status.percentComplete
         || again->progress != status.progress || again->messages.size() != status.messages.size()
         || again->returns.size() != status.returns.size() || again->created != status.created
-        || again->launched != status.launched || again->completed != status.completed)
+        || again->launched != status.launched || again->completed != status.completed
+        || again->rawJson != status.rawJson) // the watch list and change detection rely on stable bytes
         return where + QStringLiteral(": its raw object, written out and read again, gives another status");
     return {};
 }

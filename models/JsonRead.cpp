@@ -1,6 +1,7 @@
 #include "JsonRead.h"
 
 #include <QRegularExpression>
+#include <QSet>
 
 namespace JsonRead {
 
@@ -63,6 +64,24 @@ std::optional<QString> optString(const QJsonObject &object, const QString &key, 
 QString string(const QJsonObject &object, const QString &key, const QString &path)
 {
     return optString(object, key, path).value_or(QString());
+}
+
+QString sharedString(const QJsonObject &object, const QString &key, const QString &path)
+{
+    // Per thread, bounded: a pool that is full is started afresh (what was shared stays shared).
+    constexpr qsizetype MaxPooled = 4096;
+    constexpr qsizetype MaxLength = 512; // long texts are rarely repeated
+    thread_local QSet<QString> pool;
+    const QString text = string(object, key, path);
+    if (text.isEmpty() || text.size() > MaxLength)
+        return text;
+    const auto it = pool.constFind(text);
+    if (it != pool.constEnd())
+        return *it;
+    if (pool.size() >= MaxPooled)
+        pool.clear();
+    pool.insert(text);
+    return text;
 }
 
 std::optional<QDateTime> optDateTime(const QJsonObject &object, const QString &key, const QString &path)

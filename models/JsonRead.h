@@ -28,6 +28,9 @@ bool isAbsent(const QJsonValue &value); // missing or null
 
 std::optional<QString> optString(const QJsonObject &object, const QString &key, const QString &path);
 QString string(const QJsonObject &object, const QString &key, const QString &path); // absent → empty
+// string(), for fields whose values repeat from task to task (type, launcher, definition, target, message
+// keys): equal values share one QString, so 10,000 statuses hold "QUARTZ" once, not 10,000 times.
+QString sharedString(const QJsonObject &object, const QString &key, const QString &path);
 std::optional<QDateTime> optDateTime(const QJsonObject &object, const QString &key, const QString &path);
 std::optional<double> optNumber(const QJsonObject &object, const QString &key, const QString &path);
 std::optional<QJsonObject> optObject(const QJsonObject &object, const QString &key, const QString &path);

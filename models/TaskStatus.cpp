@@ -25,33 +25,34 @@ TaskMessage::Type messageTypeFromString(const QString &text)
 TaskMessage parseMessage(const QJsonObject &object, const QString &path)
 {
     TaskMessage message;
-    message.typeRaw = string(object, QStringLiteral("type"), path);
+    message.typeRaw = sharedString(object, QStringLiteral("type"), path);
     message.type = messageTypeFromString(message.typeRaw);
     if (const auto text = optObject(object, QStringLiteral("localizedText"), path)) {
         const QString textPath = join(path, QStringLiteral("localizedText"));
-        message.localizedText = LocalizedText {string(*text, QStringLiteral("locale"), textPath),
-                                               string(*text, QStringLiteral("message"), textPath)};
+        message.localizedText = LocalizedText {sharedString(*text, QStringLiteral("locale"), textPath),
+                                               sharedString(*text, QStringLiteral("message"), textPath)};
     }
-    message.key = string(object, QStringLiteral("key"), path);
+    message.key = sharedString(object, QStringLiteral("key"), path);
     message.parameters = optArray(object, QStringLiteral("parameters"), path);
     return message;
 }
 
 TaskTarget parseTarget(const QJsonObject &object, const QString &path)
 {
-    return TaskTarget {string(object, QStringLiteral("id"), path), string(object, QStringLiteral("type"), path),
-                       string(object, QStringLiteral("name"), path)};
+    return TaskTarget {sharedString(object, QStringLiteral("id"), path),
+                       sharedString(object, QStringLiteral("type"), path),
+                       sharedString(object, QStringLiteral("name"), path)};
 }
 
 TaskDefinitionSummary parseDefinition(const QJsonObject &object, const QString &path)
 {
     TaskDefinitionSummary summary;
-    summary.id = string(object, QStringLiteral("id"), path);
-    summary.uniqueName = string(object, QStringLiteral("uniqueName"), path);
-    summary.description = string(object, QStringLiteral("description"), path);
-    summary.parentName = string(object, QStringLiteral("parentName"), path);
-    summary.executor = string(object, QStringLiteral("executor"), path);
-    summary.arguments = optObject(object, QStringLiteral("arguments"), path).value_or(QJsonObject());
+    summary.id = sharedString(object, QStringLiteral("id"), path);
+    summary.uniqueName = sharedString(object, QStringLiteral("uniqueName"), path);
+    summary.description = sharedString(object, QStringLiteral("description"), path);
+    summary.parentName = sharedString(object, QStringLiteral("parentName"), path);
+    summary.executor = sharedString(object, QStringLiteral("executor"), path);
+    (void)optObject(object, QStringLiteral("arguments"), path); // checked here, read by definitionArguments()
     return summary;
 }
 
@@ -59,7 +60,6 @@ TaskStatus parseStatus(const QJsonObject &object)
 {
     const QString root;
     TaskStatus status;
-    status.raw = object;
 
     const QJsonValue id = object.value(QStringLiteral("id"));
     if (!id.isString() || id.toString().isEmpty())
@@ -67,11 +67,11 @@ TaskStatus parseStatus(const QJsonObject &object)
              id.isString() ? QStringLiteral("is empty")
                            : QStringLiteral("expected a string, got %1").arg(typeName(id)));
     status.id = id.toString();
-    status.type = string(object, QStringLiteral("type"), root);
-    status.uniqueName = string(object, QStringLiteral("uniqueName"), root);
-    status.description = string(object, QStringLiteral("description"), root);
-    status.parentName = string(object, QStringLiteral("parentName"), root);
-    status.launcher = string(object, QStringLiteral("launcher"), root);
+    status.type = sharedString(object, QStringLiteral("type"), root);
+    status.uniqueName = sharedString(object, QStringLiteral("uniqueName"), root);
+    status.description = sharedString(object, QStringLiteral("description"), root);
+    status.parentName = sharedString(object, QStringLiteral("parentName"), root);
+    status.launcher = sharedString(object, QStringLiteral("launcher"), root);
     if (const auto target = optObject(object, QStringLiteral("target"), root))
         status.target = parseTarget(*target, QStringLiteral("target"));
     status.created = optDateTime(object, QStringLiteral("created"), root).value_or(QDateTime());
@@ -95,11 +95,11 @@ TaskStatus parseStatus(const QJsonObject &object)
         for (qsizetype i = 0; i < returns->size(); ++i) {
             const QString path = join(QStringLiteral("returns"), i);
             const QJsonObject entry = objectAt(*returns, i, QStringLiteral("returns"));
-            status.returns.append(TaskReturn {string(entry, QStringLiteral("name"), path),
-                                              string(entry, QStringLiteral("attributeName"), path)});
+            status.returns.append(TaskReturn {sharedString(entry, QStringLiteral("name"), path),
+                                              sharedString(entry, QStringLiteral("attributeName"), path)});
         }
     }
-    status.attributes = optObject(object, QStringLiteral("attributes"), root).value_or(QJsonObject());
+    (void)optObject(object, QStringLiteral("attributes"), root); // checked here, read by attributes()
     status.progress = optString(object, QStringLiteral("progress"), root);
 
     if (const auto percent = optNumber(object, QStringLiteral("percentComplete"), root)) {
@@ -118,6 +118,7 @@ TaskStatus parseStatus(const QJsonObject &object)
 
     if (status.completionStatus == CompletionStatus::Unknown)
         status.notes.append(QStringLiteral("unrecognised completionStatus \"%1\"").arg(status.completionStatusRaw));
+    status.rawJson = QJsonDocument(object).toJson(QJsonDocument::Compact);
     return status;
 }
 
@@ -173,9 +174,27 @@ TaskState TaskStatus::state() const
     return TaskState::Unknown;
 }
 
+QJsonObject TaskStatus::raw() const
+{
+    return QJsonDocument::fromJson(rawJson).object();
+}
+
+QJsonObject TaskStatus::attributes() const
+{
+    return raw().value(QLatin1String("attributes")).toObject();
+}
+
+QJsonObject TaskStatus::definitionArguments() const
+{
+    return raw().value(QLatin1String("taskDefinitionSummary")).toObject().value(QLatin1String("arguments")).toObject();
+}
+
 QList<ReturnValue> TaskStatus::returnValues() const
 {
     QList<ReturnValue> values;
+    if (returns.isEmpty())
+        return values;
+    const QJsonObject attributes = this->attributes();
     values.reserve(returns.size());
     for (const TaskReturn &entry : returns)
         values.append(ReturnValue {entry.name, entry.attributeName, attributes.value(entry.attributeName)});

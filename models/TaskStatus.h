@@ -3,6 +3,7 @@
 #include "Parsed.h"
 #include "TaskState.h"
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -42,7 +43,7 @@ struct TaskMessage
 struct TaskReturn
 {
     QString name; // display label
-    QString attributeName; // key into TaskStatus::attributes
+    QString attributeName; // key into TaskStatus::attributes()
 };
 
 // A return joined with its value from attributes: what support staff read ("Identities: 42").
@@ -62,8 +63,7 @@ struct TaskDefinitionSummary
     QString uniqueName;
     QString description;
     QString parentName;
-    QString executor;
-    QJsonObject arguments;
+    QString executor; // its arguments: TaskStatus::definitionArguments()
 };
 
 // One task's status as the task-status API reports it, in any API version (beta, v2024–v2026, v1).
@@ -85,12 +85,19 @@ public:
     QString completionStatusRaw; // as sent; what we show for an Unknown status
     QList<TaskMessage> messages;
     QList<TaskReturn> returns;
-    QJsonObject attributes; // kept whole, nested values included
     std::optional<QString> progress;
     std::optional<int> percentComplete; // 0..100; nullopt when unknown
     std::optional<TaskDefinitionSummary> taskDefinitionSummary;
 
-    QJsonObject raw; // the object as received, for the raw view and exports
+    // The object as received, as compact JSON with sorted keys: for the raw view, exports, the watch list
+    // and change detection (equal bytes = equal status). Text, not a QJsonObject: a QJsonObject tree costs
+    // about five times the text per task (docs/performance.md), which at 10,000 tasks is 50 MB.
+    QByteArray rawJson;
+    QJsonObject raw() const; // rawJson parsed again, for the few places that need the object
+    // Free-form JSON, read from rawJson when asked (the detail view, reports, notifications): kept as
+    // parsed trees they cost more than the rest of a status.
+    QJsonObject attributes() const; // nested values included
+    QJsonObject definitionArguments() const; // taskDefinitionSummary.arguments
     QStringList notes; // what lenient parsing adjusted, e.g. a clamped percentComplete
 
     TaskState state() const;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SharedStatus.h"
 #include "TaskStatus.h"
 
 #include <QDateTime>
@@ -52,7 +53,7 @@ struct WatchedTask
     QString profile; // connection profile it belongs to
     QDateTime addedAt;
 
-    std::optional<TaskStatus> status; // the last good status (kept when a later fetch fails)
+    SharedStatus status; // the last good status (kept when a later fetch fails)
     QDateTime checkedAt; // last answer (good or bad); invalid when never checked
     QDateTime nextCheckAt; // invalid when no timed check is planned (finished or paused)
     bool paused = false;

@@ -276,10 +276,10 @@ void TaskDetailView::setTask(const WatchedTask &task, const QList<HistoryEntry> 
     m_history = history;
     m_eta = etaSeconds;
     if (!sameTask)
-        m_shownRaw = QJsonObject();
+        m_shownRaw.clear();
     showFields();
     showProgress();
-    const QJsonObject raw = task.status ? task.status->raw : QJsonObject();
+    const QByteArray raw = task.status ? task.status->rawJson : QByteArray();
     if (!sameTask || raw != m_shownRaw || raw.isEmpty())
         showJsonTabs();
     showHistory();
@@ -291,7 +291,7 @@ void TaskDetailView::clear()
     m_task.reset();
     m_history.clear();
     m_eta.reset();
-    m_shownRaw = QJsonObject();
+    m_shownRaw.clear();
     m_stack->setCurrentIndex(0);
 }
 
@@ -379,7 +379,7 @@ void TaskDetailView::updateLive(std::optional<qint64> etaSeconds)
 void TaskDetailView::showJsonTabs()
 {
     const TaskStatus *status = m_task->status ? &*m_task->status : nullptr;
-    m_shownRaw = status ? status->raw : QJsonObject();
+    m_shownRaw = status ? status->rawJson : QByteArray();
 
     m_messages->clear();
     int errors = 0;
@@ -422,7 +422,7 @@ void TaskDetailView::showJsonTabs()
     m_tabs->setTabText(ReturnsTab, tr("Returns (%1)").arg(m_returns->topLevelItemCount()));
     m_returns->resizeColumnToContents(0);
 
-    JsonTree::fill(m_attributes, status ? QJsonValue(status->attributes) : QJsonValue());
+    JsonTree::fill(m_attributes, status ? QJsonValue(status->attributes()) : QJsonValue());
     m_attributes->resizeColumnToContents(0);
 
     m_definition->clear();
@@ -433,13 +433,13 @@ void TaskDetailView::showJsonTabs()
         JsonTree::addItem(m_definition, tr("Description"), definition.description);
         JsonTree::addItem(m_definition, tr("Parent"), definition.parentName);
         JsonTree::addItem(m_definition, tr("Executor"), definition.executor);
-        QTreeWidgetItem *arguments = JsonTree::addItem(m_definition, tr("Arguments"), definition.arguments);
+        QTreeWidgetItem *arguments = JsonTree::addItem(m_definition, tr("Arguments"), status->definitionArguments());
         arguments->setExpanded(true);
     }
     m_tabs->setTabEnabled(DefinitionTab, m_definition->topLevelItemCount() > 0);
     m_definition->resizeColumnToContents(0);
 
-    m_raw->setPlainText(status ? QString::fromUtf8(QJsonDocument(status->raw).toJson(QJsonDocument::Indented))
+    m_raw->setPlainText(status ? QString::fromUtf8(QJsonDocument(status->raw()).toJson(QJsonDocument::Indented))
                                : QString());
 }
 

@@ -75,7 +75,7 @@ private:
     std::optional<WatchedTask> m_task;
     QList<HistoryEntry> m_history;
     std::optional<qint64> m_eta;
-    QJsonObject m_shownRaw;
+    QByteArray m_shownRaw; // rawJson of the status the JSON tabs show
 
     QStackedWidget *m_stack = nullptr;
     QLabel *m_stateIcon = nullptr;

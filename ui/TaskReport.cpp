@@ -164,7 +164,7 @@ QJsonValue definitionValue(const TaskStatus &status)
                         {QStringLiteral("description"), definition.description},
                         {QStringLiteral("parentName"), optionalText(definition.parentName)},
                         {QStringLiteral("executor"), definition.executor},
-                        {QStringLiteral("arguments"), definition.arguments}};
+                        {QStringLiteral("arguments"), status.definitionArguments()}};
 }
 
 QJsonArray historyArray(const QList<HistoryEntry> &history)
@@ -317,10 +317,10 @@ TaskReport::TaskReport(const WatchedTask &task, const QList<HistoryEntry> &histo
         const TaskStatus &status = *task.status;
         document.insert(QStringLiteral("messages"), messagesArray(status));
         document.insert(QStringLiteral("returns"), returnsArray(status));
-        document.insert(QStringLiteral("attributes"), status.attributes);
+        document.insert(QStringLiteral("attributes"), status.attributes());
         document.insert(QStringLiteral("taskDefinitionSummary"), definitionValue(status));
         document.insert(QStringLiteral("notes"), QJsonArray::fromStringList(status.notes));
-        document.insert(QStringLiteral("raw"), status.raw);
+        document.insert(QStringLiteral("raw"), status.raw());
     } else {
         document.insert(QStringLiteral("messages"), QJsonArray());
         document.insert(QStringLiteral("returns"), QJsonArray());

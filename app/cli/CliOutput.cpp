@@ -7,7 +7,7 @@ namespace CliOutput {
 
 namespace {
 
-QString percentText(const std::optional<TaskStatus> &status)
+QString percentText(const SharedStatus &status)
 {
     return status && status->percentComplete ? QStringLiteral("%1%").arg(*status->percentComplete)
                                              : QStringLiteral("-");
@@ -73,7 +73,7 @@ QByteArray jsonArray(const QList<TaskStatus> &statuses)
 {
     QJsonArray array;
     for (const TaskStatus &status : statuses)
-        array.append(status.raw);
+        array.append(status.raw());
     return QJsonDocument(array).toJson(QJsonDocument::Indented);
 }
 

@@ -21,7 +21,7 @@ TaskStatus status(const QString &id, const char *completion, std::optional<int> 
     return TaskStatus::fromJson(raw).value();
 }
 
-WatchedTask watched(const QString &id, std::optional<TaskStatus> s, FetchProblem problem = {})
+WatchedTask watched(const QString &id, SharedStatus s, FetchProblem problem = {})
 {
     WatchedTask task;
     task.id = id;

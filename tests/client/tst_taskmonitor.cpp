@@ -22,7 +22,7 @@ struct ChangeLog
     static bool same(const WatchedTask &a, const WatchedTask &b)
     {
         const bool sameStatus =
-                a.status.has_value() == b.status.has_value() && (!a.status || a.status->raw == b.status->raw);
+                a.status.has_value() == b.status.has_value() && (!a.status || a.status->rawJson == b.status->rawJson);
         return sameStatus && a.label == b.label && a.checkedAt == b.checkedAt && a.nextCheckAt == b.nextCheckAt
                 && a.paused == b.paused && a.problem == b.problem;
     }

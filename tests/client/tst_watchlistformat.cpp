@@ -1,6 +1,8 @@
 #include "WatchListFormat.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 #include <QTimeZone>
 
@@ -59,8 +61,35 @@ private Q_SLOTS:
             QCOMPARE(got.paused, want.paused);
             QCOMPARE(got.status.has_value(), want.status.has_value());
         }
-        QCOMPARE(read->at(0).status->raw, tasks.at(0).status->raw); // as received, unknown fields too
+        QCOMPARE(read->at(0).status->rawJson, tasks.at(0).status->rawJson); // as received, unknown fields too
         QCOMPARE(read->at(0).status->state(), TaskState::Success);
+    }
+
+    void writesOneCompactLinePerTask()
+    {
+        // The cached statuses go in as the bytes they are kept in; the file stays standard JSON.
+        const QList<WatchedTask> tasks {sample(QStringLiteral("a1"), true), sample(QStringLiteral("b2"), false),
+                                        sample(QStringLiteral("c3"), true)};
+        const QByteArray json = WatchListFormat::toJson(tasks);
+        QJsonParseError error;
+        const QJsonDocument parsed = QJsonDocument::fromJson(json, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        const QJsonArray entries = parsed.object().value(QStringLiteral("tasks")).toArray();
+        QCOMPARE(entries.size(), 3);
+        QCOMPARE(entries.at(0).toObject().value(QStringLiteral("status")).toObject(), tasks.at(0).status->raw());
+        QVERIFY(entries.at(1).toObject().value(QStringLiteral("status")).isNull());
+
+        const QList<QByteArray> lines = json.trimmed().split('\n');
+        QCOMPARE(lines.size(), 1 + tasks.size() + 1); // header, one line per task, closing
+        for (qsizetype i = 0; i < tasks.size(); ++i) {
+            QByteArray line = lines.at(i + 1);
+            if (line.endsWith(','))
+                line.chop(1);
+            const QJsonObject entry = QJsonDocument::fromJson(line).object();
+            QCOMPARE(entry.value(QStringLiteral("id")).toString(), tasks.at(i).id);
+            QCOMPARE(entry.value(QStringLiteral("paused")).toBool(), tasks.at(i).paused);
+        }
+        QVERIFY(json.contains(tasks.at(2).status->rawJson));
     }
 
     void rejectsWhatIsNotAWatchList_data()

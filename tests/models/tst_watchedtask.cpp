@@ -205,12 +205,34 @@ private Q_SLOTS:
         task.label = label;
         if (hasStatus) {
             task.status = statusIn(TaskState::Running);
-            task.status->uniqueName = uniqueName;
+            task.status.edit().uniqueName = uniqueName;
         }
         QCOMPARE(task.displayName(), expected);
     }
 
     // A failed refresh keeps the last good status: the name stays the task's name, not its id.
+    void copiesShareOneStatus()
+    {
+        WatchedTask task;
+        task.id = QStringLiteral("2c9180835d2e5168015d32f890ca1581");
+        task.status = statusIn(TaskState::Running);
+        const WatchedTask copy = task;
+        QCOMPARE(&*copy.status, &*task.status); // the engine, the watch list and the table hold one status
+
+        WatchedTask edited = task;
+        edited.status.edit().uniqueName = QStringLiteral("Changed");
+        QVERIFY(&*edited.status != &*task.status);
+        QCOMPARE(edited.status->uniqueName, QStringLiteral("Changed"));
+        QVERIFY(task.status->uniqueName != QStringLiteral("Changed"));
+        QCOMPARE(copy.status->uniqueName, task.status->uniqueName);
+
+        edited.status.reset();
+        QVERIFY(!edited.status.has_value());
+        QVERIFY(task.status.has_value());
+        const std::optional<TaskStatus> none;
+        QVERIFY(!SharedStatus(none));
+    }
+
     void nameSurvivesFetchProblem()
     {
         WatchedTask task;

@@ -62,8 +62,8 @@ private Q_SLOTS:
         QCOMPARE(queued.percentComplete, 0);
         QVERIFY(!queued.progress);
         QVERIFY(queued.messages.isEmpty() && queued.returns.isEmpty());
-        QVERIFY(!queued.attributes.contains(u"total")); // return values only once completed
-        QVERIFY(queued.attributes.contains(u"appId"));
+        QVERIFY(!queued.attributes().contains(u"total")); // return values only once completed
+        QVERIFY(queued.attributes().contains(u"appId"));
         QVERIFY(queued.taskDefinitionSummary);
 
         const TaskStatus running = statusAt(task, created + 10000 + 60000);

@@ -151,7 +151,7 @@ private Q_SLOTS:
         // Only the progress text.
         changed.clear();
         WatchedTask task = running(3, 10);
-        task.status->progress = QStringLiteral("Correlating");
+        task.status.edit().progress = QStringLiteral("Correlating");
         m_model->updateTask(task);
         verifyOneChange(changed, 2, M::ProgressTextColumn, M::ProgressTextColumn);
 
