@@ -4,7 +4,7 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build run test package format bench clean
+.PHONY: all deps configure build run test test-sanitize fuzz package format bench clean
 
 all: build
 
@@ -23,12 +23,24 @@ build: deps configure
 run: build
 	$(BUILD_DIR)/app/taskwatch $(ARGS)
 
-# Builds and runs every test (unit, integration, ui) with a real Secret Service, then checks formatting.
-# In CI (CI=true) it also builds, validates, installs and removes the Debian package.
+# Builds and runs every test (unit, integration, ui, soak, hardening) with a real Secret Service, then checks
+# formatting. In CI (CI=true) it also builds, validates, installs and removes the Debian package, runs the
+# whole suite again under AddressSanitizer + UBSan, and runs each fuzzer for FUZZ_SECONDS (docs/reliability.md).
 test: build
 	scripts/run-tests.sh $(BUILD_DIR) $(CTEST_ARGS)
 	cmake --build $(BUILD_DIR) --target format-check
 	@if [ "$$CI" = true ]; then scripts/package-check.sh $(BUILD_DIR); fi
+	@if [ "$$CI" = true ]; then $(MAKE) --no-print-directory test-sanitize fuzz; fi
+
+FUZZ_SECONDS ?= 30
+
+# The whole suite built with -DTASKWATCH_SANITIZE=ON in its own build directory; any report fails.
+test-sanitize: deps
+	scripts/sanitize-tests.sh $(BUILD_DIR)-sanitize $(CTEST_ARGS)
+
+# Each libFuzzer target (clang) for FUZZ_SECONDS; a finding is saved under tests/data/fuzz-regressions/.
+fuzz: deps
+	scripts/fuzz.sh $(BUILD_DIR)-fuzz $(FUZZ_SECONDS)
 
 # Builds the Debian package: $(BUILD_DIR)/taskwatch_<version>_amd64.deb
 package: build
