@@ -514,9 +514,12 @@ void TaskMonitor::update(const QString &id, Change change)
     const bool persist = updated.label != it->label || updated.paused != it->paused
             || updated.status.has_value() != it->status.has_value()
             || (updated.status && it->status && updated.status->rawJson != it->status->rawJson);
+    // A running task's progress may wait for a later save; a new state (finished, say) may not.
+    const bool progressOnly = updated.label == it->label && updated.paused == it->paused && updated.status && it->status
+            && updated.status->state() == it->status->state();
     *it = updated;
     if (persist && m_watchList)
-        m_watchList->upsert(updated);
+        m_watchList->upsert(updated, progressOnly ? WatchList::Urgency::Progress : WatchList::Urgency::Soon);
     Q_EMIT taskChanged(updated);
 }
 

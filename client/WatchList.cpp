@@ -48,7 +48,6 @@ WatchList::WatchList(const QString &filePath, QObject *parent)
     , m_filePath(filePath.isEmpty() ? defaultFilePath() : filePath)
 {
     m_saveTimer.setSingleShot(true);
-    m_saveTimer.setInterval(DefaultSaveDelay);
     connect(&m_saveTimer, &QTimer::timeout, this, &WatchList::saveNow);
 }
 
@@ -147,7 +146,7 @@ std::optional<WatchedTask> WatchList::task(const QString &profile, const QString
     return m_tasks.at(index);
 }
 
-void WatchList::upsert(const WatchedTask &task)
+void WatchList::upsert(const WatchedTask &task, Urgency urgency)
 {
     WatchedTask stored = task;
     stored.problem = {}; // problems are of the moment; the file keeps what is known
@@ -156,9 +155,11 @@ void WatchList::upsert(const WatchedTask &task)
     if (index < 0) {
         m_index.insert({stored.profile, stored.id}, m_tasks.size());
         m_tasks.append(stored);
-    } else
+        urgency = Urgency::Soon; // a new id is never only progress
+    } else {
         m_tasks[index] = stored;
-    changed();
+    }
+    changed(urgency);
 }
 
 void WatchList::remove(const QString &profile, const QString &id)
@@ -171,16 +172,31 @@ void WatchList::remove(const QString &profile, const QString &id)
     changed();
 }
 
-void WatchList::changed()
+void WatchList::changed(Urgency urgency)
 {
     m_dirty = true;
-    if (!m_saveTimer.isActive())
-        m_saveTimer.start(); // debounced: a burst of changes is one write
+    // Debounced: a burst of changes is one write. A change that must be saved soon brings forward a save
+    // that progress alone had put off.
+    const std::chrono::milliseconds delay = urgency == Urgency::Soon ? m_saveDelay : m_progressSaveDelay;
+    if (!m_saveTimer.isActive() || m_saveTimer.intervalAsDuration() > delay)
+        m_saveTimer.start(delay);
 }
 
 void WatchList::setSaveDelay(std::chrono::milliseconds delay)
 {
-    m_saveTimer.setInterval(delay);
+    m_saveDelay = delay;
+}
+
+void WatchList::setProgressSaveDelay(std::chrono::milliseconds delay)
+{
+    m_progressSaveDelay = delay;
+}
+
+std::optional<std::chrono::milliseconds> WatchList::pendingSaveDelay() const
+{
+    if (!m_saveTimer.isActive())
+        return std::nullopt;
+    return m_saveTimer.intervalAsDuration();
 }
 
 bool WatchList::saveNow()

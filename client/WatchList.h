@@ -22,6 +22,11 @@ class WatchList : public QObject
     Q_OBJECT
 public:
     static constexpr std::chrono::milliseconds DefaultSaveDelay {1000};
+    // Progress of a running task (percent, progress text, modified) is saved at most this often: with
+    // thousands of running tasks every round changes some, and each save rewrites the whole file. A restart
+    // fetches fresh statuses anyway; what must not be lost (ids, labels, pauses, outcomes) is saved soon.
+    static constexpr std::chrono::milliseconds DefaultProgressSaveDelay {60000};
+    enum class Urgency { Soon, Progress };
 
     // `filePath` empty: defaultFilePath(). Tests pass a temporary path.
     explicit WatchList(const QString &filePath = {}, QObject *parent = nullptr);
@@ -37,10 +42,14 @@ public:
     QList<WatchedTask> allTasks() const { return m_tasks; }
     std::optional<WatchedTask> task(const QString &profile, const QString &id) const;
 
-    void upsert(const WatchedTask &task); // by (profile, id)
+    void upsert(const WatchedTask &task, Urgency urgency = Urgency::Soon); // by (profile, id)
     void remove(const QString &profile, const QString &id);
 
     void setSaveDelay(std::chrono::milliseconds delay);
+    void setProgressSaveDelay(std::chrono::milliseconds delay);
+    // When the pending changes will be written, counted from the change that armed the save; nullopt when
+    // nothing waits.
+    std::optional<std::chrono::milliseconds> pendingSaveDelay() const;
     bool saveNow(); // false (and saveFailed) when the file could not be written
     bool hasUnsavedChanges() const { return m_dirty; }
 
@@ -59,7 +68,7 @@ Q_SIGNALS:
 
 private:
     qsizetype indexOf(const QString &profile, const QString &id) const;
-    void changed();
+    void changed(Urgency urgency = Urgency::Soon);
     void setAside(const QString &reason);
 
     QString m_filePath;
@@ -69,6 +78,8 @@ private:
     mutable QHash<std::pair<QString, QString>, qsizetype> m_index;
     mutable bool m_indexValid = false;
     QTimer m_saveTimer;
+    std::chrono::milliseconds m_saveDelay = DefaultSaveDelay;
+    std::chrono::milliseconds m_progressSaveDelay = DefaultProgressSaveDelay;
     bool m_dirty = false;
     bool m_saveBlocked = false; // the file on disk could be neither read nor moved aside
 };

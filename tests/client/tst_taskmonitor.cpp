@@ -577,6 +577,43 @@ private Q_SLOTS:
         QCOMPARE(list.tasks(QStringLiteral("sim")).size(), 2);
     }
 
+    void progressIsSavedLaterAndOutcomesSoon()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("watchlist.json"));
+        auto sim = startSim();
+        sim->addTask(scenarioTask(0, 6, QStringLiteral("ERROR")));
+        WatchList list(path);
+        list.setSaveDelay(milliseconds(0));
+        list.setProgressSaveDelay(hours(1));
+        auto monitor = monitorFor(*sim);
+        monitor->setWatchList(&list);
+        // What the list has planned right after each change of the task's status.
+        QList<std::pair<TaskState, std::optional<milliseconds>>> planned;
+        std::optional<QByteArray> lastStatus;
+        connect(monitor.get(), &TaskMonitor::taskChanged, this, [&](const WatchedTask &task) {
+            if (!task.status || (lastStatus && *lastStatus == task.status->rawJson))
+                return;
+            lastStatus = task.status->rawJson;
+            planned.append({task.status->state(), list.pendingSaveDelay()});
+        });
+        monitor->addTasks(sim->taskIds());
+        QTRY_VERIFY_WITH_TIMEOUT(allFinished(*monitor), 20000);
+
+        QVERIFY2(planned.size() >= 3, "a first status, progress, an outcome");
+        QCOMPARE(planned.first().second, std::optional<milliseconds>(0)); // the first status: soon
+        const auto progress = std::find_if(planned.begin() + 1, planned.end(),
+                                           [](const auto &entry) { return entry.first == TaskState::Running; });
+        QVERIFY(progress != planned.end());
+        QCOMPARE(progress->second, std::optional<milliseconds>(hours(1))); // progress alone: later
+        QCOMPARE(planned.last().first, TaskState::Error);
+        QCOMPARE(planned.last().second, std::optional<milliseconds>(0)); // the outcome brings the save forward
+        QTRY_VERIFY(!list.hasUnsavedChanges());
+        WatchList reread(path);
+        QVERIFY(reread.load());
+        QCOMPARE(reread.allTasks().first().status->state(), TaskState::Error);
+    }
+
     void shorterIntervalTakesEffectAtOnce()
     {
         auto sim = startSim();

@@ -97,6 +97,31 @@ private Q_SLOTS:
         QCOMPARE(reread.allTasks().size(), 50);
     }
 
+    void progressIsSavedLaterThanWhatMustNotBeLost()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("watchlist.json"));
+        WatchList list(path);
+        list.setSaveDelay(milliseconds(50));
+        list.setProgressSaveDelay(hours(1));
+        list.upsert(task(QStringLiteral("a")));
+        QCOMPARE(list.pendingSaveDelay(), std::optional<milliseconds>(50)); // a new id: soon
+        QTRY_VERIFY(!list.hasUnsavedChanges());
+
+        list.upsert(task(QStringLiteral("a")), WatchList::Urgency::Progress);
+        QVERIFY(list.hasUnsavedChanges());
+        QCOMPARE(list.pendingSaveDelay(), std::optional<milliseconds>(hours(1)));
+        list.upsert(task(QStringLiteral("b")), WatchList::Urgency::Progress); // new, so not only progress
+        QCOMPARE(list.pendingSaveDelay(), std::optional<milliseconds>(50));
+        list.upsert(task(QStringLiteral("a")), WatchList::Urgency::Progress); // does not put it off again
+        QCOMPARE(list.pendingSaveDelay(), std::optional<milliseconds>(50));
+        QTRY_VERIFY(!list.hasUnsavedChanges());
+        QVERIFY(!list.pendingSaveDelay());
+        WatchList reread(path);
+        QVERIFY(reread.load());
+        QCOMPARE(reread.allTasks().size(), 2);
+    }
+
     void pendingChangesAreWrittenOnDestruction()
     {
         QTemporaryDir dir;
