@@ -7,6 +7,8 @@
 #include "UrlPolicy.h"
 
 #include <QFile>
+#include <QHash>
+#include <QMutex>
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
 #include <QNetworkReply>
@@ -110,8 +112,22 @@ QString ApiTransport::setCaFile(const QString &path)
 
 void ApiTransport::setRequestBudget(int requests, milliseconds window)
 {
-    m_budget.setLimit(requests, window);
+    m_budget->setLimit(requests, window);
     pump();
+}
+
+void ApiTransport::shareBudget(const QString &key)
+{
+    // Process-wide, one budget per key while a transport uses it. A transport whose turn was taken by another
+    // one re-checks before each send (pump), so sharing needs no signal between them.
+    static QMutex mutex;
+    static QHash<QString, std::weak_ptr<RequestBudget>> budgets;
+    const QMutexLocker lock(&mutex);
+    budgets.removeIf([](const auto &entry) { return entry.value().expired(); });
+    if (std::shared_ptr<RequestBudget> shared = budgets.value(key).lock())
+        m_budget = std::move(shared);
+    else
+        budgets.insert(key, m_budget);
 }
 
 void ApiTransport::setTransferTimeout(milliseconds timeout)
@@ -137,7 +153,7 @@ void ApiTransport::setMaxInFlight(int count)
 
 QDateTime ApiTransport::rateLimitedUntil() const
 {
-    return m_budget.isHeld(m_clock()) ? m_budget.heldUntil() : QDateTime();
+    return m_budget->isHeld(m_clock()) ? m_budget->heldUntil() : QDateTime();
 }
 
 void ApiTransport::get(const QUrl &url, QObject *context, Callback done)
@@ -223,7 +239,7 @@ void ApiTransport::pump()
                 }
                 index = 0;
             }
-            const milliseconds wait = m_budget.waitBeforeNext(m_clock());
+            const milliseconds wait = m_budget->waitBeforeNext(m_clock());
             if (wait > milliseconds(0)) {
                 m_pumpTimer.start(wait);
                 break;
@@ -256,7 +272,7 @@ void ApiTransport::start(Entry entry, const QByteArray &token)
     } else {
         reply = m_manager->get(request);
     }
-    m_budget.recordSent(m_clock());
+    m_budget->recordSent(m_clock());
     ++m_sentCount;
     qCDebug(lcNet).noquote() << (entry.post ? "POST" : "GET") << entry.url.toString(QUrl::RemoveQuery)
                              << (entry.url.hasQuery() ? "(with query)" : "");
@@ -332,8 +348,8 @@ void ApiTransport::onFinished(QNetworkReply *reply)
     const bool rateLimitedAnswer = !running.cancelled && response.httpStatus == 429;
     if (rateLimitedAnswer) {
         const seconds wait = RetryAfter::delay(reply->rawHeader("Retry-After"), now);
-        m_budget.holdUntil(now.addSecs(wait.count()));
-        qCInfo(lcNet) << "429 rate limited; nothing is sent for" << now.secsTo(m_budget.heldUntil()) << "s";
+        m_budget->holdUntil(now.addSecs(wait.count()));
+        qCInfo(lcNet) << "429 rate limited; nothing is sent for" << now.secsTo(m_budget->heldUntil()) << "s";
         m_rateLimitAnnounced = true;
     }
 
@@ -354,7 +370,7 @@ void ApiTransport::onFinished(QNetworkReply *reply)
     } else if (rateLimitedAnswer && entry.rateLimitedCount < MaxRateLimitedRetries) {
         ++entry.rateLimitedCount;
         m_queue.prepend(std::move(entry));
-        Q_EMIT rateLimited(m_budget.heldUntil());
+        Q_EMIT rateLimited(m_budget->heldUntil());
         pump();
         return;
     } else if (response.httpStatus == 0 || isConnectionLevel(error)) {
@@ -389,7 +405,7 @@ void ApiTransport::onFinished(QNetworkReply *reply)
     if (!response.ok())
         qCInfo(lcNet).noquote() << entry.url.toString(QUrl::RemoveQuery) << "failed:" << response.errorText;
     if (rateLimitedAnswer)
-        Q_EMIT rateLimited(m_budget.heldUntil());
+        Q_EMIT rateLimited(m_budget->heldUntil());
     const QPointer<ApiTransport> alive(this); // a callback may end the engine that owns this transport
     deliver(entry, response);
     if (alive)

@@ -17,6 +17,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -51,6 +52,9 @@ public:
     // Returns why the file cannot be used (empty when it can); requests are refused until it can.
     QString setCaFile(const QString &path);
     void setRequestBudget(int requests, std::chrono::milliseconds window);
+    // The tenant counts requests per client id and API version, whichever profile sends them: transports
+    // given the same key (TaskStatusClient makes it from the profile) share one budget and its 429 holds.
+    void shareBudget(const QString &key);
     void setTransferTimeout(std::chrono::milliseconds timeout);
     void setTransferDeadline(std::chrono::milliseconds deadline);
     void setMaxBodyBytes(qint64 bytes);
@@ -63,7 +67,7 @@ public:
     // Every queued and running request ends with Kind::Cancelled.
     void cancelAll();
 
-    const RequestBudget &budget() const { return m_budget; }
+    const RequestBudget &budget() const { return *m_budget; }
     int queuedCount() const { return int(m_queue.size()); }
     int inFlightCount() const { return int(m_inFlight.size()); }
     quint64 sentCount() const { return m_sentCount; }
@@ -110,7 +114,7 @@ private:
     Clock m_clock;
     QNetworkAccessManager *m_manager;
     TokenProvider *m_tokens;
-    RequestBudget m_budget;
+    std::shared_ptr<RequestBudget> m_budget = std::make_shared<RequestBudget>();
     QList<Entry> m_queue;
     QHash<QNetworkReply *, Running> m_inFlight;
     QTimer m_pumpTimer;

@@ -79,6 +79,9 @@ TaskStatusClient::TaskStatusClient(const ConnectionProfile &profile, Clock clock
     , m_transport(new ApiTransport(std::move(clock), this))
 {
     m_caProblem = m_transport->setCaFile(profile.caFile);
+    // Two profiles with the same client id on the same tenant and version draw on one allowance.
+    m_transport->shareBudget(profile.baseUrl.host().toLower() + u':' + QString::number(profile.baseUrl.port(-1)) + u'\n'
+                             + profile.clientId + u'\n' + ApiVersions::name(profile.apiVersion));
 }
 
 void TaskStatusClient::setSecret(const QString &secret)
