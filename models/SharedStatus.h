@@ -17,11 +17,6 @@ public:
     SharedStatus(TaskStatus status)
         : m_status(std::make_shared<TaskStatus>(std::move(status)))
     { }
-    SharedStatus(const std::optional<TaskStatus> &status)
-    {
-        if (status)
-            m_status = std::make_shared<TaskStatus>(*status);
-    }
 
     bool has_value() const { return m_status != nullptr; }
     explicit operator bool() const { return has_value(); }

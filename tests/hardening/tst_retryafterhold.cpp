@@ -1,5 +1,6 @@
 #include "ApiRoutes.h"
 #include "ApiTransport.h"
+#include "HttpRequestParser.h"
 #include "SimServer.h"
 #include "TokenProvider.h"
 
@@ -52,27 +53,21 @@ private:
     {
         QByteArray &buffer = m_buffers[socket];
         buffer += socket->readAll();
-        const qsizetype end = buffer.indexOf("\r\n\r\n");
-        if (end < 0)
-            return;
-        const QByteArray line = buffer.left(buffer.indexOf("\r\n"));
-        qsizetype length = 0;
-        for (const QByteArray &header : buffer.left(end).split('\n')) {
-            if (header.toLower().startsWith("content-length:"))
-                length = header.mid(15).trimmed().toLongLong();
-        }
-        if (buffer.size() < end + 4 + length)
-            return;
-        buffer.remove(0, end + 4 + length);
+        const HttpParseResult parsed = parseHttpRequest(buffer); // the sim's own reader
+        if (parsed.status != HttpParseResult::Status::Complete)
+            return; // the client under test sends only well-formed requests; more bytes may follow
+        buffer.remove(0, parsed.consumed);
+        const HttpRequest &request = parsed.request;
 
-        if (line.startsWith("POST ")) {
+        if (request.method == "POST") {
             answer(socket, 200, R"({"access_token":"t.t.t","token_type":"bearer","expires_in":600})");
             return;
         }
         ++apiRequests;
         if (m_clock.elapsed() < m_retryAfterEnd)
             ++duringRetryAfter;
-        const bool limit = m_mode == Mode::TruncatedOnce ? rateLimited == 0 : line.startsWith("GET /a ");
+        const bool limit =
+                m_mode == Mode::TruncatedOnce ? rateLimited == 0 : request.method == "GET" && request.target == "/a";
         if (!limit) {
             answer(socket, 200, "{}");
             return;

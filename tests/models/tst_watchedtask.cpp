@@ -229,8 +229,7 @@ private Q_SLOTS:
         edited.status.reset();
         QVERIFY(!edited.status.has_value());
         QVERIFY(task.status.has_value());
-        const std::optional<TaskStatus> none;
-        QVERIFY(!SharedStatus(none));
+        QVERIFY(!SharedStatus(std::nullopt));
     }
 
     void nameSurvivesFetchProblem()
