@@ -21,4 +21,5 @@ cmake --build "$build"
 
 export ASAN_OPTIONS="halt_on_error=1:abort_on_error=0:detect_leaks=1:detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1:print_summary=1"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:print_summary=1"
+export LSAN_OPTIONS="suppressions=$here/lsan-suppressions.txt:print_suppressions=0" # OpenSSL's, see there
 "$here/run-tests.sh" "$build" "$@"
