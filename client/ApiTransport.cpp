@@ -45,9 +45,9 @@ bool isConnectionLevel(QNetworkReply::NetworkError error)
 
 } // namespace
 
-ApiTransport::ApiTransport(Clock clock, QObject *parent)
+ApiTransport::ApiTransport(EngineClock clock, QObject *parent)
     : QObject(parent)
-    , m_clock(clock ? std::move(clock) : engineSystemClock())
+    , m_clock(clock.orSystem())
     , m_manager(new QNetworkAccessManager(this))
     , m_tokens(new TokenProvider(this, m_clock, this))
 {
@@ -151,9 +151,15 @@ void ApiTransport::setMaxInFlight(int count)
     pump();
 }
 
+QDateTime ApiTransport::wallTime(const SteadyTime &time) const
+{
+    // Read now, so that a wall clock stepped during a hold labels its end on the new wall time.
+    return m_clock.wall().addMSecs(m_clock.steady().msecsTo(time));
+}
+
 QDateTime ApiTransport::rateLimitedUntil() const
 {
-    return m_budget->isHeld(m_clock()) ? m_budget->heldUntil() : QDateTime();
+    return m_budget->isHeld(m_clock.steady()) ? wallTime(m_budget->heldUntil()) : QDateTime();
 }
 
 void ApiTransport::get(const QUrl &url, QObject *context, Callback done)
@@ -239,7 +245,7 @@ void ApiTransport::pump()
                 }
                 index = 0;
             }
-            const milliseconds wait = m_budget->waitBeforeNext(m_clock());
+            const milliseconds wait = m_budget->waitBeforeNext(m_clock.steady());
             if (wait > milliseconds(0)) {
                 m_pumpTimer.start(wait);
                 break;
@@ -272,7 +278,7 @@ void ApiTransport::start(Entry entry, const QByteArray &token)
     } else {
         reply = m_manager->get(request);
     }
-    m_budget->recordSent(m_clock());
+    m_budget->recordSent(m_clock.steady());
     ++m_sentCount;
     qCDebug(lcNet).noquote() << (entry.post ? "POST" : "GET") << entry.url.toString(QUrl::RemoveQuery)
                              << (entry.url.hasQuery() ? "(with query)" : "");
@@ -341,13 +347,13 @@ void ApiTransport::onFinished(QNetworkReply *reply)
     response.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     response.body = reply->isOpen() ? reply->readAll() : QByteArray();
     const QNetworkReply::NetworkError error = reply->error();
-    const QDateTime now = m_clock();
-
     // A 429 holds every request until its Retry-After, also when this request is given up on or the 429's
     // body was cut short (its status line and headers arrived): the tenant said when to come back.
     const bool rateLimitedAnswer = !running.cancelled && response.httpStatus == 429;
     if (rateLimitedAnswer) {
-        const seconds wait = RetryAfter::delay(reply->rawHeader("Retry-After"), now);
+        // An HTTP date needs the wall clock to become a wait; the wait itself is held on the monotonic clock.
+        const seconds wait = RetryAfter::delay(reply->rawHeader("Retry-After"), m_clock.wall());
+        const SteadyTime now = m_clock.steady();
         m_budget->holdUntil(now.addSecs(wait.count()));
         qCInfo(lcNet) << "429 rate limited; nothing is sent for" << now.secsTo(m_budget->heldUntil()) << "s";
         m_rateLimitAnnounced = true;
@@ -370,7 +376,7 @@ void ApiTransport::onFinished(QNetworkReply *reply)
     } else if (rateLimitedAnswer && entry.rateLimitedCount < MaxRateLimitedRetries) {
         ++entry.rateLimitedCount;
         m_queue.prepend(std::move(entry));
-        Q_EMIT rateLimited(m_budget->heldUntil());
+        Q_EMIT rateLimited(wallTime(m_budget->heldUntil()));
         pump();
         return;
     } else if (response.httpStatus == 0 || isConnectionLevel(error)) {
@@ -405,7 +411,7 @@ void ApiTransport::onFinished(QNetworkReply *reply)
     if (!response.ok())
         qCInfo(lcNet).noquote() << entry.url.toString(QUrl::RemoveQuery) << "failed:" << response.errorText;
     if (rateLimitedAnswer)
-        Q_EMIT rateLimited(m_budget->heldUntil());
+        Q_EMIT rateLimited(wallTime(m_budget->heldUntil()));
     const QPointer<ApiTransport> alive(this); // a callback may end the engine that owns this transport
     deliver(entry, response);
     if (alive)

@@ -44,7 +44,8 @@ public:
     static constexpr qint64 DefaultMaxBodyBytes = 16 * 1024 * 1024;
     static constexpr int MaxRateLimitedRetries = 5; // then the 429 reaches the caller
 
-    explicit ApiTransport(Clock clock = {}, QObject *parent = nullptr);
+    // Waits (the budget, Retry-After) run on the clock's monotonic part; its wall part labels them.
+    explicit ApiTransport(EngineClock clock = {}, QObject *parent = nullptr);
     ~ApiTransport() override;
 
     TokenProvider *tokens() const { return m_tokens; }
@@ -71,12 +72,12 @@ public:
     int queuedCount() const { return int(m_queue.size()); }
     int inFlightCount() const { return int(m_inFlight.size()); }
     quint64 sentCount() const { return m_sentCount; }
-    QDateTime rateLimitedUntil() const; // invalid when not waiting for a Retry-After
+    QDateTime rateLimitedUntil() const; // on the wall clock, for display; invalid when not waiting for a Retry-After
 
     static QByteArray userAgent();
 
 Q_SIGNALS:
-    void rateLimited(const QDateTime &until); // a 429: nothing is sent before `until`
+    void rateLimited(const QDateTime &until); // a 429: nothing is sent before `until` (wall clock, for display)
     void rateLimitLifted(); // the first request after the wait went out
     void requestSent(const QUrl &url);
 
@@ -111,7 +112,9 @@ private:
     void deliver(const Entry &entry, const ApiResponse &response);
     void deliverLater(Entry entry, ApiResponse response);
 
-    Clock m_clock;
+    QDateTime wallTime(const SteadyTime &time) const; // a steady time labelled for display
+
+    EngineClock m_clock;
     QNetworkAccessManager *m_manager;
     TokenProvider *m_tokens;
     std::shared_ptr<RequestBudget> m_budget = std::make_shared<RequestBudget>();

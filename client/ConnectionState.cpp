@@ -1,5 +1,7 @@
 #include "ConnectionState.h"
 
+#include "Countdown.h"
+
 #include <cmath>
 
 QString ConnectionState::text(const QDateTime &now) const
@@ -12,9 +14,9 @@ QString ConnectionState::text(const QDateTime &now) const
         sentence.chop(1);
     if (sentence.isEmpty())
         sentence = kind == Kind::RateLimited ? QStringLiteral("Rate limited") : QStringLiteral("Offline");
-    return QStringLiteral("%1, %2 in %3 s.")
-            .arg(sentence, kind == Kind::RateLimited ? QStringLiteral("resuming") : QStringLiteral("retrying"))
-            .arg(seconds);
+    return QStringLiteral("%1, %2 in %3.")
+            .arg(sentence, kind == Kind::RateLimited ? QStringLiteral("resuming") : QStringLiteral("retrying"),
+                 Countdown::text(seconds));
 }
 
 QString connectionStateKindName(ConnectionState::Kind kind)

@@ -12,10 +12,10 @@ PollScheduler::PollScheduler(Random random)
     : m_random(random ? std::move(random) : Random([] { return QRandomGenerator::global()->generateDouble(); }))
 { }
 
-QStringList PollScheduler::setInterval(seconds interval, const QDateTime &now)
+QStringList PollScheduler::setInterval(seconds interval, const SteadyTime &now)
 {
     m_interval = std::clamp(interval, MinInterval, MaxInterval);
-    const QDateTime latest = now.addSecs(m_interval.count());
+    const SteadyTime latest = now.addSecs(m_interval.count());
     QStringList moved;
     for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
         Entry &entry = it.value();
@@ -28,10 +28,10 @@ QStringList PollScheduler::setInterval(seconds interval, const QDateTime &now)
     return moved;
 }
 
-void PollScheduler::add(const QString &id, bool finished, const QDateTime &now)
+void PollScheduler::add(const QString &id, bool finished, const SteadyTime &now)
 {
     Entry entry;
-    entry.due = finished ? QDateTime() : now;
+    entry.due = finished ? SteadyTime() : now;
     entry.order = m_nextOrder++;
     m_entries.insert(id, entry);
 }
@@ -41,7 +41,7 @@ void PollScheduler::remove(const QString &id)
     m_entries.remove(id);
 }
 
-void PollScheduler::setPaused(const QString &id, bool paused, const QDateTime &now)
+void PollScheduler::setPaused(const QString &id, bool paused, const SteadyTime &now)
 {
     const auto it = m_entries.find(id);
     if (it == m_entries.end())
@@ -61,11 +61,11 @@ milliseconds PollScheduler::horizon() const
     return std::min<milliseconds>(duration_cast<milliseconds>(m_interval) / 4, seconds(2));
 }
 
-QStringList PollScheduler::takeDue(const QDateTime &now)
+QStringList PollScheduler::takeDue(const SteadyTime &now)
 {
     if (m_heldUntil.isValid() && now < m_heldUntil)
         return {};
-    const QDateTime limit = now.addMSecs(horizon().count());
+    const SteadyTime limit = now.addMSecs(horizon().count());
     QList<std::pair<QString, const Entry *>> due;
     for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
         const Entry &entry = it.value();
@@ -97,18 +97,18 @@ bool PollScheduler::isInFlight(const QString &id) const
     return m_entries.value(id).inFlight;
 }
 
-QDateTime PollScheduler::recordStatus(const QString &id, bool finished, const QDateTime &now)
+SteadyTime PollScheduler::recordStatus(const QString &id, bool finished, const SteadyTime &now)
 {
     const auto it = m_entries.find(id);
     if (it == m_entries.end())
         return {};
     it->inFlight = false;
     it->failures = 0;
-    it->due = finished ? QDateTime() : now.addSecs(m_interval.count());
+    it->due = finished ? SteadyTime() : now.addSecs(m_interval.count());
     return nextCheck(id);
 }
 
-QDateTime PollScheduler::backoff(Entry &entry, const QDateTime &now)
+SteadyTime PollScheduler::backoff(Entry &entry, const SteadyTime &now)
 {
     entry.inFlight = false;
     ++entry.failures;
@@ -118,7 +118,7 @@ QDateTime PollScheduler::backoff(Entry &entry, const QDateTime &now)
     return entry.due;
 }
 
-QDateTime PollScheduler::recordNotFound(const QString &id, const QDateTime &now)
+SteadyTime PollScheduler::recordNotFound(const QString &id, const SteadyTime &now)
 {
     const auto it = m_entries.find(id);
     if (it == m_entries.end())
@@ -127,12 +127,12 @@ QDateTime PollScheduler::recordNotFound(const QString &id, const QDateTime &now)
     return nextCheck(id);
 }
 
-QDateTime PollScheduler::recordFailure(const QString &id, const QDateTime &now)
+SteadyTime PollScheduler::recordFailure(const QString &id, const SteadyTime &now)
 {
     return recordNotFound(id, now); // the same backoff; kept apart so that callers say what happened
 }
 
-QDateTime PollScheduler::requeue(const QString &id, const QDateTime &dueAt)
+SteadyTime PollScheduler::requeue(const QString &id, const SteadyTime &dueAt)
 {
     const auto it = m_entries.find(id);
     if (it == m_entries.end())
@@ -144,7 +144,7 @@ QDateTime PollScheduler::requeue(const QString &id, const QDateTime &dueAt)
     return nextCheck(id);
 }
 
-QDateTime PollScheduler::recordConnectionFailure(const QDateTime &now)
+SteadyTime PollScheduler::recordConnectionFailure(const SteadyTime &now)
 {
     if (m_heldUntil.isValid() && now < m_heldUntil)
         return m_heldUntil;
@@ -157,10 +157,10 @@ QDateTime PollScheduler::recordConnectionFailure(const QDateTime &now)
 void PollScheduler::recordConnectionSuccess()
 {
     m_connectionFailures = 0;
-    m_heldUntil = QDateTime();
+    m_heldUntil = SteadyTime();
 }
 
-QDateTime PollScheduler::nextCheck(const QString &id) const
+SteadyTime PollScheduler::nextCheck(const QString &id) const
 {
     const auto it = m_entries.constFind(id);
     if (it == m_entries.cend() || it->paused || !it->due.isValid())
@@ -168,9 +168,9 @@ QDateTime PollScheduler::nextCheck(const QString &id) const
     return m_heldUntil.isValid() && it->due < m_heldUntil ? m_heldUntil : it->due;
 }
 
-QDateTime PollScheduler::nextWakeUp() const
+SteadyTime PollScheduler::nextWakeUp() const
 {
-    QDateTime earliest;
+    SteadyTime earliest;
     for (const Entry &entry : m_entries) {
         if (!entry.paused && !entry.inFlight && entry.due.isValid() && (!earliest.isValid() || entry.due < earliest))
             earliest = entry.due;

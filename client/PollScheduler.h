@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QDateTime>
+#include "SteadyTime.h"
+
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -8,8 +9,9 @@
 #include <chrono>
 #include <functional>
 
-// Decides when each watched task is checked next. Pure: no timers, no network; the caller passes "now"
-// and a source of randomness (for jitter), so every decision is unit-testable.
+// Decides when each watched task is checked next. Pure: no timers, no network; the caller passes "now" on the
+// monotonic clock (a wall clock set back an hour would stall every task for that hour) and a source of
+// randomness (for jitter), so every decision is unit-testable.
 //
 // - queued and running tasks: every poll interval;
 // - finished tasks: never again on a timer (only a "refresh now" or re-adding checks them);
@@ -30,48 +32,48 @@ public:
 
     // Clamped to MinInterval..MaxInterval. A shorter interval brings later checks forward to now+interval;
     // returns the ids whose next check moved.
-    QStringList setInterval(std::chrono::seconds interval, const QDateTime &now);
+    QStringList setInterval(std::chrono::seconds interval, const SteadyTime &now);
     std::chrono::seconds interval() const { return m_interval; }
 
     // A new task is due at once, unless it is known finished (then it waits for a "refresh now").
-    void add(const QString &id, bool finished, const QDateTime &now);
+    void add(const QString &id, bool finished, const SteadyTime &now);
     void remove(const QString &id);
     bool contains(const QString &id) const { return m_entries.contains(id); }
 
     // Resuming a task whose check was due while paused makes it due now.
-    void setPaused(const QString &id, bool paused, const QDateTime &now);
+    void setPaused(const QString &id, bool paused, const SteadyTime &now);
     bool isPaused(const QString &id) const;
 
     // The ids due now, plus those due within a short horizon so that they share a list call; earliest
     // first. They count as in flight until an outcome is recorded. Nothing while the profile is held.
-    QStringList takeDue(const QDateTime &now);
+    QStringList takeDue(const SteadyTime &now);
     // Ids fetched outside the timetable ("refresh now"), paused or finished ones included.
     void markInFlight(const QStringList &ids);
     bool isInFlight(const QString &id) const;
 
     // Outcomes; each returns the task's next timed check (invalid when there is none).
-    QDateTime recordStatus(const QString &id, bool finished, const QDateTime &now);
-    QDateTime recordNotFound(const QString &id, const QDateTime &now);
-    QDateTime recordFailure(const QString &id, const QDateTime &now);
+    SteadyTime recordStatus(const QString &id, bool finished, const SteadyTime &now);
+    SteadyTime recordNotFound(const QString &id, const SteadyTime &now);
+    SteadyTime recordFailure(const QString &id, const SteadyTime &now);
     // The fetch did not happen or its answer says nothing about the task (connection down, request
     // cancelled): back in line at `dueAt`, no failure counted.
-    QDateTime requeue(const QString &id, const QDateTime &dueAt);
+    SteadyTime requeue(const QString &id, const SteadyTime &dueAt);
 
     // Connection-level failures (no HTTP answer) hold the whole profile. While a hold is running, further
     // failures of requests sent before it do not lengthen it. Returns the end of the hold.
-    QDateTime recordConnectionFailure(const QDateTime &now);
+    SteadyTime recordConnectionFailure(const SteadyTime &now);
     void recordConnectionSuccess();
-    QDateTime heldUntil() const { return m_heldUntil; }
+    SteadyTime heldUntil() const { return m_heldUntil; }
     int connectionFailures() const { return m_connectionFailures; }
 
-    QDateTime nextCheck(const QString &id) const; // invalid: none planned (finished or paused); holds included
-    QDateTime nextWakeUp() const; // when takeDue may next return something; invalid: never
+    SteadyTime nextCheck(const QString &id) const; // invalid: none planned (finished or paused); holds included
+    SteadyTime nextWakeUp() const; // when takeDue may next return something; invalid: never
     int failures(const QString &id) const; // consecutive not-found or failed checks
 
 private:
     struct Entry
     {
-        QDateTime due; // invalid: no timed check (finished)
+        SteadyTime due; // invalid: no timed check (finished)
         int failures = 0;
         bool paused = false;
         bool inFlight = false;
@@ -79,12 +81,12 @@ private:
     };
 
     std::chrono::milliseconds horizon() const;
-    QDateTime backoff(Entry &entry, const QDateTime &now);
+    SteadyTime backoff(Entry &entry, const SteadyTime &now);
 
     Random m_random;
     std::chrono::seconds m_interval = DefaultInterval;
     QHash<QString, Entry> m_entries;
     qint64 m_nextOrder = 0;
-    QDateTime m_heldUntil;
+    SteadyTime m_heldUntil;
     int m_connectionFailures = 0;
 };

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QDateTime>
+#include "SteadyTime.h"
+
 #include <QList>
 
 #include <chrono>
@@ -8,7 +9,8 @@
 // The tenant allows a number of requests per window per (client id, API version): 100 per 10 s on
 // Identity Security Cloud. This sliding-window log keeps every request of a profile, the token request
 // included, inside that allowance so that Taskwatch never provokes a 429 itself; a 429's Retry-After
-// holds everything until the time the tenant named. Pure: the caller passes "now".
+// holds everything until the time the tenant named. Pure: the caller passes "now", on the monotonic clock
+// (a wall clock set forwards would forget the window and burst; set back, it would stall).
 class RequestBudget
 {
 public:
@@ -22,21 +24,21 @@ public:
     std::chrono::milliseconds window() const { return m_window; }
 
     // How long the next request has to wait; zero when it may be sent now.
-    std::chrono::milliseconds waitBeforeNext(const QDateTime &now) const;
-    void recordSent(const QDateTime &now);
-    int sentInWindow(const QDateTime &now) const;
+    std::chrono::milliseconds waitBeforeNext(const SteadyTime &now) const;
+    void recordSent(const SteadyTime &now);
+    int sentInWindow(const SteadyTime &now) const;
 
     // After a 429: nothing may be sent before `until`. A later hold extends it; an earlier one is ignored.
-    void holdUntil(const QDateTime &until);
-    QDateTime heldUntil() const { return m_heldUntil; } // invalid when never held
-    bool isHeld(const QDateTime &now) const { return m_heldUntil.isValid() && now < m_heldUntil; }
+    void holdUntil(const SteadyTime &until);
+    SteadyTime heldUntil() const { return m_heldUntil; } // invalid when never held
+    bool isHeld(const SteadyTime &now) const { return m_heldUntil.isValid() && now < m_heldUntil; }
 
 private:
-    void forgetOld(const QDateTime &now) const;
+    void forgetOld(const SteadyTime &now) const;
 
     int m_requests;
     std::chrono::milliseconds m_window;
     std::chrono::milliseconds m_margin;
-    mutable QList<qint64> m_sent; // send times, ms since epoch, oldest first
-    QDateTime m_heldUntil;
+    mutable QList<qint64> m_sent; // send times on the monotonic clock (ms), oldest first
+    SteadyTime m_heldUntil;
 };

@@ -35,13 +35,14 @@ bool isFinishedStatus(const SharedStatus &status)
 } // namespace
 
 TaskMonitor::TaskMonitor(const ConnectionProfile &profile, QObject *parent)
-    : TaskMonitor(profile, Clock(), parent)
+    : TaskMonitor(profile, EngineClock(), parent)
 { }
 
-TaskMonitor::TaskMonitor(const ConnectionProfile &profile, Clock clock, QObject *parent)
+TaskMonitor::TaskMonitor(const ConnectionProfile &profile, EngineClock clock, QObject *parent)
     : QObject(parent)
     , m_profile(profile)
-    , m_clock(clock ? std::move(clock) : engineSystemClock())
+    , m_clock(clock.orSystem())
+    , m_labels(m_clock)
     , m_client(new TaskStatusClient(profile, m_clock, this))
 {
     m_pollTimer.setSingleShot(true);
@@ -133,10 +134,10 @@ void TaskMonitor::adopt(WatchedTask task, bool finished)
 {
     task.profile = m_profile.name;
     task.problem = {};
-    m_scheduler.add(task.id, finished, m_clock());
+    m_scheduler.add(task.id, finished, m_clock.steady());
     if (task.paused)
-        m_scheduler.setPaused(task.id, true, m_clock());
-    task.nextCheckAt = pollingStopped() ? QDateTime() : m_scheduler.nextCheck(task.id);
+        m_scheduler.setPaused(task.id, true, m_clock.steady());
+    task.nextCheckAt = pollingStopped() ? QDateTime() : m_labels.at(m_scheduler.nextCheck(task.id));
     m_tasks.insert(task.id, task);
     m_order.append(task.id);
     Q_EMIT taskAdded(task);
@@ -144,7 +145,7 @@ void TaskMonitor::adopt(WatchedTask task, bool finished)
 
 void TaskMonitor::addTasks(const QStringList &ids, const QString &label)
 {
-    const QDateTime now = m_clock();
+    const QDateTime now = m_labels.now();
     QStringList again;
     for (const QString &id : ids) {
         const QString reason = TaskId::invalidReason(id);
@@ -211,8 +212,8 @@ void TaskMonitor::setPaused(bool paused)
         for (const QString &id : std::as_const(m_order)) {
             // Checks that fell due while everything was paused happen now.
             if (!m_scheduler.isPaused(id)) {
-                m_scheduler.setPaused(id, true, m_clock());
-                m_scheduler.setPaused(id, false, m_clock());
+                m_scheduler.setPaused(id, true, m_clock.steady());
+                m_scheduler.setPaused(id, false, m_clock.steady());
             }
         }
     }
@@ -224,14 +225,14 @@ void TaskMonitor::setTaskPaused(const QString &id, bool paused)
 {
     if (!m_tasks.contains(id))
         return;
-    m_scheduler.setPaused(id, paused, m_clock());
+    m_scheduler.setPaused(id, paused, m_clock.steady());
     update(id, [&](WatchedTask &task) { task.paused = paused; });
     schedulePoll();
 }
 
 void TaskMonitor::setPollInterval(seconds interval)
 {
-    const QStringList moved = m_scheduler.setInterval(interval, m_clock());
+    const QStringList moved = m_scheduler.setInterval(interval, m_clock.steady());
     for (const QString &id : moved)
         update(id, [](WatchedTask &) {});
     schedulePoll();
@@ -295,12 +296,12 @@ bool TaskMonitor::canPoll()
 
 void TaskMonitor::schedulePoll()
 {
-    const QDateTime wake = m_scheduler.nextWakeUp();
+    const SteadyTime wake = m_scheduler.nextWakeUp();
     if (pollingStopped() || !wake.isValid()) {
         m_pollTimer.stop();
         return;
     }
-    m_pollTimer.start(int(std::clamp<qint64>(m_clock().msecsTo(wake), 0, 24 * 3600 * 1000)));
+    m_pollTimer.start(int(std::clamp<qint64>(m_clock.steady().msecsTo(wake), 0, 24 * 3600 * 1000)));
 }
 
 void TaskMonitor::schedulePollLater()
@@ -333,7 +334,7 @@ void TaskMonitor::pollDue()
 {
     if (pollingStopped() || !canPoll())
         return;
-    const QStringList due = m_scheduler.takeDue(m_clock());
+    const QStringList due = m_scheduler.takeDue(m_clock.steady());
     if (!due.isEmpty())
         fetch(due);
     schedulePoll();
@@ -365,7 +366,7 @@ void TaskMonitor::roundStep(const std::shared_ptr<Round> &round, int delta)
 {
     round->pending += delta;
     if (round->pending == 0)
-        Q_EMIT refreshed(m_clock());
+        Q_EMIT refreshed(m_labels.now());
 }
 
 void TaskMonitor::fetchList(const QStringList &ids, const std::shared_ptr<Round> &round)
@@ -423,12 +424,12 @@ void TaskMonitor::applyStatus(const QString &id, const TaskStatus &status)
 {
     if (!m_tasks.contains(id))
         return;
-    const QDateTime now = m_clock();
+    const SteadyTime now = m_clock.steady();
     noteAnswer();
     m_scheduler.recordStatus(id, isFinished(status.state()), now);
     update(id, [&](WatchedTask &task) {
         task.status = status;
-        task.checkedAt = now;
+        task.checkedAt = m_labels.at(now);
         task.problem = {};
     });
     schedulePollLater();
@@ -438,11 +439,11 @@ void TaskMonitor::applyNotFound(const QString &id, const FetchOutcome &outcome)
 {
     if (!m_tasks.contains(id))
         return;
-    const QDateTime now = m_clock();
+    const SteadyTime now = m_clock.steady();
     noteAnswer();
     m_scheduler.recordNotFound(id, now);
     update(id, [&](WatchedTask &task) {
-        task.checkedAt = now;
+        task.checkedAt = m_labels.at(now);
         task.problem = outcome.problem;
     });
     schedulePollLater();
@@ -450,8 +451,8 @@ void TaskMonitor::applyNotFound(const QString &id, const FetchOutcome &outcome)
 
 void TaskMonitor::applyFailure(const QStringList &ids, const FetchOutcome &outcome)
 {
-    const QDateTime now = m_clock();
-    QDateTime retryAt = now;
+    const SteadyTime now = m_clock.steady();
+    SteadyTime retryAt = now;
     switch (outcome.kind) {
     case FetchOutcome::Kind::Auth:
         if (!m_authStopped)
@@ -466,7 +467,7 @@ void TaskMonitor::applyFailure(const QStringList &ids, const FetchOutcome &outco
         break;
     case FetchOutcome::Kind::Connection:
         retryAt = m_scheduler.recordConnectionFailure(now);
-        setState({ConnectionState::Kind::Offline, outcome.problem.message, retryAt});
+        setState({ConnectionState::Kind::Offline, outcome.problem.message, m_labels.at(retryAt)});
         break;
     case FetchOutcome::Kind::Cancelled:
         for (const QString &id : ids)
@@ -491,7 +492,7 @@ void TaskMonitor::applyFailure(const QStringList &ids, const FetchOutcome &outco
         else
             m_scheduler.requeue(id, retryAt);
         update(id, [&](WatchedTask &task) {
-            task.checkedAt = now;
+            task.checkedAt = m_labels.at(now);
             task.problem = problem;
         });
     }
@@ -507,7 +508,7 @@ void TaskMonitor::update(const QString &id, Change change)
         return;
     WatchedTask updated = *it;
     change(updated);
-    updated.nextCheckAt = pollingStopped() ? QDateTime() : m_scheduler.nextCheck(id);
+    updated.nextCheckAt = pollingStopped() ? QDateTime() : m_labels.at(m_scheduler.nextCheck(id));
     if (sameForListeners(updated, *it))
         return;
     // The file keeps what a restart should show; a new check time alone is not worth a write.

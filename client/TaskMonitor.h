@@ -33,8 +33,9 @@ class TaskMonitor : public QObject
     Q_OBJECT
 public:
     explicit TaskMonitor(const ConnectionProfile &profile, QObject *parent = nullptr);
-    // For tests: a clock for every time-based decision (the timers still run in real time).
-    TaskMonitor(const ConnectionProfile &profile, Clock clock, QObject *parent = nullptr);
+    // For tests: the clocks (the timers still run in real time). Every time-based decision runs on the
+    // monotonic part; the wall part only labels times (checked at, next check, resuming at).
+    TaskMonitor(const ConnectionProfile &profile, EngineClock clock, QObject *parent = nullptr);
     ~TaskMonitor() override;
 
     const ConnectionProfile &profile() const { return m_profile; }
@@ -98,7 +99,8 @@ private:
     void setState(ConnectionState state);
 
     ConnectionProfile m_profile;
-    Clock m_clock;
+    EngineClock m_clock;
+    WallClockLabels m_labels;
     TaskStatusClient *m_client;
     PollScheduler m_scheduler;
     QHash<QString, WatchedTask> m_tasks;

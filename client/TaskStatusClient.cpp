@@ -1,9 +1,10 @@
 #include "TaskStatusClient.h"
 
 #include "ApiTransport.h"
+#include "TenantUrl.h"
 #include "TokenProvider.h"
 
-FetchOutcome FetchOutcome::classify(const ApiResponse &response, bool list)
+FetchOutcome FetchOutcome::classify(const ApiResponse &response, bool list, const QString &askedId)
 {
     FetchOutcome outcome;
     outcome.response = response;
@@ -28,6 +29,18 @@ FetchOutcome FetchOutcome::classify(const ApiResponse &response, bool list)
                     QStringLiteral("The task list could not be read: %1").arg(statuses.error().message());
         } else {
             Parsed<TaskStatus> status = TaskStatus::fromJson(response.body);
+            // An answer about another task (a caching proxy or a broken tenant mixing up answers) must never
+            // be shown as the state of the task asked for. Ids differing only in case name the same task.
+            if (status && !askedId.isEmpty() && status.value().id.compare(askedId, Qt::CaseInsensitive) != 0) {
+                const QString answered = status.value().id;
+                outcome.kind = Kind::Server;
+                outcome.problem.kind = FetchProblem::Kind::Fetch;
+                outcome.problem.message =
+                        QStringLiteral(
+                                "The tenant answered with task %1 when asked for task %2; the answer was not used.")
+                                .arg(answered.size() > 64 ? answered.left(64) + u'…' : answered, askedId);
+                return outcome;
+            }
             if (status) {
                 outcome.kind = Kind::Ok;
                 outcome.statuses.append(std::move(status.value()));
@@ -73,15 +86,21 @@ FetchOutcome FetchOutcome::classify(const ApiResponse &response, bool list)
     return outcome;
 }
 
-TaskStatusClient::TaskStatusClient(const ConnectionProfile &profile, Clock clock, QObject *parent)
+QString TaskStatusClient::budgetKey(const ConnectionProfile &profile)
+{
+    return TenantUrl::normalized(profile.baseUrl) + u'\n' + profile.clientId + u'\n'
+            + ApiVersions::name(profile.apiVersion);
+}
+
+TaskStatusClient::TaskStatusClient(const ConnectionProfile &profile, EngineClock clock, QObject *parent)
     : QObject(parent)
     , m_profile(profile)
     , m_transport(new ApiTransport(std::move(clock), this))
 {
     m_caProblem = m_transport->setCaFile(profile.caFile);
-    // Two profiles with the same client id on the same tenant and version draw on one allowance.
-    m_transport->shareBudget(profile.baseUrl.host().toLower() + u':' + QString::number(profile.baseUrl.port(-1)) + u'\n'
-                             + profile.clientId + u'\n' + ApiVersions::name(profile.apiVersion));
+    // Two profiles with the same client id on the same tenant and version draw on one allowance, however the
+    // tenant URL is spelled (case, default port, trailing dot or slash).
+    m_transport->shareBudget(budgetKey(profile));
 }
 
 void TaskStatusClient::setSecret(const QString &secret)
@@ -106,9 +125,10 @@ QString TaskStatusClient::configurationProblem() const
 
 void TaskStatusClient::fetchTask(const QString &id, QObject *context, Done done)
 {
-    m_transport->get(
-            ApiRoutes::taskUrl(m_profile.baseUrl, m_profile.apiVersion, id), context,
-            [done = std::move(done)](const ApiResponse &response) { done(FetchOutcome::classify(response, false)); });
+    m_transport->get(ApiRoutes::taskUrl(m_profile.baseUrl, m_profile.apiVersion, id), context,
+                     [id, done = std::move(done)](const ApiResponse &response) {
+                         done(FetchOutcome::classify(response, false, id));
+                     });
 }
 
 void TaskStatusClient::fetchList(const ApiRoutes::ListQuery &query, QObject *context, Done done)

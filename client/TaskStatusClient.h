@@ -34,8 +34,9 @@ struct FetchOutcome
 
     bool ok() const { return kind == Kind::Ok; }
 
-    // Pure classification of a transport answer; `list` says which body shape a 2xx carries.
-    static FetchOutcome classify(const ApiResponse &response, bool list);
+    // Pure classification of a transport answer; `list` says which body shape a 2xx carries. A single task's
+    // answer about another id than `askedId` (when given) is a Server problem, not a status.
+    static FetchOutcome classify(const ApiResponse &response, bool list, const QString &askedId = {});
 };
 
 // The task-status API of one profile: builds the URLs, sends through ApiTransport (owned here, and with it
@@ -46,7 +47,7 @@ class TaskStatusClient : public QObject
 public:
     using Done = std::function<void(const FetchOutcome &)>;
 
-    explicit TaskStatusClient(const ConnectionProfile &profile, Clock clock = {}, QObject *parent = nullptr);
+    explicit TaskStatusClient(const ConnectionProfile &profile, EngineClock clock = {}, QObject *parent = nullptr);
 
     const ConnectionProfile &profile() const { return m_profile; }
     void setSecret(const QString &secret); // memory only
@@ -60,6 +61,8 @@ public:
     void fetchList(const ApiRoutes::ListQuery &query, QObject *context, Done done);
 
     ApiTransport *transport() const { return m_transport; }
+    // Profiles with equal keys share one request budget: the tenant counts per client id and API version.
+    static QString budgetKey(const ConnectionProfile &profile);
 
 private:
     ConnectionProfile m_profile;

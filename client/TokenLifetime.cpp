@@ -19,7 +19,7 @@ std::chrono::seconds effective(const QJsonValue &expiresIn)
     return std::max(Minimum, std::chrono::seconds(static_cast<long long>(claimed)));
 }
 
-QDateTime renewAt(const QDateTime &obtainedAt, std::chrono::seconds lifetime)
+SteadyTime renewAt(const SteadyTime &obtainedAt, std::chrono::seconds lifetime)
 {
     const std::chrono::seconds margin = std::min(MaxRenewMargin, lifetime / 4);
     return obtainedAt.addSecs((lifetime - margin).count());

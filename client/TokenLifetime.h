@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QDateTime>
+#include "SteadyTime.h"
+
 #include <QJsonValue>
 
 #include <chrono>
@@ -15,7 +16,8 @@ constexpr std::chrono::seconds Fallback {300}; // 0, negative, missing or not a 
 constexpr std::chrono::seconds MaxRenewMargin {60}; // renew this long before expiry (a quarter for short ones)
 
 std::chrono::seconds effective(const QJsonValue &expiresIn);
-// When a token obtained at `obtainedAt` should be replaced before its next use.
-QDateTime renewAt(const QDateTime &obtainedAt, std::chrono::seconds lifetime);
+// When a token obtained at `obtainedAt` should be replaced before its next use, on the monotonic clock: a wall
+// clock set back would keep an expired token in use, set forward would discard a good one.
+SteadyTime renewAt(const SteadyTime &obtainedAt, std::chrono::seconds lifetime);
 
 } // namespace TokenLifetime

@@ -8,10 +8,10 @@
 #include <QJsonObject>
 #include <QUrl>
 
-TokenProvider::TokenProvider(ApiTransport *transport, Clock clock, QObject *parent)
+TokenProvider::TokenProvider(ApiTransport *transport, EngineClock clock, QObject *parent)
     : QObject(parent)
     , m_transport(transport)
-    , m_clock(std::move(clock))
+    , m_clock(clock.orSystem())
 { }
 
 void TokenProvider::setCredentials(const QUrl &tokenUrl, const QString &clientId, const QString &secret)
@@ -20,7 +20,7 @@ void TokenProvider::setCredentials(const QUrl &tokenUrl, const QString &clientId
     m_clientId = clientId;
     m_secret = secret;
     m_token.clear();
-    m_renewAt = QDateTime();
+    m_renewAt = SteadyTime();
     m_rejected = false;
     m_requesting = false;
     ++m_generation;
@@ -33,7 +33,7 @@ bool TokenProvider::hasCredentials() const
 
 QByteArray TokenProvider::usableToken() const
 {
-    if (m_token.isEmpty() || m_clock() >= m_renewAt)
+    if (m_token.isEmpty() || m_clock.steady() >= m_renewAt)
         return {};
     return m_token;
 }
@@ -58,7 +58,7 @@ void TokenProvider::invalidate(const QByteArray &token)
     if (!token.isEmpty() && token == m_token) {
         qCInfo(lcAuth) << "the tenant refused the access token; a new one will be requested";
         m_token.clear();
-        m_renewAt = QDateTime();
+        m_renewAt = SteadyTime();
     }
 }
 
@@ -69,7 +69,7 @@ void TokenProvider::onTokenAnswer(const ApiResponse &response)
         const QJsonObject answer = QJsonDocument::fromJson(response.body).object();
         const QString token = answer.value(QStringLiteral("access_token")).toString();
         if (!token.isEmpty()) {
-            const QDateTime now = m_clock();
+            const SteadyTime now = m_clock.steady();
             const auto lifetime = TokenLifetime::effective(answer.value(QStringLiteral("expires_in")));
             m_token = token.toUtf8();
             m_renewAt = TokenLifetime::renewAt(now, lifetime);

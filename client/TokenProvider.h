@@ -18,7 +18,7 @@ class TokenProvider : public QObject
 {
     Q_OBJECT
 public:
-    TokenProvider(ApiTransport *transport, Clock clock, QObject *parent = nullptr);
+    TokenProvider(ApiTransport *transport, EngineClock clock, QObject *parent = nullptr);
 
     // A change of credentials forgets the token and lifts a refusal.
     void setCredentials(const QUrl &tokenUrl, const QString &clientId, const QString &secret);
@@ -45,12 +45,12 @@ private:
     void onTokenAnswer(const ApiResponse &response);
 
     ApiTransport *m_transport;
-    Clock m_clock;
+    EngineClock m_clock;
     QUrl m_tokenUrl;
     QString m_clientId;
     QString m_secret;
     QByteArray m_token;
-    QDateTime m_renewAt;
+    SteadyTime m_renewAt;
     bool m_requesting = false;
     bool m_rejected = false;
     quint64 m_generation = 0; // answers to requests made with older credentials are ignored

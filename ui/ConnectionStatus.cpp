@@ -1,6 +1,6 @@
 #include "ConnectionStatus.h"
 
-#include "Formatting.h"
+#include "Countdown.h"
 
 #include <QCoreApplication>
 
@@ -44,12 +44,12 @@ QString connectionStatusText(const ConnectionStatus &state, const QDateTime &now
         return withDetail(tr("Connected"), state.detail);
     case ConnectionKind::Offline:
         if (connectionStatusCountsDown(state, now))
-            return withDetail(tr("Offline, retrying in %1").arg(Formatting::duration(secondsLeft(state.until, now))),
+            return withDetail(tr("Offline, retrying in %1").arg(Countdown::text(secondsLeft(state.until, now))),
                               state.detail);
         return withDetail(tr("Offline"), state.detail);
     case ConnectionKind::RateLimited:
         if (connectionStatusCountsDown(state, now))
-            return tr("Rate limited, resuming in %1").arg(Formatting::duration(secondsLeft(state.until, now)));
+            return tr("Rate limited, resuming in %1").arg(Countdown::text(secondsLeft(state.until, now)));
         return tr("Rate limited, resuming shortly");
     case ConnectionKind::AuthFailed:
         return withDetail(tr("Sign-in failed"), state.detail);

@@ -25,7 +25,7 @@ struct ConnectionStatus
     friend bool operator==(const ConnectionStatus &, const ConnectionStatus &) = default;
 };
 
-// "Rate limited, resuming in 7 s", counting down against `now`; never a negative count.
+// "Rate limited, resuming in 7 s" (or "in 12 min"), counting down against `now`; never a negative count.
 QString connectionStatusText(const ConnectionStatus &state, const QDateTime &now);
 // True while the text changes by itself with time (a countdown is showing).
 bool connectionStatusCountsDown(const ConnectionStatus &state, const QDateTime &now);

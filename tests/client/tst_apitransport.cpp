@@ -99,7 +99,7 @@ private Q_SLOTS:
         auto sim = startSim(config);
         const QString id = sim->addTask(scenarioTask(0, 600));
         ManualClock clock;
-        ApiTransport transport(clock.function());
+        ApiTransport transport(clock.engine());
         useCredentials(transport, sim->baseUrl());
         Call first;
         first.send(transport, taskUrl(sim->baseUrl(), id));
@@ -116,6 +116,78 @@ private Q_SLOTS:
         QVERIFY(third.response->ok());
         QCOMPARE(simStat(*sim, QStringLiteral("tokensIssued")), 2);
         QCOMPARE(simCount(*sim, taskRoute(ApiVersion::V2025), QStringLiteral("401")), 0); // renewed, not refused
+    }
+
+    void tokenRenewalIgnoresWallClockSteps()
+    {
+        // A wall clock set an hour forwards does not throw a good token away; set back, it does not keep one
+        // past its renewal time.
+        SimConfig config;
+        config.tokenTtlSeconds = 60;
+        auto sim = startSim(config);
+        const QString id = sim->addTask(scenarioTask(0, 600));
+        ManualClock clock;
+        ApiTransport transport(clock.engine());
+        useCredentials(transport, sim->baseUrl());
+        Call first;
+        first.send(transport, taskUrl(sim->baseUrl(), id));
+        QTRY_VERIFY(first.response.has_value());
+        clock.stepWall(hours(1));
+        Call second;
+        second.send(transport, taskUrl(sim->baseUrl(), id));
+        QTRY_VERIFY(second.response.has_value());
+        QCOMPARE(simStat(*sim, QStringLiteral("tokensIssued")), 1);
+        clock.stepWall(-hours(2));
+        clock.advance(seconds(46)); // due for renewal (60 s − 15 s), whatever the wall clock says
+        Call third;
+        third.send(transport, taskUrl(sim->baseUrl(), id));
+        QTRY_VERIFY(third.response.has_value());
+        QVERIFY(third.response->ok());
+        QCOMPARE(simStat(*sim, QStringLiteral("tokensIssued")), 2);
+    }
+
+    void retryAfterHoldIgnoresWallClockSteps_data()
+    {
+        QTest::addColumn<int>("stepHours");
+        QTest::newRow("wall clock +1 h") << 1;
+        QTest::newRow("wall clock -1 h") << -1;
+    }
+    void retryAfterHoldIgnoresWallClockSteps()
+    {
+        // A 429 asks for 5 s. The wall clock is then set an hour forwards or back: nothing may go out before
+        // the 5 s have passed on the monotonic clock (forwards ended the hold at once before), and requests
+        // resume once they have (back held them an hour before). The labels follow the new wall time.
+        QFETCH(int, stepHours);
+        int gets = 0;
+        TinyServer server([&gets](const TinyServer::Request &request) {
+            if (request.target == "/oauth/token")
+                return TinyServer::response(200, tokenAnswer);
+            return ++gets == 1
+                    ? TinyServer::response(429, R"({"message":" Rate Limit Exceeded "})", "Retry-After: 5\r\n")
+                    : TinyServer::response(200, "{}");
+        });
+        ManualClock clock;
+        ApiTransport transport(clock.engine());
+        useCredentials(transport, server.baseUrl());
+        QSignalSpy limited(&transport, &ApiTransport::rateLimited);
+        Call first;
+        first.send(transport, taskUrl(server.baseUrl(), QStringLiteral("a")));
+        QTRY_COMPARE(limited.count(), 1);
+        QCOMPARE(limited.first().first().toDateTime(), clock.now.addSecs(5));
+
+        clock.stepWall(hours(stepHours));
+        QSignalSpy sent(&transport, &ApiTransport::requestSent);
+        Call second;
+        second.send(transport, taskUrl(server.baseUrl(), QStringLiteral("b")));
+        QVERIFY(!sent.wait(1500));
+        QCOMPARE(gets, 1);
+        QCOMPARE(transport.rateLimitedUntil(), clock.now.addSecs(5)); // "resuming at" on the new wall time
+
+        clock.advance(seconds(5));
+        QTRY_VERIFY_WITH_TIMEOUT(first.response && second.response, 20000);
+        QCOMPARE(first.response->httpStatus, 200);
+        QCOMPARE(second.response->httpStatus, 200);
+        QCOMPARE(gets, 3);
     }
 
     void renewsTheTokenAfterA401AndRetriesOnce()

@@ -16,6 +16,18 @@ private Q_SLOTS:
         clock.advance(std::chrono::seconds(10));
         QCOMPARE(state.text(clock.now), QStringLiteral("Rate limited, resuming in 0 s."));
     }
+    void longWaitsReadInMinutes()
+    {
+        // Retry-After may ask for up to an hour: a count of seconds would read badly.
+        ManualClock clock;
+        const ConnectionState state {ConnectionState::Kind::RateLimited, QStringLiteral("Rate limited by the tenant."),
+                                     clock.now.addSecs(720)};
+        QCOMPARE(state.text(clock.now), QStringLiteral("Rate limited by the tenant, resuming in 12 min."));
+        QCOMPARE(state.text(clock.now.addSecs(30)), QStringLiteral("Rate limited by the tenant, resuming in 12 min."));
+        QCOMPARE(state.text(clock.now.addSecs(661)), QStringLiteral("Rate limited by the tenant, resuming in 59 s."));
+        const ConnectionState hour {ConnectionState::Kind::RateLimited, {}, clock.now.addSecs(3600)};
+        QCOMPARE(hour.text(clock.now), QStringLiteral("Rate limited, resuming in 1 h."));
+    }
     void countdownForOffline()
     {
         ManualClock clock;

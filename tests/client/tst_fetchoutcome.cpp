@@ -49,6 +49,27 @@ private Q_SLOTS:
         const FetchOutcome list = FetchOutcome::classify(response(ApiResponse::Kind::Ok, 200, task), true);
         QCOMPARE(list.kind, FetchOutcome::Kind::Server); // an object where an array belongs
     }
+    void singleAnswerAboutAnotherTaskIsAServerProblem()
+    {
+        const FetchOutcome other =
+                FetchOutcome::classify(response(ApiResponse::Kind::Ok, 200, task), false, QStringLiteral("b2"));
+        QCOMPARE(other.kind, FetchOutcome::Kind::Server);
+        QCOMPARE(other.problem.kind, FetchProblem::Kind::Fetch);
+        QVERIFY(other.statuses.isEmpty());
+        QVERIFY2(other.problem.message.contains(QStringLiteral("a1")) && other.problem.message.contains(u"b2"),
+                 qPrintable(other.problem.message));
+        // The id asked for, in another case, is the same task.
+        QCOMPARE(FetchOutcome::classify(response(ApiResponse::Kind::Ok, 200, task), false, QStringLiteral("A1")).kind,
+                 FetchOutcome::Kind::Ok);
+        QCOMPARE(FetchOutcome::classify(response(ApiResponse::Kind::Ok, 200, task), false, QStringLiteral("a1")).kind,
+                 FetchOutcome::Kind::Ok);
+        // A hostile id is quoted shortened.
+        const QByteArray longId = "{\"id\":\"" + QByteArray(5000, 'x') + "\",\"type\":\"QUARTZ\"}";
+        const FetchOutcome hostile =
+                FetchOutcome::classify(response(ApiResponse::Kind::Ok, 200, longId), false, QStringLiteral("a1"));
+        QCOMPARE(hostile.kind, FetchOutcome::Kind::Server);
+        QVERIFY(hostile.problem.message.size() < 300);
+    }
     void httpStatuses_data()
     {
         QTest::addColumn<int>("status");

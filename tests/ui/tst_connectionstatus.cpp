@@ -21,8 +21,13 @@ private Q_SLOTS:
         QCOMPARE(connectionStatusText(state, now.addSecs(7)), QStringLiteral("Rate limited, resuming shortly"));
         QCOMPARE(connectionStatusText(state, now.addSecs(60)), QStringLiteral("Rate limited, resuming shortly"));
         QVERIFY(!connectionStatusCountsDown(state, now.addSecs(7)));
+        // Longer waits (Retry-After is honoured up to an hour) count down in whole minutes, rounded up.
         QCOMPARE(connectionStatusText({ConnectionKind::RateLimited, {}, now.addSecs(125)}, now),
-                 QStringLiteral("Rate limited, resuming in 2 min 05 s"));
+                 QStringLiteral("Rate limited, resuming in 3 min"));
+        QCOMPARE(connectionStatusText({ConnectionKind::RateLimited, {}, now.addSecs(720)}, now),
+                 QStringLiteral("Rate limited, resuming in 12 min"));
+        QCOMPARE(connectionStatusText({ConnectionKind::RateLimited, {}, now.addSecs(3600)}, now),
+                 QStringLiteral("Rate limited, resuming in 1 h"));
     }
 
     void offlineRetries()

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QString>
+#include <QUrl>
+
+// One spelling for one tenant. "https://ACME.api.identitynow.com.:443/" and "https://acme.api.identitynow.com"
+// name the same tenant; whatever is keyed by tenant (the shared request budget, a secret bound to its tenant)
+// must treat them as one.
+namespace TenantUrl {
+
+// "scheme://host:port": scheme and host lower-cased, the host in its ASCII (punycode) form without a trailing
+// dot, IPv6 addresses in brackets, the port always explicit (443 for https, 80 for http when none is given).
+// User info, path (a trailing slash included), query and fragment are not part of it. Empty for a URL that is
+// invalid or has no host. Other schemes keep an explicit port only.
+QString normalized(const QUrl &url);
+
+} // namespace TenantUrl
