@@ -1,8 +1,11 @@
 #include "CredentialStore.h"
 
 #include "CredentialLockProbe.h"
+#include "TenantUrl.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QTimer>
 
@@ -200,22 +203,55 @@ QString CredentialStore::keyFor(const QString &profile, const QString &clientId)
     return serviceName() + QLatin1Char('/') + escape(profile) + QLatin1Char('/') + escape(clientId);
 }
 
+namespace {
+
+const QString entryFormat = QStringLiteral("taskwatch-secret/1");
+
+} // namespace
+
+QString CredentialStore::encodeEntry(const QString &tenant, const QString &secret)
+{
+    const QJsonObject entry {{QStringLiteral("format"), entryFormat},
+                             {QStringLiteral("tenant"), tenant},
+                             {QStringLiteral("secret"), secret}};
+    return QString::fromUtf8(QJsonDocument(entry).toJson(QJsonDocument::Compact));
+}
+
+CredentialStore::Entry CredentialStore::decodeEntry(const QString &text)
+{
+    // Only an object in exactly our format counts; anything else is a bare secret of an older version (a real
+    // secret that happens to be such a JSON object is not a realistic case).
+    if (text.startsWith(u'{')) {
+        const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8());
+        const QJsonObject object = document.object();
+        const QJsonValue tenant = object.value(QStringLiteral("tenant"));
+        const QJsonValue secret = object.value(QStringLiteral("secret"));
+        if (object.value(QStringLiteral("format")).toString() == entryFormat && tenant.isString() && secret.isString())
+            return {tenant.toString(), secret.toString()};
+    }
+    return {QString(), text};
+}
+
 void CredentialStore::readSecret(const QString &profile, const QString &clientId, Callback callback)
 {
     const QString key = keyFor(profile, clientId);
     if (const auto it = m_sessionSecrets.constFind(key); it != m_sessionSecrets.constEnd()) {
+        const Entry entry = decodeEntry(*it);
         CredentialResult result;
         result.ok = true;
         result.fromSession = true;
-        result.secret = *it;
+        result.secret = entry.secret;
+        result.tenant = entry.tenant;
         deliver(std::move(callback), result);
         return;
     }
     startRead(key, [this, callback = std::move(callback)](const Outcome &read) {
         CredentialResult result;
         if (read.error == QKeychain::NoError) {
+            const Entry entry = decodeEntry(read.data);
             result.ok = true;
-            result.secret = read.data;
+            result.secret = entry.secret;
+            result.tenant = entry.tenant;
         } else if (read.error == QKeychain::EntryNotFound) {
             result.notFound = true;
         } else {
@@ -225,11 +261,58 @@ void CredentialStore::readSecret(const QString &profile, const QString &clientId
     });
 }
 
-void CredentialStore::writeSecret(const QString &profile, const QString &clientId, const QString &secret,
-                                  Callback callback)
+void CredentialStore::readSecretFor(const QString &profile, const QString &clientId, const QUrl &target,
+                                    const QUrl &savedUrl, Callback callback)
+{
+    const QString wanted = TenantUrl::normalized(target);
+    const QString saved = TenantUrl::normalized(savedUrl);
+    readSecret(profile, clientId,
+               [this, profile, clientId, wanted, saved, callback = std::move(callback)](CredentialResult result) {
+                   if (!result.ok) {
+                       callback(result);
+                       return;
+                   }
+                   const auto answer = [wanted, callback](CredentialResult bound) {
+                       if (bound.tenant.isEmpty() || bound.tenant != wanted) {
+                           bound.ok = false;
+                           bound.wrongTenant = true;
+                           bound.secret.clear();
+                       }
+                       callback(bound);
+                   };
+                   if (!result.tenant.isEmpty()) {
+                       answer(result);
+                       return;
+                   }
+                   // Saved before secrets were bound: it belongs to the profile as saved, the only tenant the
+                   // older version sent it to on its own. Bind it there for good.
+                   result.tenant = saved;
+                   if (saved.isEmpty()) {
+                       answer(result);
+                       return;
+                   }
+                   const QString key = keyFor(profile, clientId);
+                   if (result.fromSession) {
+                       m_sessionSecrets.insert(key, encodeEntry(saved, result.secret));
+                       answer(result);
+                       return;
+                   }
+                   qCInfo(lcKeychain) << "binding the secret of" << key << "to" << saved;
+                   startWrite(key, encodeEntry(saved, result.secret), [key, result, answer](const Outcome &written) {
+                       if (written.error != QKeychain::NoError)
+                           qCInfo(lcKeychain) << "could not bind the secret of" << key << "for good; it stays bound "
+                                              << "for this run only";
+                       answer(result);
+                   });
+               });
+}
+
+void CredentialStore::writeSecret(const QString &profile, const QString &clientId, const QUrl &tenant,
+                                  const QString &secret, Callback callback)
 {
     const QString key = keyFor(profile, clientId);
-    startWrite(key, secret, [this, key, callback = std::move(callback)](const Outcome &written) {
+    const QString entry = encodeEntry(TenantUrl::normalized(tenant), secret);
+    startWrite(key, entry, [this, key, callback = std::move(callback)](const Outcome &written) {
         if (written.error != QKeychain::NoError) {
             deliver(callback, failure(written));
             return;
@@ -312,10 +395,11 @@ void CredentialStore::moveSecret(const QString &profile, const QString &oldClien
     });
 }
 
-void CredentialStore::setSessionSecret(const QString &profile, const QString &clientId, const QString &secret)
+void CredentialStore::setSessionSecret(const QString &profile, const QString &clientId, const QString &secret,
+                                       const QUrl &tenant)
 {
     qCInfo(lcKeychain) << "keeping a secret for" << keyFor(profile, clientId) << "for this session only";
-    m_sessionSecrets.insert(keyFor(profile, clientId), secret);
+    m_sessionSecrets.insert(keyFor(profile, clientId), encodeEntry(TenantUrl::normalized(tenant), secret));
 }
 
 bool CredentialStore::hasSessionSecret(const QString &profile, const QString &clientId) const

@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QObject>
 #include <QString>
+#include <QUrl>
 #include <qt6keychain/keychain.h>
 
 #include <functional>
@@ -14,6 +15,12 @@ struct CredentialResult
     bool notFound = false; // nothing stored under that key; not an error
     bool fromSession = false; // the secret was served from (or kept in) session-only memory
     QString secret; // reads only
+    // Reads: the normalised tenant (TenantUrl::normalized) the secret is bound to; empty for an entry saved by
+    // a version of Taskwatch that did not record it (readSecretFor binds those to the profile's saved URL).
+    QString tenant;
+    // readSecretFor: a secret is stored, but for `tenant`, not for the URL asked about. ok is false and secret
+    // is empty: the secret never leaves the store for another tenant.
+    bool wrongTenant = false;
     QKeychain::Error error = QKeychain::NoError;
     QString errorString; // qtkeychain's own words, empty without an error
     QString advice; // what the user can do about the error, empty without an error
@@ -44,9 +51,11 @@ QString keychainStateName(KeychainState state);
 
 // The only caller of qtkeychain. Keeps each profile's long-lived client secret (or personal access token)
 // in the operating system's keychain under the service "taskwatch", with one key per profile and client
-// id; access tokens never come here. qtkeychain's insecure (plain-text) fallback stays off and there is no
-// other fallback: when the keychain fails, the caller may keep the secret for this session only
-// (setSessionSecret), in memory, forgotten when the store is destroyed.
+// id; access tokens never come here. Each entry records the tenant it was saved for (its normalised base
+// URL, see encodeEntry), and readSecretFor hands a secret out only for that tenant: a leftover SAIL_BASE_URL,
+// a --base-url or a URL typed in the settings dialog cannot send a stored secret to another host. qtkeychain's insecure
+// (plain-text) fallback stays off and there is no other fallback: when the keychain fails, the caller may keep the
+// secret for this session only (setSessionSecret), in memory, forgotten when the store is destroyed.
 //
 // Every operation is asynchronous: the callback runs later from the event loop, never inside the call, and
 // never after the store is destroyed. qtkeychain runs jobs one at a time in the order they were started.
@@ -64,11 +73,32 @@ public:
     // service is part of the key because Windows' Credential Manager keys on it alone.
     static QString keyFor(const QString &profile, const QString &clientId);
 
-    // A session-only secret for the key wins over the keychain. notFound when nothing is stored; on Linux a
-    // locked collection (which the Secret Service answers like a missing entry) is an AccessDenied error.
+    // Pure: a keychain entry's text, {"format":"taskwatch-secret/1","tenant":...,"secret":...}, and back. An entry
+    // that is not such an object is an older version's bare secret: tenant empty, the text is the secret.
+    static QString encodeEntry(const QString &tenant, const QString &secret);
+    struct Entry
+    {
+        QString tenant;
+        QString secret;
+    };
+    static Entry decodeEntry(const QString &text);
+
+    // The entry as stored, with the tenant it is bound to (result.tenant), whatever URL it is for: to move or
+    // check an entry, never to send the secret anywhere (that is readSecretFor). A session-only secret for the
+    // key wins over the keychain. notFound when nothing is stored; on Linux a locked collection (which the
+    // Secret Service answers like a missing entry) is an AccessDenied error.
     void readSecret(const QString &profile, const QString &clientId, Callback callback);
-    // On success any session-only copy is forgotten: the keychain holds it now.
-    void writeSecret(const QString &profile, const QString &clientId, const QString &secret, Callback callback);
+    // The secret to send to `target`: ok only when the entry is bound to target's tenant, otherwise wrongTenant
+    // (and no secret). An entry of an older version, saved without a tenant, counts as bound to `savedUrl`, the
+    // profile's base URL as saved in the settings (not a URL from the command line or the environment); it is
+    // written back bound to it, so that the binding holds from then on (a failed write-back is only logged).
+    void readSecretFor(const QString &profile, const QString &clientId, const QUrl &target, const QUrl &savedUrl,
+                       Callback callback);
+    // Stores the secret bound to `tenant` (normalised; an empty or unusable URL stores it unbound, which only
+    // carries over an entry that was unbound already). On success any session-only copy is forgotten: the
+    // keychain holds it now.
+    void writeSecret(const QString &profile, const QString &clientId, const QUrl &tenant, const QString &secret,
+                     Callback callback);
     // Forgets the session-only copy too. Deleting a missing secret succeeds.
     void deleteSecret(const QString &profile, const QString &clientId, Callback callback);
     // For a profile's removal: deletes its secret.
@@ -77,8 +107,10 @@ public:
     // the new key is written leaves the old one intact. notFound when there was nothing to move.
     void moveSecret(const QString &profile, const QString &oldClientId, const QString &newClientId, Callback callback);
 
-    // Session-only mode: memory only, never written anywhere, forgotten at exit.
-    void setSessionSecret(const QString &profile, const QString &clientId, const QString &secret);
+    // Session-only mode: memory only, never written anywhere, forgotten at exit. Bound to `tenant` like a
+    // stored secret.
+    void setSessionSecret(const QString &profile, const QString &clientId, const QString &secret,
+                          const QUrl &tenant = {});
     bool hasSessionSecret(const QString &profile, const QString &clientId) const;
     void forgetSessionSecret(const QString &profile, const QString &clientId);
 
@@ -109,7 +141,7 @@ private:
     // store is gone.
     void deliver(Callback callback, const CredentialResult &result);
 
-    QHash<QString, QString> m_sessionSecrets; // key → secret
+    QHash<QString, QString> m_sessionSecrets; // key → entry (encodeEntry)
     KeychainState m_state = KeychainState::Unknown;
     QString m_stateMessage;
 };

@@ -3,6 +3,7 @@
 #include "ApiTransport.h"
 #include "Logging.h"
 #include "TokenLifetime.h"
+#include "UrlPolicy.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -43,7 +44,7 @@ void TokenProvider::requestToken()
     if (m_requesting || m_rejected || !hasCredentials())
         return;
     m_requesting = true;
-    qCDebug(lcAuth) << "requesting an access token from" << m_tokenUrl.toString();
+    qCDebug(lcAuth) << "requesting an access token from" << UrlPolicy::forDisplay(m_tokenUrl);
     const QByteArray form = "grant_type=client_credentials&client_id=" + QUrl::toPercentEncoding(m_clientId)
             + "&client_secret=" + QUrl::toPercentEncoding(m_secret);
     const quint64 generation = m_generation;

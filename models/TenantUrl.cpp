@@ -6,24 +6,23 @@ QString normalized(const QUrl &url)
 {
     if (!url.isValid())
         return {};
+    const QString scheme = url.scheme().toLower();
+    int defaultPort = -1;
+    if (scheme == u"https")
+        defaultPort = 443;
+    else if (scheme == u"http")
+        defaultPort = 80;
+    else
+        return {};
     // EncodeUnicode: an internationalised name and its punycode spelling are one host.
     QString host = url.host(QUrl::EncodeUnicode).toLower();
-    if (host.endsWith(u'.')) // the fully qualified spelling of the same name
+    while (host.endsWith(u'.')) // the fully qualified spelling of the same name
         host.chop(1);
     if (host.isEmpty())
         return {};
     if (host.contains(u':'))
         host = u'[' + host + u']'; // IPv6
-    const QString scheme = url.scheme().toLower();
-    int port = url.port(-1);
-    if (port < 0 && scheme == u"https")
-        port = 443;
-    else if (port < 0 && scheme == u"http")
-        port = 80;
-    QString result = scheme + QStringLiteral("://") + host;
-    if (port >= 0)
-        result += u':' + QString::number(port);
-    return result;
+    return scheme + QStringLiteral("://") + host + u':' + QString::number(url.port(defaultPort));
 }
 
 } // namespace TenantUrl

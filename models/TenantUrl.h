@@ -10,8 +10,9 @@ namespace TenantUrl {
 
 // "scheme://host:port": scheme and host lower-cased, the host in its ASCII (punycode) form without a trailing
 // dot, IPv6 addresses in brackets, the port always explicit (443 for https, 80 for http when none is given).
-// User info, path (a trailing slash included), query and fragment are not part of it. Empty for a URL that is
-// invalid or has no host. Other schemes keep an explicit port only.
+// User info, path (a trailing slash included), query and fragment are not part of it, so the result never
+// carries a password. Empty for a URL that is invalid, has no host, or a scheme other than http and https
+// (which has no default port to assume).
 QString normalized(const QUrl &url);
 
 } // namespace TenantUrl

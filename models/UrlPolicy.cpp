@@ -38,19 +38,76 @@ bool isLoopbackHost(const QString &host)
     return octets.constFirst().toInt() == 127;
 }
 
+namespace {
+
+// The text an invalid QUrl was parsed from, and what follows it: Qt keeps the text only in errorString(), as
+// `...; source was "<text>"; scheme = "...", ...`. Its end is not reliable (the text may hold quotes), so the
+// rest comes along; the authority check below stops at the first '/', '?' or '#' and Qt's component list after
+// the text holds an '@' only when the text did.
+QString invalidUrlSource(const QUrl &url)
+{
+    const QString error = url.errorString();
+    const QLatin1String marker("source was \"");
+    const qsizetype start = error.indexOf(marker);
+    return start < 0 ? error : error.mid(start + marker.size());
+}
+
+// Whether the authority part of a URL's text (after "//", up to the first '/', '?' or '#') has an '@'.
+bool textHasUserInfo(const QString &text)
+{
+    const qsizetype slashes = text.indexOf(QLatin1String("//"));
+    if (slashes < 0)
+        return text.contains(u'@'); // unparseable anyway: err on the side of silence
+    const qsizetype from = slashes + 2;
+    qsizetype end = text.size();
+    for (const QChar stop : {u'/', u'?', u'#'}) {
+        const qsizetype at = text.indexOf(stop, from);
+        if (at >= 0 && at < end)
+            end = at;
+    }
+    return text.mid(from, end - from).contains(u'@');
+}
+
+// Qt's description of what is wrong, without the text it quotes after the first ';' (the source and its
+// components). Only used for URLs without user info: Qt's descriptions of a bad user name or password quote
+// one of its characters.
+QString invalidUrlReason(const QUrl &url)
+{
+    return url.errorString().section(u';', 0, 0).trimmed();
+}
+
+} // namespace
+
+bool hasUserInfo(const QUrl &url)
+{
+    if (!url.userInfo().isEmpty())
+        return true;
+    return !url.isValid() && textHasUserInfo(invalidUrlSource(url));
+}
+
+QString forDisplay(const QUrl &url)
+{
+    if (url.isEmpty())
+        return {};
+    if (!url.isValid())
+        return QStringLiteral("(an invalid URL)");
+    return url.toString(QUrl::RemoveUserInfo);
+}
+
 static QString urlProblem(const QUrl &url, bool allowQuery)
 {
     if (url.isEmpty())
         return QStringLiteral("No tenant URL is set.");
+    // First: every other message may quote the URL or a part of it.
+    if (hasUserInfo(url))
+        return QStringLiteral("The tenant URL must not contain a user name or password.");
     if (!url.isValid())
-        return QStringLiteral("The tenant URL is not a valid URL: %1").arg(url.errorString());
+        return QStringLiteral("The tenant URL is not a valid URL: %1.").arg(invalidUrlReason(url));
     const QString scheme = url.scheme().toLower();
     if (scheme != u"https" && scheme != u"http")
         return QStringLiteral("The tenant URL must start with https:// (got \"%1:\").").arg(url.scheme());
     if (url.host().isEmpty())
         return QStringLiteral("The tenant URL has no host name.");
-    if (!url.userInfo().isEmpty())
-        return QStringLiteral("The tenant URL must not contain a user name or password.");
     if (!allowQuery && (url.hasQuery() || url.hasFragment()))
         return QStringLiteral(
                 "The tenant URL must not have a query or fragment (use e.g. https://acme.api.identitynow.com).");

@@ -44,6 +44,9 @@ QString baseUrlProblem(const QUrl &url)
 {
     if (url.isEmpty())
         return tr("Enter the tenant's API address, e.g. https://acme.api.identitynow.com");
+    // Before anything else, also for an address that is wrong in other ways: nothing may echo a password.
+    if (UrlPolicy::hasUserInfo(url))
+        return tr("Leave out the user name and password: the client id and secret have their own fields.");
     if (!url.isValid())
         return tr("This is not a valid address: look for spaces or stray characters.");
     const QString scheme = url.scheme().toLower();
@@ -51,8 +54,6 @@ QString baseUrlProblem(const QUrl &url)
         return tr("Start the address with https://, e.g. https://acme.api.identitynow.com");
     if (url.host().isEmpty())
         return tr("The address has no host name.");
-    if (!url.userInfo().isEmpty())
-        return tr("Leave out the user name and password: the client id and secret have their own fields.");
     if (url.hasQuery() || url.hasFragment())
         return tr("Leave out everything from the ? or # on.");
     if (scheme == u"http" && !UrlPolicy::isLoopbackHost(url.host()))

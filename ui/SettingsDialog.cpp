@@ -3,6 +3,7 @@
 #include "Autostart.h"
 #include "StateColorPalette.h"
 #include "UiLog.h"
+#include "UrlPolicy.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -626,7 +627,7 @@ void SettingsDialog::requestTest()
     showTestState();
     revalidate();
     const ProfileSettings profile = finalProfile(*draft);
-    qCInfo(lcUi) << "connection test requested for profile" << profile.name << profile.baseUrl.toString();
+    qCInfo(lcUi) << "connection test requested for profile" << profile.name << UrlPolicy::forDisplay(profile.baseUrl);
     Q_EMIT testConnectionRequested(profile, draft->secret);
 }
 

@@ -3,6 +3,7 @@
 #include "CliOutput.h"
 #include "CredentialStore.h"
 #include "TaskStatusClient.h"
+#include "UrlPolicy.h"
 
 #include <QLoggingCategory>
 #include <QSettings>
@@ -100,7 +101,7 @@ void CliLogin::askSecret()
 
 void CliLogin::verify()
 {
-    qCDebug(lcCli) << "checking the credentials with" << m_plan.profile.baseUrl.toString();
+    qCDebug(lcCli) << "checking the credentials with" << UrlPolicy::forDisplay(m_plan.profile.baseUrl);
     m_client->setSecret(m_secret);
     ApiRoutes::ListQuery query;
     query.limit = 1;
@@ -131,19 +132,20 @@ void CliLogin::verify()
 void CliLogin::storeSecret()
 {
     const ConnectionProfile &profile = m_plan.profile;
-    m_store->writeSecret(profile.name, profile.clientId, m_secret, [this](const CredentialResult &result) {
-        m_secret.clear();
-        m_client->setSecret({});
-        if (!result.ok) {
-            fail(CliExit::Usage,
-                 CliOutput::keychainProblem(QStringLiteral("cannot store the secret in the system keychain"), result,
-                                            useEnvironment));
-            return;
-        }
-        qCDebug(lcCli) << "secret stored under"
-                       << CredentialStore::keyFor(m_plan.profile.name, m_plan.profile.clientId);
-        saveProfile();
-    });
+    m_store->writeSecret(
+            profile.name, profile.clientId, profile.baseUrl, m_secret, [this](const CredentialResult &result) {
+                m_secret.clear();
+                m_client->setSecret({});
+                if (!result.ok) {
+                    fail(CliExit::Usage,
+                         CliOutput::keychainProblem(QStringLiteral("cannot store the secret in the system keychain"),
+                                                    result, useEnvironment));
+                    return;
+                }
+                qCDebug(lcCli) << "secret stored under"
+                               << CredentialStore::keyFor(m_plan.profile.name, m_plan.profile.clientId);
+                saveProfile();
+            });
 }
 
 void CliLogin::saveProfile()
@@ -245,7 +247,8 @@ QString CliLogin::profileText() const
 {
     const ConnectionProfile &profile = m_plan.profile;
     return QStringLiteral("\"%1\" (%2, %3, client id %4)")
-            .arg(profile.name, profile.baseUrl.toString(), ApiVersions::name(profile.apiVersion), profile.clientId);
+            .arg(profile.name, UrlPolicy::forDisplay(profile.baseUrl), ApiVersions::name(profile.apiVersion),
+                 profile.clientId);
 }
 
 void CliLogin::fail(int code, const QString &message)

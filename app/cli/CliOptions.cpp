@@ -247,7 +247,16 @@ CliConnection resolveConnection(const CliOptions &options, const QProcessEnviron
         const QString fromEnvironment = environment.value(QLatin1String(variable));
         return fromEnvironment.isEmpty() ? stored : fromEnvironment;
     };
-    profile.baseUrl = QUrl(pick(options.baseUrl, "SAIL_BASE_URL", profile.baseUrl.toString()).trimmed());
+    if (saved)
+        result.savedBaseUrl = profile.baseUrl;
+    result.baseUrlSource = !options.baseUrl.isEmpty()                       ? QStringLiteral("--base-url")
+            : !environment.value(QStringLiteral("SAIL_BASE_URL")).isEmpty() ? QStringLiteral("SAIL_BASE_URL")
+                                                                            : QStringLiteral("the profile");
+    // The saved URL stays the QUrl it was read as: an invalid one (toString() empty) must be reported as what
+    // it is, not as "no tenant".
+    const QString urlOverride = pick(options.baseUrl, "SAIL_BASE_URL", QString());
+    if (!urlOverride.isEmpty())
+        profile.baseUrl = QUrl(urlOverride.trimmed());
     profile.clientId = pick(options.clientId, "SAIL_CLIENT_ID", profile.clientId).trimmed();
     if (!options.caFile.isEmpty())
         profile.caFile = options.caFile;

@@ -70,6 +70,10 @@ struct CliConnection
     ConnectionProfile profile; // name: the saved profile's, or "cli" when none is used
     QString secret;
     bool secretInKeychain = false; // the secret is to be read from the keychain (profile.name, profile.clientId)
+    // The saved profile's base URL as saved (before flags and the environment): what a keychain entry of an
+    // older version, saved without its tenant, is bound to. Empty when no saved profile is used.
+    QUrl savedBaseUrl;
+    QString baseUrlSource; // where profile.baseUrl came from: "--base-url", "SAIL_BASE_URL" or "the profile"
     QString error; // non-empty: a configuration error (exit code 2)
 };
 CliConnection resolveConnection(const CliOptions &options, const QProcessEnvironment &environment,

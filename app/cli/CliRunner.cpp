@@ -3,6 +3,7 @@
 #include "CliOutput.h"
 #include "CredentialStore.h"
 #include "TaskMonitor.h"
+#include "TenantUrl.h"
 
 #include <QDateTime>
 
@@ -51,30 +52,45 @@ void CliRunner::readSecretFromKeychain()
 {
     m_store = new CredentialStore(this);
     const ConnectionProfile &profile = m_connection.profile;
-    m_store->readSecret(profile.name, profile.clientId, [this](const CredentialResult &result) {
-        const ConnectionProfile &profile = m_connection.profile;
-        if (result.ok) {
-            run(result.secret);
-            return;
-        }
-        const QString login = profile.name == cliDefaultProfile()
-                ? QStringLiteral("taskwatch-cli login")
-                : QStringLiteral("taskwatch-cli login --profile %1").arg(profile.name);
-        if (result.notFound)
-            m_err << "taskwatch-cli: "
-                  << QStringLiteral("no client secret for profile \"%1\" (client id %2) in the system keychain: run "
-                                    "'%3', or set SAIL_CLIENT_SECRET")
-                             .arg(profile.name, profile.clientId, login)
-                  << Qt::endl;
-        else
-            m_err << "taskwatch-cli: "
-                  << CliOutput::keychainProblem(
-                             QStringLiteral("cannot read the client secret of profile \"%1\" from the system keychain")
-                                     .arg(profile.name),
-                             result, QStringLiteral("Or use SAIL_CLIENT_SECRET for this shell instead."))
-                  << Qt::endl;
-        finish(CliExit::Usage);
-    });
+    // The secret goes only to the tenant it was saved for: a leftover SAIL_BASE_URL or a --base-url naming
+    // another host gets nothing (and no request at all).
+    m_store->readSecretFor(
+            profile.name, profile.clientId, profile.baseUrl, m_connection.savedBaseUrl,
+            [this](const CredentialResult &result) {
+                const ConnectionProfile &profile = m_connection.profile;
+                if (result.ok) {
+                    run(result.secret);
+                    return;
+                }
+                const QString login = profile.name == cliDefaultProfile()
+                        ? QStringLiteral("taskwatch-cli login")
+                        : QStringLiteral("taskwatch-cli login --profile %1").arg(profile.name);
+                if (result.wrongTenant)
+                    m_err << "taskwatch-cli: "
+                          << QStringLiteral(
+                                     "the client secret of profile \"%1\" was saved for %2, not for %3 (from %4): it "
+                                     "is not sent to another tenant. Use the profile's own tenant, or give this "
+                                     "tenant's secret with SAIL_CLIENT_SECRET or --client-secret-stdin")
+                                     .arg(profile.name, result.tenant, TenantUrl::normalized(profile.baseUrl),
+                                          m_connection.baseUrlSource)
+                          << Qt::endl;
+                else if (result.notFound)
+                    m_err << "taskwatch-cli: "
+                          << QStringLiteral(
+                                     "no client secret for profile \"%1\" (client id %2) in the system keychain: run "
+                                     "'%3', or set SAIL_CLIENT_SECRET")
+                                     .arg(profile.name, profile.clientId, login)
+                          << Qt::endl;
+                else
+                    m_err << "taskwatch-cli: "
+                          << CliOutput::keychainProblem(
+                                     QStringLiteral(
+                                             "cannot read the client secret of profile \"%1\" from the system keychain")
+                                             .arg(profile.name),
+                                     result, QStringLiteral("Or use SAIL_CLIENT_SECRET for this shell instead."))
+                          << Qt::endl;
+                finish(CliExit::Usage);
+            });
 }
 
 void CliRunner::run(const QString &secret)

@@ -1,6 +1,7 @@
 #include "CliLogin.h"
 #include "CliOptions.h"
 #include "CliRunner.h"
+#include "CoreDumps.h"
 #include "SecretInput.h"
 #include "TaskwatchVersion.h"
 
@@ -22,6 +23,8 @@
 
 int main(int argc, char *argv[])
 {
+    // Before anything holds a secret: a crash leaves no core file with it (see CoreDumps.h).
+    disableCoreDumps();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("taskwatch-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Taskwatch"));

@@ -1,6 +1,7 @@
 #include "DesktopApp.h"
 
 #include "Autostart.h"
+#include "ConnectionTester.h"
 #include "DemoTenant.h"
 #include "DesktopLog.h"
 #include "DesktopSettings.h"
@@ -10,6 +11,8 @@
 #include "SimServer.h"
 #include "TaskFilterProxy.h"
 #include "TaskMonitor.h"
+#include "TenantUrl.h"
+#include "UrlPolicy.h"
 #include "WatchList.h"
 #include "WatchListModel.h"
 
@@ -99,12 +102,12 @@ DesktopApp::DesktopApp(const DesktopOptions &options, const Environment &environ
     , m_options(options)
     , m_environment(environment)
     , m_credentials(new CredentialStore(this))
+    , m_tester(new ConnectionTester(m_credentials, this))
 { }
 
 DesktopApp::~DesktopApp()
 {
-    ++m_testGeneration;
-    delete m_testMonitor;
+    m_tester->cancel();
     delete m_settingsDialog;
     stopMonitor();
     if (m_window)
@@ -324,7 +327,7 @@ void DesktopApp::startProfile(const ConnectionProfile &profile)
     clearBanner(Banner::Demo);
     m_mode = Mode::Profile;
     m_profile = profile;
-    qCInfo(lcApp) << "watching profile" << profile.name << profile.baseUrl.toString();
+    qCInfo(lcApp) << "watching profile" << profile.name << UrlPolicy::forDisplay(profile.baseUrl);
     ensureWatchList();
     m_monitor = new TaskMonitor(profile, this);
     m_monitor->setPollInterval(seconds(m_pollIntervalSeconds));
@@ -426,28 +429,39 @@ void DesktopApp::readSecret()
     showConnectionState();
     const int generation = m_generation;
     const ConnectionProfile profile = m_profile;
-    m_credentials->readSecret(profile.name, profile.clientId, [this, generation, profile](const CredentialResult &r) {
-        if (generation != m_generation || !m_monitor)
-            return; // that engine is gone
-        m_secretPending = false;
-        if (r.ok) {
-            qCInfo(lcApp) << "client secret found for profile" << profile.name << (r.fromSession ? "(session)" : "");
-            clearBanner(Banner::Keychain);
-            m_monitor->setSecret(r.secret);
-        } else if (r.notFound) {
-            setBanner(Banner::Keychain,
-                      tr("No client secret is stored for the profile %1. Enter it in Settings.")
-                              .arg(quoted(profile.name)));
-        } else {
-            qCWarning(lcApp).noquote() << "keychain read failed:" << r.errorString;
-            setBanner(Banner::Keychain,
-                      tr("The client secret for the profile %1 could not be read from the keychain. %2 In Settings "
-                         "you can enter it for this session only.")
-                              .arg(quoted(profile.name), r.message()));
-        }
-        showConnectionState();
-        Q_EMIT secretResolved(r.ok);
-    });
+    // Only a secret saved for this very tenant is handed to the engine (the URL in effect is the saved one).
+    m_credentials->readSecretFor(
+            profile.name, profile.clientId, profile.baseUrl, profile.baseUrl,
+            [this, generation, profile](const CredentialResult &r) {
+                if (generation != m_generation || !m_monitor)
+                    return; // that engine is gone
+                m_secretPending = false;
+                if (r.ok) {
+                    qCInfo(lcApp) << "client secret found for profile" << profile.name
+                                  << (r.fromSession ? "(session)" : "");
+                    clearBanner(Banner::Keychain);
+                    m_monitor->setSecret(r.secret);
+                } else if (r.wrongTenant) {
+                    setBanner(Banner::Keychain,
+                              tr("The stored client secret of the profile %1 was saved for %2, not for its tenant now "
+                                 "(%3), "
+                                 "and is not sent there. Enter the secret in Settings.")
+                                      .arg(quoted(profile.name), r.tenant, TenantUrl::normalized(profile.baseUrl)));
+                } else if (r.notFound) {
+                    setBanner(Banner::Keychain,
+                              tr("No client secret is stored for the profile %1. Enter it in Settings.")
+                                      .arg(quoted(profile.name)));
+                } else {
+                    qCWarning(lcApp).noquote() << "keychain read failed:" << r.errorString;
+                    setBanner(Banner::Keychain,
+                              tr("The client secret for the profile %1 could not be read from the keychain. %2 In "
+                                 "Settings "
+                                 "you can enter it for this session only.")
+                                      .arg(quoted(profile.name), r.message()));
+                }
+                showConnectionState();
+                Q_EMIT secretResolved(r.ok);
+            });
 }
 
 void DesktopApp::showConnectionState()
@@ -660,12 +674,11 @@ void DesktopApp::openSettings()
     m_settingsOpenedWith = desktop.currentProfile();
     m_settingsOpenedProfile = desktop.profile(m_settingsOpenedWith);
     connect(dialog, &SettingsDialog::testConnectionRequested, this, &DesktopApp::testConnection);
+    connect(m_tester, &ConnectionTester::finished, dialog, &SettingsDialog::setTestResult);
     connect(m_credentials, &CredentialStore::keychainStateChanged, dialog,
             [this, dialog] { dialog->setKeychainState(keychainDisplay()); });
     connect(dialog, &QDialog::finished, this, [this, dialog](int result) {
-        ++m_testGeneration; // a test still running reports to nobody
-        if (m_testMonitor)
-            m_testMonitor->deleteLater();
+        m_tester->cancel(); // a test still running reports to nobody
         if (result != QDialog::Accepted)
             return;
         AcceptedSettings accepted;
@@ -685,82 +698,16 @@ void DesktopApp::openSettings()
 
 void DesktopApp::testConnection(const ProfileSettings &settings, const QString &secret)
 {
-    const int test = ++m_testGeneration;
-    if (m_testMonitor)
-        m_testMonitor->deleteLater();
-    const ConnectionProfile profile = DesktopSettings::toConnection(settings);
-    auto report = [this, test](bool ok, const QString &message) {
-        if (test != m_testGeneration)
-            return;
-        if (m_testMonitor)
-            m_testMonitor->deleteLater();
-        if (m_settingsDialog)
-            m_settingsDialog->setTestResult(ok, message);
-    };
-    auto run = [this, test, profile, report](const QString &key) {
-        if (test != m_testGeneration)
-            return;
-        // A throw-away engine for the typed profile: the same requests, tokens and TLS checks as the real one.
-        auto *monitor = new TaskMonitor(profile, this);
-        m_testMonitor = monitor;
-        monitor->setSecret(key);
-        connect(monitor, &TaskMonitor::discovered, this, [report, profile](const QList<TaskStatus> &tasks) {
-            report(true,
-                   tasks.isEmpty() ? tr("Connected to %1; it has no recent tasks.").arg(profile.baseUrl.host())
-                                   : tr("Connected to %1.").arg(profile.baseUrl.host()));
-        });
-        connect(monitor, &TaskMonitor::discoverFailed, this,
-                [report](const QString &message) { report(false, message); });
-        monitor->discover(false, 1);
-    };
-    if (!secret.isEmpty()) {
-        run(secret);
-        return;
-    }
-    readStoredSecret(profile, [run, report](bool found, const QString &storedOrWhy) {
-        if (found)
-            run(storedOrWhy);
-        else
-            report(false, storedOrWhy);
-    });
-}
-
-void DesktopApp::readStoredSecret(const ConnectionProfile &profile, std::function<void(bool, QString)> done)
-{
-    if (m_demo && profile.baseUrl == m_demo->profile().baseUrl && profile.clientId == DemoTenant::ClientId) {
-        done(true, QString(DemoTenant::ClientSecret));
-        return;
-    }
-    if (m_options.hasConnectionOverride() && profile.baseUrl == m_options.baseUrl
-        && profile.clientId == m_options.clientId && !m_options.clientSecret.isEmpty()) {
-        done(true, m_options.clientSecret);
-        return;
-    }
-    // The profile as named in the dialog, then (renamed but not saved yet) a saved one with the same client id.
-    QList<SecretKey> keys {{profile.name, profile.clientId}};
-    QSettings settings;
-    for (const ProfileSettings &stored : DesktopSettings(settings).profiles()) {
-        if (stored.clientId == profile.clientId && stored.name != profile.name)
-            keys.append({stored.name, stored.clientId});
-    }
-    readSecretFrom(keys, std::move(done));
-}
-
-void DesktopApp::readSecretFrom(QList<SecretKey> keys, std::function<void(bool, QString)> done)
-{
-    if (keys.isEmpty()) {
-        done(false, tr("No secret is stored for this profile: type it in the Secret field."));
-        return;
-    }
-    const SecretKey key = keys.takeFirst();
-    m_credentials->readSecret(key.profile, key.clientId, [this, keys, done](const CredentialResult &r) {
-        if (r.ok)
-            done(true, r.secret);
-        else if (r.notFound)
-            readSecretFrom(keys, done);
-        else
-            done(false, r.message());
-    });
+    QList<ConnectionProfile> saved;
+    QSettings stored;
+    for (const ProfileSettings &profile : DesktopSettings(stored).profiles())
+        saved.append(DesktopSettings::toConnection(profile));
+    QList<ConnectionTester::KnownSecret> known;
+    if (m_demo)
+        known.append({m_demo->profile().baseUrl, QString(DemoTenant::ClientId), QString(DemoTenant::ClientSecret)});
+    if (m_options.hasConnectionOverride())
+        known.append({m_options.baseUrl, m_options.clientId, m_options.clientSecret});
+    m_tester->test(DesktopSettings::toConnection(settings), secret, saved, known);
 }
 
 namespace {
@@ -820,13 +767,15 @@ DesktopApp::Step DesktopApp::moveSecretStep(const SecretMove &move, QStringList 
                         next();
                         return;
                     }
+                    // The secret keeps the tenant it is bound to (none for an older version's entry).
                     if (read.fromSession) {
-                        m_credentials->setSessionSecret(move.to.profile, move.to.clientId, read.secret);
+                        m_credentials->setSessionSecret(move.to.profile, move.to.clientId, read.secret,
+                                                        QUrl(read.tenant));
                         m_credentials->forgetSessionSecret(move.from.profile, move.from.clientId);
                         next();
                         return;
                     }
-                    m_credentials->writeSecret(move.to.profile, move.to.clientId, read.secret,
+                    m_credentials->writeSecret(move.to.profile, move.to.clientId, QUrl(read.tenant), read.secret,
                                                [this, move, failed, next](const CredentialResult &write) {
                                                    if (write.isError()) {
                                                        failed(write);
@@ -860,18 +809,24 @@ void DesktopApp::applySettings(const AcceptedSettings &accepted)
     for (const SecretMove &move : accepted.moves)
         steps.append(moveSecretStep(move, problems.get()));
     for (const SecretChange &change : accepted.changes) {
-        steps.append([this, change, problems](std::function<void()> next) {
+        // A typed secret is bound to the tenant its profile is saved with.
+        QUrl tenant;
+        for (const ProfileSettings &profile : accepted.profiles) {
+            if (profile.name == change.profile)
+                tenant = profile.baseUrl;
+        }
+        steps.append([this, change, tenant, problems](std::function<void()> next) {
             if (change.sessionOnly) {
-                m_credentials->setSessionSecret(change.profile, change.clientId, change.secret);
+                m_credentials->setSessionSecret(change.profile, change.clientId, change.secret, tenant);
                 next();
                 return;
             }
             m_credentials->writeSecret(
-                    change.profile, change.clientId, change.secret,
-                    [this, change, problems, next](const CredentialResult &r) {
+                    change.profile, change.clientId, tenant, change.secret,
+                    [this, change, tenant, problems, next](const CredentialResult &r) {
                         if (r.isError()) {
                             // Still usable now; the person learns why it will not last.
-                            m_credentials->setSessionSecret(change.profile, change.clientId, change.secret);
+                            m_credentials->setSessionSecret(change.profile, change.clientId, change.secret, tenant);
                             problems->append(tr("The secret of %1 could not be stored in the keychain and "
                                                 "is kept for this session only. %2")
                                                      .arg(quoted(change.profile), r.message()));

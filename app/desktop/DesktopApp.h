@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 
+class ConnectionTester;
 class DemoTenant;
 class DesktopTray;
 class MainWindow;
@@ -132,8 +133,6 @@ private:
 
     KeychainDisplay keychainDisplay() const;
     void testConnection(const ProfileSettings &profile, const QString &secret);
-    void readStoredSecret(const ConnectionProfile &profile, std::function<void(bool, QString)> done);
-    void readSecretFrom(QList<SecretKey> keys, std::function<void(bool, QString)> done);
     void applySettings(const AcceptedSettings &accepted);
     void finishSettings(const AcceptedSettings &accepted, const QStringList &problems);
     Step moveSecretStep(const SecretMove &move, QStringList *problems);
@@ -166,6 +165,5 @@ private:
     QPointer<SettingsDialog> m_settingsDialog;
     QString m_settingsOpenedWith; // the current profile when the dialog opened
     std::optional<ProfileSettings> m_settingsOpenedProfile;
-    QPointer<TaskMonitor> m_testMonitor;
-    int m_testGeneration = 0;
+    ConnectionTester *m_tester;
 };

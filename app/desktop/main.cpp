@@ -1,3 +1,4 @@
+#include "CoreDumps.h"
 #include "DesktopApp.h"
 #include "DesktopOptions.h"
 #include "TaskwatchVersion.h"
@@ -63,6 +64,8 @@ std::optional<int> answer(const DesktopParse &parse)
 
 int main(int argc, char *argv[])
 {
+    // Before anything holds a secret: a crash leaves no core file with it (see CoreDumps.h).
+    disableCoreDumps();
     if (onlyAsksForText(argc, argv)) {
         QCoreApplication app(argc, argv);
         setNames();

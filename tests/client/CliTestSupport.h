@@ -104,11 +104,23 @@ inline QString uniqueName(const char *prefix)
 }
 
 // What qtkeychain stored for the key through the Secret Service, read with secret-tool (empty: nothing).
-inline QString keychainItem(const QString &profile, const QString &clientId)
+inline QString keychainEntry(const QString &profile, const QString &clientId)
 {
     const CredentialTest::ToolOutput found =
             CredentialTest::secretToolLookup(CredentialStore::keyFor(profile, clientId));
     return found.ran && found.exitCode == 0 ? found.out : QString();
+}
+
+// The secret in that entry (empty: nothing).
+inline QString keychainItem(const QString &profile, const QString &clientId)
+{
+    return CredentialStore::decodeEntry(keychainEntry(profile, clientId)).secret;
+}
+
+// The tenant that entry is bound to (empty: nothing, or an entry of an older version).
+inline QString keychainTenant(const QString &profile, const QString &clientId)
+{
+    return CredentialStore::decodeEntry(keychainEntry(profile, clientId)).tenant;
 }
 
 // Whether `secret-tool search --all server taskwatch` lists an item for the key (qtkeychain stores the

@@ -15,6 +15,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <functional>
 #include <memory>
@@ -41,10 +42,25 @@ inline CredentialResult read(CredentialStore &store, const QString &profile, con
     return await([&](CredentialStore::Callback cb) { store.readSecret(profile, clientId, std::move(cb)); });
 }
 
-inline CredentialResult write(CredentialStore &store, const QString &profile, const QString &clientId,
-                              const QString &secret)
+// The tenant a test secret is bound to unless a test names one.
+inline QUrl testTenant()
 {
-    return await([&](CredentialStore::Callback cb) { store.writeSecret(profile, clientId, secret, std::move(cb)); });
+    return QUrl(QStringLiteral("https://tenant.example.com"));
+}
+
+inline CredentialResult write(CredentialStore &store, const QString &profile, const QString &clientId,
+                              const QString &secret, const QUrl &tenant = testTenant())
+{
+    return await(
+            [&](CredentialStore::Callback cb) { store.writeSecret(profile, clientId, tenant, secret, std::move(cb)); });
+}
+
+inline CredentialResult readFor(CredentialStore &store, const QString &profile, const QString &clientId,
+                                const QUrl &target, const QUrl &savedUrl)
+{
+    return await([&](CredentialStore::Callback cb) {
+        store.readSecretFor(profile, clientId, target, savedUrl, std::move(cb));
+    });
 }
 
 inline CredentialResult remove(CredentialStore &store, const QString &profile, const QString &clientId)
@@ -57,6 +73,24 @@ inline CredentialResult move(CredentialStore &store, const QString &profile, con
 {
     return await(
             [&](CredentialStore::Callback cb) { store.moveSecret(profile, oldClientId, newClientId, std::move(cb)); });
+}
+
+// Stores `text` as is under the key, as a version of Taskwatch before secrets were bound wrote it (the bare
+// secret, no tenant), straight through qtkeychain. True when stored.
+inline bool writeBareEntry(const QString &profile, const QString &clientId, const QString &text)
+{
+    auto *job = new QKeychain::WritePasswordJob(CredentialStore::serviceName());
+    job->setAutoDelete(false);
+    job->setInsecureFallback(false);
+    job->setKey(CredentialStore::keyFor(profile, clientId));
+    job->setTextData(text);
+    bool finished = false;
+    QObject::connect(job, &QKeychain::Job::finished, job, [&finished] { finished = true; });
+    job->start();
+    const bool ok = QTest::qWaitFor([&finished] { return finished; }, 20000) && job->error() == QKeychain::NoError;
+    if (finished)
+        delete job;
+    return ok;
 }
 
 struct ToolOutput

@@ -246,6 +246,59 @@ private Q_SLOTS:
         QCOMPARE(simCount(*sim, listRoute(ApiVersion::V2026)), 1);
     }
 
+    // A tenant URL with user info is refused with exit code 2 and without the password anywhere in the output,
+    // also when the URL is invalid for another reason too (Qt's own error text quotes the user info), whether
+    // it comes from a flag, the environment or a saved profile, with every Taskwatch log category on.
+    void userInfoIsRefusedAndNeverPrinted_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("via"); // flag, environment, profile or login
+        const QStringList urls {
+                QStringLiteral("https://alice:pw@host:99999"), QStringLiteral("https://alice:pw@acme.example.com"),
+                QStringLiteral("https://alice:pw@ho st/"),     QStringLiteral("http://alice:pw@10.0.0.1"),
+                QStringLiteral("https://alice:pw@[::1"),       QStringLiteral("ftp://alice:pw@host:99999")};
+        for (const QString &url : urls) {
+            for (const char *via : {"flag", "environment", "profile", "login"})
+                QTest::addRow("%s %s", via, qPrintable(url)) << url << QString::fromLatin1(via);
+        }
+    }
+    void userInfoIsRefusedAndNeverPrinted()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, via);
+        QProcessEnvironment env = environment(nullptr, QStringLiteral("demo"));
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("taskwatch.*=true"));
+        env.insert(QStringLiteral("SAIL_CLIENT_ID"), QStringLiteral("demo"));
+        QStringList arguments {QStringLiteral("get"), QStringLiteral("abc")};
+        if (via == u"flag") {
+            arguments << QStringLiteral("--base-url") << url;
+        } else if (via == u"environment") {
+            env.insert(QStringLiteral("SAIL_BASE_URL"), url);
+        } else if (via == u"profile") {
+            QSettings settings(m_config.filePath(QStringLiteral("Taskwatch/taskwatch.conf")), QSettings::IniFormat);
+            settings.setValue(QStringLiteral("profiles/userinfo/baseUrl"), url);
+            settings.setValue(QStringLiteral("profiles/userinfo/clientId"), QStringLiteral("demo"));
+            settings.sync();
+            env.remove(QStringLiteral("SAIL_CLIENT_ID"));
+            arguments << QStringLiteral("--profile") << QStringLiteral("userinfo");
+        } else {
+            arguments = QStringList {QStringLiteral("login"),
+                                     QStringLiteral("--profile"),
+                                     QStringLiteral("userinfo"),
+                                     QStringLiteral("--base-url"),
+                                     url,
+                                     QStringLiteral("--client-id"),
+                                     QStringLiteral("demo"),
+                                     QStringLiteral("--no-verify")};
+        }
+        const Run result = run(arguments, env, "typed-secret\n");
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(QStringLiteral("must not contain a user name or password")),
+                 qPrintable(result.err));
+        QVERIFY2(!result.err.contains(QStringLiteral("pw")), qPrintable(result.err));
+        QVERIFY2(!result.out.contains(QStringLiteral("pw")), qPrintable(result.out));
+    }
+
     void waitUntilFinished_data()
     {
         QTest::addColumn<QString>("outcome");

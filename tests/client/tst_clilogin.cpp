@@ -4,7 +4,9 @@
 
 #include "CliTestSupport.h"
 #include "ConnectionProfile.h"
+#include "SecretCatcher.h"
 #include "SimFixture.h"
+#include "TenantUrl.h"
 
 #include <QSettings>
 #include <QTest>
@@ -284,6 +286,106 @@ private Q_SLOTS:
         // Deleting a missing item succeeds: logout still cleans up the profile.
         QCOMPARE(run({QStringLiteral("logout"), QStringLiteral("--profile"), profile}, home.environment()).exitCode, 0);
         QVERIFY(!ConnectionProfile::exists(settingsOf(home), profile));
+    }
+
+    // A profile's stored secret goes only to the tenant it was saved for. A leftover SAIL_BASE_URL or a
+    // --base-url naming another host (here a catcher on loopback that records every connection) ends the
+    // command with exit code 2 before any request, and the secret appears nowhere in the output. The
+    // environment's own SAIL_CLIENT_SECRET still works with the environment's URL.
+    void storedSecretGoesOnlyToItsTenant()
+    {
+        Home home;
+        Tenant tenant = startTenant();
+        SecretCatcher catcher;
+        QVERIFY(catcher.isListening());
+        const QString profile = uniqueName("prod-");
+        const QString id = tenant.sim->addTask(scenarioTask(0, 3600));
+        const Run login = run(loginArguments(tenant, profile), home.environment(), line(tenant.secret));
+        QVERIFY2(login.exitCode == 0, qPrintable(login.err));
+        const QString bound = TenantUrl::normalized(tenant.sim->baseUrl());
+        QCOMPARE(keychainTenant(profile, tenant.clientId), bound);
+
+        const qint64 requests = simStat(*tenant.sim, QStringLiteral("totalRequests"));
+        QProcessEnvironment leftover = home.environment();
+        leftover.insert(QStringLiteral("SAIL_BASE_URL"), catcher.baseUrl().toString());
+        const QStringList get {QStringLiteral("get"), id, QStringLiteral("--profile"), profile};
+        const QStringList overridden = get + QStringList {QStringLiteral("--base-url"), catcher.baseUrl().toString()};
+        const QList<std::pair<Run, QString>> refused {
+                {run(get, leftover), QStringLiteral("SAIL_BASE_URL")},
+                {run(overridden, home.environment()), QStringLiteral("--base-url")},
+                {run({QStringLiteral("list"), QStringLiteral("--profile"), profile}, leftover),
+                 QStringLiteral("SAIL_BASE_URL")}};
+        for (const auto &[refusal, source] : refused) {
+            QCOMPARE(refusal.exitCode, 2);
+            QVERIFY2(refusal.err.startsWith(QStringLiteral("taskwatch-cli: the client secret of profile \"") + profile),
+                     qPrintable(refusal.err));
+            QVERIFY2(refusal.err.contains(bound) && refusal.err.contains(TenantUrl::normalized(catcher.baseUrl()))
+                             && refusal.err.contains(QStringLiteral("(from ") + source + u')'),
+                     qPrintable(refusal.err));
+            QCOMPARE(refusal.err.count(u'\n'), 1);
+            QCOMPARE(refusal.out, QString());
+            for (const auto &[form, bytes] : secretForms(tenant.clientId, tenant.secret)) {
+                QVERIFY2(!refusal.err.toUtf8().contains(bytes), qPrintable(form));
+                QVERIFY2(!refusal.out.toUtf8().contains(bytes), qPrintable(form));
+            }
+        }
+        QCOMPARE(catcher.connections(), 0);
+        QCOMPARE(catcher.received(), QByteArray());
+        QCOMPARE(simStat(*tenant.sim, QStringLiteral("totalRequests")), requests);
+
+        // The same tenant spelled another way is the same tenant: the secret is used.
+        const QString sameTenant = QStringLiteral("HTTP://127.0.0.1:%1/").arg(tenant.sim->baseUrl().port());
+        const Run same = run(get + QStringList {QStringLiteral("--base-url"), sameTenant}, home.environment());
+        QVERIFY2(same.exitCode == 0, qPrintable(same.err));
+        QVERIFY(same.out.contains(id));
+
+        // The environment's own secret with the environment's URL: used, the keychain is not asked.
+        Tenant other = startTenant();
+        const QString otherId = other.sim->addTask(scenarioTask(0, 3600));
+        QProcessEnvironment own = home.environment();
+        own.insert(QStringLiteral("SAIL_BASE_URL"), other.url());
+        own.insert(QStringLiteral("SAIL_CLIENT_ID"), other.clientId);
+        own.insert(QStringLiteral("SAIL_CLIENT_SECRET"), other.secret);
+        const Run fromEnvironment = run({QStringLiteral("get"), otherId, QStringLiteral("--profile"), profile}, own);
+        QVERIFY2(fromEnvironment.exitCode == 0, qPrintable(fromEnvironment.err));
+        QVERIFY(fromEnvironment.out.contains(otherId));
+        QCOMPARE(catcher.connections(), 0);
+
+        QCOMPARE(run({QStringLiteral("logout"), QStringLiteral("--profile"), profile}, home.environment()).exitCode, 0);
+    }
+
+    // An entry saved by a version before secrets were bound (the bare secret) belongs to the profile's saved
+    // base URL: the first use binds it there for good, and from then on another URL gets nothing.
+    void olderEntryIsBoundToTheSavedUrl()
+    {
+        Home home;
+        Tenant tenant = startTenant();
+        SecretCatcher catcher;
+        const QString profile = uniqueName("old-");
+        const QString id = tenant.sim->addTask(scenarioTask(0, 3600));
+        QCOMPARE(run(loginArguments(tenant, profile) << QStringLiteral("--no-verify"), home.environment(),
+                     line(tenant.secret))
+                         .exitCode,
+                 0);
+        QVERIFY(CredentialTest::writeBareEntry(profile, tenant.clientId, tenant.secret));
+        QCOMPARE(keychainEntry(profile, tenant.clientId), tenant.secret);
+        QCOMPARE(keychainTenant(profile, tenant.clientId), QString());
+
+        // Straight to another URL first: the bare entry counts as the saved URL's, so nothing is sent.
+        QProcessEnvironment leftover = home.environment();
+        leftover.insert(QStringLiteral("SAIL_BASE_URL"), catcher.baseUrl().toString());
+        const Run refused = run({QStringLiteral("get"), id, QStringLiteral("--profile"), profile}, leftover);
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY(!refused.err.contains(tenant.secret));
+        QCOMPARE(catcher.connections(), 0);
+        QCOMPARE(keychainTenant(profile, tenant.clientId), TenantUrl::normalized(tenant.sim->baseUrl()));
+
+        const Run get = run({QStringLiteral("get"), id, QStringLiteral("--profile"), profile}, home.environment());
+        QVERIFY2(get.exitCode == 0, qPrintable(get.err));
+        QVERIFY(get.out.contains(id));
+        QCOMPARE(keychainItem(profile, tenant.clientId), tenant.secret);
+        QCOMPARE(keychainTenant(profile, tenant.clientId), TenantUrl::normalized(tenant.sim->baseUrl()));
+        QCOMPARE(run({QStringLiteral("logout"), QStringLiteral("--profile"), profile}, home.environment()).exitCode, 0);
     }
 
     void wrongCredentialsStoreNothing()

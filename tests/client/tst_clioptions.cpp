@@ -231,6 +231,29 @@ private Q_SLOTS:
         QCOMPARE(fromFlags.profile.baseUrl, QUrl(QStringLiteral("https://flag.example.com")));
         QCOMPARE(fromFlags.profile.clientId, QStringLiteral("flag-id"));
         QCOMPARE(fromFlags.profile.apiVersion, ApiVersion::V2026);
+
+        // What a keychain secret is bound to stays the saved URL, whatever is in effect, and the refusal can say
+        // where the URL in effect came from.
+        QCOMPARE(fromProfile.savedBaseUrl, saved.baseUrl);
+        QCOMPARE(fromEnvironment.savedBaseUrl, saved.baseUrl);
+        QCOMPARE(fromFlags.savedBaseUrl, saved.baseUrl);
+        QCOMPARE(fromProfile.baseUrlSource, QStringLiteral("the profile"));
+        QCOMPARE(fromEnvironment.baseUrlSource, QStringLiteral("SAIL_BASE_URL"));
+        QCOMPARE(fromFlags.baseUrlSource, QStringLiteral("--base-url"));
+    }
+
+    // A saved URL that QUrl cannot parse is reported for what it is (with user info: that, and nothing of it),
+    // not as "no tenant".
+    void invalidSavedUrlIsReportedAsSuch()
+    {
+        QSettings store = settings();
+        store.setValue(QStringLiteral("profiles/broken/baseUrl"), QStringLiteral("https://alice:pw@host:99999"));
+        store.setValue(QStringLiteral("profiles/broken/clientId"), QStringLiteral("id"));
+        CliOptions options;
+        options.profile = QStringLiteral("broken");
+        const CliConnection broken =
+                resolveConnection(options, environment({}, {}, QStringLiteral("s")), store, noStdin);
+        QCOMPARE(broken.error, QStringLiteral("The tenant URL must not contain a user name or password."));
     }
 
     void secretFromStdinOrEnvironmentOnly()

@@ -103,7 +103,10 @@ private Q_SLOTS:
 
         const ToolOutput lookup = secretToolLookup(key);
         QVERIFY2(lookup.ran && lookup.exitCode == 0, qPrintable(lookup.err));
-        QCOMPARE(lookup.out, QStringLiteral("visible-to-secret-tool"));
+        // The entry records the tenant the secret was saved for, next to the secret.
+        const CredentialStore::Entry entry = CredentialStore::decodeEntry(lookup.out);
+        QCOMPARE(entry.secret, QStringLiteral("visible-to-secret-tool"));
+        QCOMPARE(entry.tenant, QStringLiteral("https://tenant.example.com:443"));
         const ToolOutput search = secretToolSearch();
         QVERIFY2(search.ran && search.exitCode == 0, qPrintable(search.err));
         QVERIFY2(search.out.contains(QStringLiteral("attribute.user = ") + key), qPrintable(search.out));
@@ -165,7 +168,9 @@ private Q_SLOTS:
         QVERIFY(!moved.notFound);
         QCOMPARE(CredentialTest::read(m_store, m_profile, QStringLiteral("new-id")).secret, QStringLiteral("moving"));
         QVERIFY(CredentialTest::read(m_store, m_profile, QStringLiteral("old-id")).notFound);
-        QCOMPARE(secretToolLookup(CredentialStore::keyFor(m_profile, QStringLiteral("new-id"))).out,
+        QCOMPARE(CredentialStore::decodeEntry(
+                         secretToolLookup(CredentialStore::keyFor(m_profile, QStringLiteral("new-id"))).out)
+                         .secret,
                  QStringLiteral("moving"));
         QVERIFY(secretToolLookup(CredentialStore::keyFor(m_profile, QStringLiteral("old-id"))).exitCode != 0);
         QVERIFY(remove(m_store, m_profile, QStringLiteral("new-id")).ok);

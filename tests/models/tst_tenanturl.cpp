@@ -46,6 +46,12 @@ private Q_SLOTS:
                                     << "";
         QTest::newRow("invalid port") << "https://acme.example:99999"
                                       << "";
+        QTest::newRow("ipv6 compressed") << "http://[0:0::1]:9000"
+                                         << "http://[::1]:9000";
+        QTest::newRow("ftp has no tenant") << "ftp://acme.example.com"
+                                           << "";
+        QTest::newRow("path dropped") << "https://gw.example.com/isc/"
+                                      << "https://gw.example.com:443";
     }
     void normalized()
     {
@@ -60,7 +66,8 @@ private Q_SLOTS:
                                 QStringLiteral("https://acme-sb.api.identitynow.com"),
                                 QStringLiteral("https://acme.api.identitynow.com:8443"),
                                 QStringLiteral("http://acme.api.identitynow.com"),
-                                QStringLiteral("https://acme.api.identitynow.com.evil.example")};
+                                QStringLiteral("https://acme.api.identitynow.com.evil.example"),
+                                QStringLiteral("https://evil.example/acme.api.identitynow.com")};
         QSet<QString> keys;
         for (const QString &url : urls)
             keys.insert(TenantUrl::normalized(QUrl(url)));

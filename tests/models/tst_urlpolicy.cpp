@@ -63,6 +63,54 @@ private Q_SLOTS:
             QVERIFY2(problem.contains(problemContains), qPrintable(problem));
     }
 
+    // User info is refused before any other reason, and no message quotes it: also when the URL is invalid
+    // for another reason too (Qt's errorString() quotes the whole text then), parsed leniently or strictly.
+    void userInfoIsNeverQuoted_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("userInfo");
+        QTest::newRow("bad port") << QStringLiteral("https://alice:pw@host:99999") << true;
+        QTest::newRow("space in host") << QStringLiteral("https://alice:pw@ho st/") << true;
+        QTest::newRow("bad ipv6") << QStringLiteral("https://alice:pw@[::1") << true;
+        QTest::newRow("encoded") << QStringLiteral("https://alice:p%20w@host:x") << true;
+        QTest::newRow("user only") << QStringLiteral("https://alice@host:99999") << true;
+        QTest::newRow("valid") << QStringLiteral("https://alice:pw@host") << true;
+        QTest::newRow("ftp bad port") << QStringLiteral("ftp://alice:pw@host:99999") << true;
+        QTest::newRow("@ in path") << QStringLiteral("https://host:99999/a@pw") << false;
+        QTest::newRow("@ in query") << QStringLiteral("https://host:99999?x=a@pw") << false;
+        QTest::newRow("no user info") << QStringLiteral("https://host:99999") << false;
+    }
+    void userInfoIsNeverQuoted()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, userInfo);
+        for (const QUrl::ParsingMode mode : {QUrl::TolerantMode, QUrl::StrictMode}) {
+            const QUrl parsed(url, mode);
+            QCOMPARE(UrlPolicy::hasUserInfo(parsed), userInfo);
+            for (const QString &problem : {UrlPolicy::baseUrlProblem(parsed), UrlPolicy::requestUrlProblem(parsed)}) {
+                QVERIFY(!problem.isEmpty());
+                if (userInfo) {
+                    QCOMPARE(problem, QStringLiteral("The tenant URL must not contain a user name or password."));
+                    QVERIFY2(!problem.contains(QStringLiteral("alice")), qPrintable(problem));
+                }
+            }
+            QVERIFY2(!UrlPolicy::forDisplay(parsed).contains(QStringLiteral("alice")),
+                     qPrintable(UrlPolicy::forDisplay(parsed)));
+            QVERIFY(!UrlPolicy::forDisplay(parsed).contains(QStringLiteral("pw")) || !userInfo);
+        }
+    }
+
+    // An invalid URL without user info still says what Qt found wrong, without quoting the text.
+    void invalidUrlSaysWhy()
+    {
+        const QString problem = UrlPolicy::baseUrlProblem(QUrl(QStringLiteral("https://host:99999")));
+        QCOMPARE(problem,
+                 QStringLiteral("The tenant URL is not a valid URL: Invalid port or port number out of range."));
+        QCOMPARE(UrlPolicy::forDisplay(QUrl(QStringLiteral("https://host:99999"))), QStringLiteral("(an invalid URL)"));
+        QCOMPARE(UrlPolicy::forDisplay(QUrl(QStringLiteral("https://alice:pw@host/x"))),
+                 QStringLiteral("https://host/x"));
+    }
+
     void requestUrlMayHaveQuery()
     {
         QVERIFY(UrlPolicy::requestUrlProblem(QUrl(QStringLiteral("https://a.example.com/v2025/task-status?limit=1")))
