@@ -4,6 +4,7 @@
 #include "ConnectionTester.h"
 #include "DemoTenant.h"
 #include "DesktopLog.h"
+#include "DesktopPalette.h"
 #include "DesktopSettings.h"
 #include "DesktopTray.h"
 #include "MainWindow.h"
@@ -25,8 +26,6 @@
 #include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
-#include <QStyle>
-#include <QStyleFactory>
 #include <QSystemTrayIcon>
 #include <QTableView>
 #include <QTimer>
@@ -61,40 +60,6 @@ ConnectionKind kindFor(ConnectionState::Kind kind)
     return ConnectionKind::Unknown;
 }
 
-QPalette darkPalette()
-{
-    const QColor window(0x2d, 0x2d, 0x30);
-    const QColor base(0x1e, 0x1e, 0x1e);
-    const QColor text(0xe8, 0xe8, 0xe8);
-    const QColor disabled(0x80, 0x80, 0x80);
-    const QColor highlight(0x2f, 0x6f, 0xb3);
-    QPalette palette;
-    palette.setColor(QPalette::Window, window);
-    palette.setColor(QPalette::WindowText, text);
-    palette.setColor(QPalette::Base, base);
-    palette.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x28));
-    palette.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3a, 0x3e));
-    palette.setColor(QPalette::ToolTipText, text);
-    palette.setColor(QPalette::PlaceholderText, disabled);
-    palette.setColor(QPalette::Text, text);
-    palette.setColor(QPalette::Button, QColor(0x38, 0x38, 0x3b));
-    palette.setColor(QPalette::ButtonText, text);
-    palette.setColor(QPalette::BrightText, QColor(0xff, 0x6b, 0x6b));
-    palette.setColor(QPalette::Light, QColor(0x48, 0x48, 0x4c));
-    palette.setColor(QPalette::Midlight, QColor(0x40, 0x40, 0x44));
-    palette.setColor(QPalette::Mid, QColor(0x30, 0x30, 0x33));
-    palette.setColor(QPalette::Dark, QColor(0x1a, 0x1a, 0x1c));
-    palette.setColor(QPalette::Shadow, Qt::black);
-    palette.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xff));
-    palette.setColor(QPalette::LinkVisited, QColor(0xb4, 0x9c, 0xff));
-    palette.setColor(QPalette::Highlight, highlight);
-    palette.setColor(QPalette::HighlightedText, Qt::white);
-    for (const QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-        palette.setColor(QPalette::Disabled, role, disabled);
-    palette.setColor(QPalette::Disabled, QPalette::Highlight, QColor(0x44, 0x44, 0x48));
-    return palette;
-}
-
 } // namespace
 
 DesktopApp::DesktopApp(const DesktopOptions &options, const Environment &environment, QObject *parent)
@@ -119,27 +84,21 @@ DesktopApp::~DesktopApp()
     m_watchList = nullptr;
 }
 
-void DesktopApp::applyPalette(DesktopOptions::Palette palette)
-{
-    if (palette == DesktopOptions::Palette::System)
-        return;
-    if (QStyle *fusion = QStyleFactory::create(QStringLiteral("Fusion")))
-        QApplication::setStyle(fusion);
-    QApplication::setPalette(palette == DesktopOptions::Palette::Dark ? darkPalette()
-                                                                      : QApplication::style()->standardPalette());
-}
-
 void DesktopApp::start()
 {
     Q_ASSERT(m_mode == Mode::None);
-    applyPalette(m_options.palette);
+    DesktopPalette::apply(m_options.palette);
     m_trayAvailable = m_environment.trayAvailable.value_or(QSystemTrayIcon::isSystemTrayAvailable());
     // With a tray, closing the window hides it; without one the window is the whole app.
     QApplication::setQuitOnLastWindowClosed(!m_trayAvailable);
 
     // Logging out asks every window to close: with a tray the window would refuse and hold the session up.
 #ifndef QT_NO_SESSIONMANAGER
-    connect(qApp, &QGuiApplication::commitDataRequest, this, [this] { m_quitting = true; });
+    connect(qApp, &QGuiApplication::commitDataRequest, this, [this] {
+        m_quitting = true;
+        if (m_watchList)
+            m_watchList->saveNow(); // the session may end us without another word
+    });
 #endif
     connect(qApp, &QCoreApplication::aboutToQuit, this, [this] {
         m_quitting = true;
@@ -671,8 +630,8 @@ void DesktopApp::openSettings()
     dialog->setPreferences(preferences);
     dialog->setKeychainState(keychainDisplay());
     dialog->setTrayAvailable(m_trayAvailable);
-    m_settingsOpenedWith = desktop.currentProfile();
-    m_settingsOpenedProfile = desktop.profile(m_settingsOpenedWith);
+    m_settingsOpened = desktop.snapshot(); // the base of the dialog's changes (DesktopSettings::applyChanges)
+    m_settingsOpenedProfile = desktop.profile(m_settingsOpened.current);
     connect(dialog, &SettingsDialog::testConnectionRequested, this, &DesktopApp::testConnection);
     connect(m_tester, &ConnectionTester::finished, dialog, &SettingsDialog::setTestResult);
     connect(m_credentials, &CredentialStore::keychainStateChanged, dialog,
@@ -860,9 +819,8 @@ void DesktopApp::finishSettings(const AcceptedSettings &accepted, const QStringL
     QStringList allProblems = problems;
     QSettings settings;
     DesktopSettings desktop(settings);
-    desktop.setProfiles(accepted.profiles);
-    desktop.setCurrentProfile(accepted.current);
-    desktop.setPreferences(accepted.preferences);
+    // Onto the settings as they are now: a profile `taskwatch-cli login` added meanwhile stays.
+    desktop.applyChanges(m_settingsOpened, {accepted.profiles, accepted.current, accepted.preferences});
     settings.sync();
     if (settings.status() != QSettings::NoError)
         allProblems.append(tr("The settings could not be saved (%1).").arg(settings.fileName()));
@@ -876,8 +834,8 @@ void DesktopApp::finishSettings(const AcceptedSettings &accepted, const QStringL
 
     // What to watch now. The command line's connection stays for this run; otherwise the current profile.
     const std::optional<ConnectionProfile> wanted = configuredProfile();
-    const bool currentChanged =
-            accepted.current != m_settingsOpenedWith || desktop.profile(accepted.current) != m_settingsOpenedProfile;
+    const bool currentChanged = accepted.current != m_settingsOpened.current
+            || desktop.profile(accepted.current) != m_settingsOpenedProfile;
     const bool leaveDemo = m_mode == Mode::Demo && wanted && (!m_options.demo || currentChanged);
     const bool switchProfile = m_mode == Mode::Profile && wanted && *wanted != m_profile;
     const bool renamed = std::any_of(accepted.moves.cbegin(), accepted.moves.cend(),

@@ -3,6 +3,7 @@
 #include "ConnectionProfile.h"
 #include "CredentialStore.h"
 #include "DesktopOptions.h"
+#include "DesktopSettings.h"
 #include "Preferences.h"
 #include "SettingsDialog.h"
 
@@ -75,9 +76,6 @@ public:
     SettingsDialog *settingsDialog() const { return m_settingsDialog.data(); } // while open
     const ConnectionProfile &profile() const { return m_profile; } // watched now
     bool isSecretPending() const { return m_secretPending; }
-
-    // The Fusion style with a light or dark palette (--palette); System leaves the platform's alone.
-    static void applyPalette(DesktopOptions::Palette palette);
 
 public Q_SLOTS:
     void openSettings();
@@ -163,7 +161,7 @@ private:
     bool m_updatingBanner = false;
 
     QPointer<SettingsDialog> m_settingsDialog;
-    QString m_settingsOpenedWith; // the current profile when the dialog opened
+    DesktopSettings::Snapshot m_settingsOpened; // the settings when the dialog opened
     std::optional<ProfileSettings> m_settingsOpenedProfile;
     ConnectionTester *m_tester;
 };

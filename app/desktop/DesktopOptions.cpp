@@ -56,6 +56,11 @@ DesktopParse parseDesktopArguments(const QStringList &arguments, const QProcessE
                                         tr("file"));
     parser.addOptions({help, version, demo, minimized, baseUrl, clientId, apiVersion, pollInterval, watchList, palette,
                        select, screenshot});
+    parser.addPositionalArgument(QStringLiteral("ids"),
+                                 tr("Task ids to watch (as the Add dialog takes them: spaces, commas, a JSON "
+                                    "array). When Taskwatch already runs they are handed to it and this "
+                                    "start ends; without ids, the running window comes to the front."),
+                                 tr("[ID...]"));
 
     if (!parser.parse(arguments))
         return failure(parser.errorText());
@@ -70,11 +75,16 @@ DesktopParse parseDesktopArguments(const QStringList &arguments, const QProcessE
         parse.action = DesktopParse::Action::Version;
         return parse;
     }
-    if (!parser.positionalArguments().isEmpty())
-        return failure(tr("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
-
     DesktopParse parse;
     DesktopOptions &options = parse.options;
+    if (!parser.positionalArguments().isEmpty()) {
+        const TaskId::PastedIds ids = TaskId::parsePasted(parser.positionalArguments().join(u'\n'));
+        if (!ids.rejected.isEmpty()) {
+            const TaskId::RejectedId &first = ids.rejected.constFirst();
+            return failure(tr("\"%1\" is not a task id: %2").arg(first.text, first.reason));
+        }
+        options.taskIds = ids.ids;
+    }
     options.demo = parser.isSet(demo);
     options.minimized = parser.isSet(minimized);
 

@@ -26,6 +26,9 @@ struct DesktopOptions
     Palette palette = Palette::System;
     QString selectId; // the task to select at start
     QString screenshotPath; // grab the window there once the first refresh is in, then quit
+    // `taskwatch ID...`: tasks to watch, handed to the running instance (SingleInstance) or added at start.
+    // Parsed as the Add dialog parses a paste (TaskId::parsePasted): valid, without duplicates.
+    QStringList taskIds;
 
     bool hasConnectionOverride() const { return !baseUrl.isEmpty(); }
 };

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
+#include <utility>
 
 namespace {
 
@@ -90,16 +92,37 @@ Preferences DesktopSettings::preferences() const
     return preferences;
 }
 
+namespace {
+
+QList<std::pair<Key, QVariant>> valuesOf(const Preferences &preferences)
+{
+    return {
+            {Key::PollIntervalSeconds, preferences.pollIntervalSeconds},
+            {Key::NotifyStarted, preferences.notify.started},
+            {Key::NotifySucceeded, preferences.notify.succeeded},
+            {Key::NotifyWarning, preferences.notify.warning},
+            {Key::NotifyFailed, preferences.notify.failed},
+            {Key::NotifyTerminated, preferences.notify.terminated},
+            {Key::NotifyMaxPerMinute, preferences.notify.maxPerMinute},
+            {Key::StartMinimized, preferences.startMinimized},
+    };
+}
+
+std::optional<ProfileSettings> named(const QList<ProfileSettings> &profiles, const QString &name)
+{
+    for (const ProfileSettings &profile : profiles) {
+        if (profile.name == name)
+            return profile;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 void DesktopSettings::setPreferences(const Preferences &preferences)
 {
-    setValue(Key::PollIntervalSeconds, preferences.pollIntervalSeconds);
-    setValue(Key::NotifyStarted, preferences.notify.started);
-    setValue(Key::NotifySucceeded, preferences.notify.succeeded);
-    setValue(Key::NotifyWarning, preferences.notify.warning);
-    setValue(Key::NotifyFailed, preferences.notify.failed);
-    setValue(Key::NotifyTerminated, preferences.notify.terminated);
-    setValue(Key::NotifyMaxPerMinute, preferences.notify.maxPerMinute);
-    setValue(Key::StartMinimized, preferences.startMinimized);
+    for (const auto &[key, value] : valuesOf(preferences))
+        setValue(key, value);
 }
 
 QList<ProfileSettings> DesktopSettings::profiles() const
@@ -142,6 +165,33 @@ QString DesktopSettings::currentProfile() const
 void DesktopSettings::setCurrentProfile(const QString &name)
 {
     setValue(Key::CurrentProfile, name);
+}
+
+DesktopSettings::Snapshot DesktopSettings::snapshot() const
+{
+    return {profiles(), currentProfile(), preferences()};
+}
+
+void DesktopSettings::applyChanges(const Snapshot &before, const Snapshot &after)
+{
+    for (const ProfileSettings &old : before.profiles) {
+        if (!named(after.profiles, old.name))
+            ConnectionProfile::remove(m_settings, old.name); // removed, or renamed (written below)
+    }
+    for (const ProfileSettings &profile : after.profiles) {
+        if (named(before.profiles, profile.name) == profile)
+            continue; // untouched in the dialog: whatever is stored now (a CLI login's change) stays
+        ConnectionProfile::remove(m_settings, profile.name); // no stale keys of an older version
+        toConnection(profile).write(m_settings);
+    }
+    if (after.current != before.current)
+        setCurrentProfile(after.current);
+    const auto oldValues = valuesOf(before.preferences);
+    const auto newValues = valuesOf(after.preferences);
+    for (qsizetype i = 0; i < newValues.size(); ++i) {
+        if (newValues.at(i).second != oldValues.at(i).second)
+            setValue(newValues.at(i).first, newValues.at(i).second);
+    }
 }
 
 ConnectionProfile DesktopSettings::toConnection(const ProfileSettings &profile)

@@ -31,6 +31,14 @@ public:
         StartMinimized,
     };
 
+    // What the Settings dialog shows and returns: the base and the result of its changes.
+    struct Snapshot
+    {
+        QList<ProfileSettings> profiles;
+        QString current;
+        Preferences preferences;
+    };
+
     explicit DesktopSettings(QSettings &settings);
 
     static QString keyName(Key key);
@@ -49,6 +57,13 @@ public:
     void setProfiles(const QList<ProfileSettings> &profiles);
     QString currentProfile() const;
     void setCurrentProfile(const QString &name);
+
+    Snapshot snapshot() const;
+    // Writes only what differs between `before` (the dialog opened with it) and `after` (it was accepted
+    // with it) onto the settings as they are now: removed and renamed profiles go, added and edited ones are
+    // written, the rest (also a profile `taskwatch-cli login` added meanwhile) stays as it is; the current
+    // profile and each preference only when the dialog changed them.
+    void applyChanges(const Snapshot &before, const Snapshot &after);
 
     static ConnectionProfile toConnection(const ProfileSettings &profile);
     static ProfileSettings fromConnection(const ConnectionProfile &profile);

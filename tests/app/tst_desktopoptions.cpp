@@ -38,6 +38,23 @@ private Q_SLOTS:
         QVERIFY(options.watchListPath.isEmpty());
         QVERIFY(options.selectId.isEmpty());
         QVERIFY(options.screenshotPath.isEmpty());
+        QVERIFY(options.taskIds.isEmpty());
+    }
+
+    void idsAreTakenAsTheAddDialogTakesThem()
+    {
+        // Words, a comma list, a JSON array, duplicates: the paste parser's rules, in order, once each.
+        const DesktopParse result = parse({QStringLiteral("2c9180858b3d4e5f"), QStringLiteral("--minimized"),
+                                           QStringLiteral("a1,b2;c3"), QStringLiteral("[\"d4\", \"a1\"]")});
+        QCOMPARE(result.action, DesktopParse::Action::Run);
+        QCOMPARE(result.options.taskIds,
+                 (QStringList {QStringLiteral("2c9180858b3d4e5f"), QStringLiteral("a1"), QStringLiteral("b2"),
+                               QStringLiteral("c3"), QStringLiteral("d4")}));
+        QVERIFY(result.options.minimized);
+        // Ids after the options' end marker, too.
+        QCOMPARE(parse({QStringLiteral("--"), QStringLiteral("x9")}).options.taskIds,
+                 QStringList {QStringLiteral("x9")});
+        QVERIFY(parse({QStringLiteral("--help")}).message.contains(QLatin1String("ID...")));
     }
 
     void helpAndVersion()
@@ -124,7 +141,9 @@ private Q_SLOTS:
                                  << QStringLiteral("light or dark");
         QTest::newRow("select") << QStringList {QStringLiteral("--select"), QStringLiteral("a\"b")}
                                 << QStringLiteral("--select");
-        QTest::newRow("positional") << QStringList {QStringLiteral("extra")} << QStringLiteral("extra");
+        QTest::newRow("not an id") << QStringList {QStringLiteral("ok1"), QStringLiteral("a\"b")}
+                                   << QStringLiteral("not a task id");
+        QTest::newRow("too long an id") << QStringList {QString(65, u'a')} << QStringLiteral("64");
         QTest::newRow("unknown") << QStringList {QStringLiteral("--colour")} << QStringLiteral("colour");
     }
 

@@ -118,6 +118,65 @@ private Q_SLOTS:
         QVERIFY(!m_settings->contains(QStringLiteral("profiles/beta tenant/baseUrl")));
     }
 
+    void applyChangesWritesOnlyWhatTheDialogChanged()
+    {
+        DesktopSettings settings(*m_settings);
+        const auto named = [](const QString &name, const QString &clientId) {
+            ProfileSettings profile = acme();
+            profile.name = name;
+            profile.clientId = clientId;
+            return profile;
+        };
+        const ProfileSettings kept = named(QStringLiteral("kept"), QStringLiteral("k"));
+        const ProfileSettings edited = named(QStringLiteral("edited"), QStringLiteral("e1"));
+        const ProfileSettings removed = named(QStringLiteral("removed"), QStringLiteral("r"));
+        const ProfileSettings renamedFrom = named(QStringLiteral("old name"), QStringLiteral("n"));
+        settings.setProfiles({kept, edited, removed, renamedFrom});
+        settings.setCurrentProfile(kept.name);
+        Preferences preferences;
+        preferences.pollIntervalSeconds = 30;
+        settings.setPreferences(preferences);
+        const DesktopSettings::Snapshot before = settings.snapshot();
+
+        // Meanwhile another writer (taskwatch-cli login) adds a profile, edits "kept", picks a poll interval.
+        const ProfileSettings added = named(QStringLiteral("from the cli"), QStringLiteral("c"));
+        DesktopSettings::toConnection(added).write(*m_settings);
+        ProfileSettings keptByCli = kept;
+        keptByCli.clientId = QStringLiteral("k2");
+        DesktopSettings::toConnection(keptByCli).write(*m_settings);
+        settings.setValue(DesktopSettings::Key::NotifyMaxPerMinute, 9);
+
+        // The dialog: edits one, removes one, renames one, adds one, changes the current and one preference.
+        DesktopSettings::Snapshot after = before;
+        after.profiles = {kept, named(QStringLiteral("edited"), QStringLiteral("e2")),
+                          named(QStringLiteral("new name"), QStringLiteral("n")),
+                          named(QStringLiteral("typed"), QStringLiteral("t"))};
+        after.current = QStringLiteral("typed");
+        after.preferences.startMinimized = true;
+        settings.applyChanges(before, after);
+
+        QStringList names;
+        for (const ProfileSettings &profile : settings.profiles())
+            names.append(profile.name);
+        QCOMPARE(names,
+                 (QStringList {QStringLiteral("edited"), QStringLiteral("from the cli"), QStringLiteral("kept"),
+                               QStringLiteral("new name"), QStringLiteral("typed")}));
+        QCOMPARE(settings.profile(QStringLiteral("edited"))->clientId, QStringLiteral("e2"));
+        QCOMPARE(settings.profile(QStringLiteral("kept"))->clientId, QStringLiteral("k2")); // untouched in the dialog
+        QCOMPARE(settings.profile(QStringLiteral("from the cli")), added);
+        QCOMPARE(settings.currentProfile(), QStringLiteral("typed"));
+        QVERIFY(settings.preferences().startMinimized);
+        QCOMPARE(settings.preferences().pollIntervalSeconds, 30);
+        QCOMPARE(settings.preferences().notify.maxPerMinute, 9); // the other writer's, not the dialog's default
+
+        // Nothing changed in the dialog: nothing written, whatever the file holds now.
+        settings.setCurrentProfile(QStringLiteral("kept"));
+        const DesktopSettings::Snapshot now = settings.snapshot();
+        settings.setCurrentProfile(QStringLiteral("edited"));
+        settings.applyChanges(now, now);
+        QCOMPARE(settings.currentProfile(), QStringLiteral("edited"));
+    }
+
     void conversionsKeepEveryField()
     {
         QCOMPARE(DesktopSettings::fromConnection(DesktopSettings::toConnection(acme())), acme());

@@ -28,6 +28,9 @@ BOOL WINAPI consoleHandler(DWORD type)
     return FALSE;
 }
 #else
+// SIGHUP: the terminal went away (an ssh session closed) or a service manager asks to stop.
+constexpr int StopSignalNumbers[] = {SIGINT, SIGTERM, SIGHUP};
+
 // The self-pipe trick: a signal handler may only do async-signal-safe things such as write().
 int pipeFds[2] = {-1, -1};
 
@@ -52,7 +55,7 @@ StopSignals::StopSignals(QObject *parent)
     });
 #else
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, pipeFds) != 0) {
-        qWarning("cannot watch for SIGINT/SIGTERM: socketpair failed");
+        qWarning("cannot watch for SIGINT/SIGTERM/SIGHUP: socketpair failed");
         return;
     }
     m_notifier = new QSocketNotifier(pipeFds[0], QSocketNotifier::Read, this);
@@ -61,8 +64,13 @@ StopSignals::StopSignals(QObject *parent)
     action.sa_handler = handler;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
+    for (const int signalNumber : StopSignalNumbers) {
+        // A signal ignored by whoever started us (nohup, a shell's background job) stays ignored.
+        struct sigaction previous = {};
+        if (sigaction(signalNumber, nullptr, &previous) == 0 && previous.sa_handler == SIG_IGN)
+            continue;
+        sigaction(signalNumber, &action, nullptr);
+    }
 #endif
 }
 
@@ -72,8 +80,11 @@ StopSignals::~StopSignals()
     SetConsoleCtrlHandler(consoleHandler, FALSE);
     instance = nullptr;
 #else
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
+    for (const int signalNumber : StopSignalNumbers) {
+        struct sigaction current = {};
+        if (sigaction(signalNumber, nullptr, &current) == 0 && current.sa_handler == handler)
+            std::signal(signalNumber, SIG_DFL);
+    }
     if (pipeFds[0] >= 0) {
         ::close(pipeFds[0]);
         ::close(pipeFds[1]);
