@@ -4,8 +4,10 @@
 
 #if QT_CONFIG(ssl)
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLocale>
+#include <QSet>
 #include <QSsl>
 
 namespace TlsTrust {
@@ -14,8 +16,18 @@ QList<QSslCertificate> systemRoots()
 {
     // Thread-safe one-time initialisation; the list is implicitly shared, so copies cost nothing.
     static const QList<QSslCertificate> roots = [] {
-        QList<QSslCertificate> list = QSslConfiguration::systemCaCertificates();
-        qCInfo(lcNet) << "read" << list.size() << "system root certificates";
+        QElapsedTimer timer;
+        timer.start();
+        // Debian's folder holds each root twice (its own file and the bundle): keep one of each.
+        QList<QSslCertificate> list;
+        QSet<QSslCertificate> seen;
+        for (const QSslCertificate &certificate : QSslConfiguration::systemCaCertificates()) {
+            if (!seen.contains(certificate)) {
+                seen.insert(certificate);
+                list.append(certificate);
+            }
+        }
+        qCInfo(lcNet) << "read" << list.size() << "system root certificates in" << timer.elapsed() << "ms";
         return list;
     }();
     return roots;
