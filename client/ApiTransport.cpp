@@ -3,10 +3,10 @@
 #include "Logging.h"
 #include "RetryAfter.h"
 #include "TaskwatchVersion.h"
+#include "TlsTrust.h"
 #include "TokenProvider.h"
 #include "UrlPolicy.h"
 
-#include <QFile>
 #include <QHash>
 #include <QMutex>
 #include <QNetworkAccessManager>
@@ -16,7 +16,6 @@
 #include <QSysInfo>
 
 #if QT_CONFIG(ssl)
-#include <QSslCertificate>
 #include <QSslError>
 #endif
 
@@ -85,24 +84,9 @@ QString ApiTransport::setCaFile(const QString &path)
 {
     m_caProblem.clear();
 #if QT_CONFIG(ssl)
-    m_ssl = QSslConfiguration::defaultConfiguration();
-    if (path.isEmpty())
-        return {};
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        m_caProblem = QStringLiteral("Cannot read the CA file %1: %2").arg(path, file.errorString());
-        return m_caProblem;
-    }
-    const QByteArray data = file.readAll();
-    QList<QSslCertificate> certificates = QSslCertificate::fromData(data, QSsl::Pem);
-    if (certificates.isEmpty())
-        certificates = QSslCertificate::fromData(data, QSsl::Der);
-    if (certificates.isEmpty()) {
-        m_caProblem = QStringLiteral("The CA file %1 holds no PEM or DER certificate.").arg(path);
-        return m_caProblem;
-    }
-    m_ssl.addCaCertificates(certificates);
-    qCInfo(lcNet) << "trusting" << certificates.size() << "extra CA certificate(s) from" << path;
+    TlsTrust::Trust trust = TlsTrust::forCaFile(path);
+    m_ssl = std::move(trust.ssl);
+    m_caProblem = std::move(trust.problem);
 #else
     if (!path.isEmpty())
         m_caProblem = QStringLiteral("This build of Taskwatch has no TLS support.");
@@ -290,7 +274,7 @@ void ApiTransport::start(Entry entry, const QByteArray &token)
         auto it = m_inFlight.find(reply);
         for (const QSslError &error : errors) {
             if (it != m_inFlight.end())
-                it->sslErrors.append(error.errorString());
+                it->sslErrors.append(TlsTrust::describe(error));
         }
     });
 #endif

@@ -49,7 +49,8 @@ public:
     ~ApiTransport() override;
 
     TokenProvider *tokens() const { return m_tokens; }
-    // An extra PEM (or DER) file of CA certificates; empty path: the system's only.
+    // An extra PEM (or DER) file of CA certificates, added to the system's roots (TlsTrust); empty path: the
+    // system's only.
     // Returns why the file cannot be used (empty when it can); requests are refused until it can.
     QString setCaFile(const QString &path);
     void setRequestBudget(int requests, std::chrono::milliseconds window);

@@ -41,6 +41,14 @@ CliRunner::~CliRunner() = default;
 
 void CliRunner::start()
 {
+    // A profile that cannot work as set (an unreadable CA file, a refused URL) is a configuration error on
+    // every command: exit 2 before the keychain is asked or a request is sent.
+    if (m_monitor->connectionState().kind == ConnectionState::Kind::Misconfigured) {
+        m_err << "taskwatch-cli: " << m_monitor->connectionState().message << Qt::endl;
+        m_connection.secret.clear();
+        finish(CliExit::Usage);
+        return;
+    }
     if (m_connection.secretInKeychain)
         readSecretFromKeychain();
     else

@@ -1,6 +1,8 @@
 #include "SimFixture.h"
 #include "TaskwatchVersion.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -111,6 +113,56 @@ private Q_SLOTS:
                  qPrintable(result.err));
         QVERIFY(result.out.isEmpty());
         QCOMPARE(simStat(*sim, QStringLiteral("totalRequests")), 0); // refused before any request
+    }
+
+    // An unusable CA file is a configuration error on every command: exit 2, one line that names the file and
+    // the cause, and not a single request (list used to send nothing but exit 5).
+    void unusableCaFileExits2OnEveryCommand_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("caFile");
+        QTest::addColumn<QString>("errContains");
+        const QString missing = m_config.filePath(QStringLiteral("missing.pem"));
+        const QString garbage = m_config.filePath(QStringLiteral("garbage.pem"));
+        const QString folder = m_config.filePath(QStringLiteral("a-folder.pem"));
+        for (const QString &command :
+             {QStringLiteral("get"), QStringLiteral("wait"), QStringLiteral("list"), QStringLiteral("login")}) {
+            QTest::addRow("%s missing", qPrintable(command))
+                    << command << missing << QStringLiteral("Cannot read the CA file %1").arg(missing);
+            QTest::addRow("%s garbage", qPrintable(command))
+                    << command << garbage
+                    << QStringLiteral("The CA file %1 holds no PEM or DER certificate").arg(garbage);
+            QTest::addRow("%s folder", qPrintable(command)) << command << folder << folder;
+        }
+    }
+    void unusableCaFileExits2OnEveryCommand()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, caFile);
+        QFETCH(QString, errContains);
+        QFile garbage(m_config.filePath(QStringLiteral("garbage.pem")));
+        QVERIFY(garbage.open(QIODevice::WriteOnly));
+        garbage.write("-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
+        garbage.close();
+        QVERIFY(QDir().mkpath(m_config.filePath(QStringLiteral("a-folder.pem"))));
+
+        auto sim = startSim();
+        QStringList arguments {command};
+        if (command == QStringLiteral("login"))
+            arguments << QStringLiteral("--profile") << QStringLiteral("ca-check") << QStringLiteral("--base-url")
+                      << sim->baseUrl().toString() << QStringLiteral("--client-id") << QStringLiteral("demo");
+        else if (command != QStringLiteral("list"))
+            arguments << QStringLiteral("a1");
+        arguments << QStringLiteral("--ca-file") << caFile;
+        const Run result = run(arguments, environment(sim.get()), "demo\n");
+        QVERIFY2(result.exitCode == 2, qPrintable(QString::number(result.exitCode) + u' ' + result.err));
+        QVERIFY2(result.err.startsWith(QStringLiteral("taskwatch-cli: ")) && result.err.contains(errContains),
+                 qPrintable(result.err));
+        QCOMPARE(result.err.count(u'\n'), 1); // one line
+        QVERIFY(result.out.isEmpty());
+        QCOMPARE(simStat(*sim, QStringLiteral("totalRequests")), 0); // refused before any request
+        QSettings saved(m_config.filePath(QStringLiteral("Taskwatch/taskwatch.conf")), QSettings::IniFormat);
+        QVERIFY(!saved.childGroups().contains(QStringLiteral("profiles"))); // login stored nothing
     }
 
     void noSecretExits2()

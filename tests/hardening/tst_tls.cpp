@@ -4,6 +4,7 @@
 #include "SimServer.h"
 #include "TaskMonitor.h"
 #include "TaskStatusClient.h"
+#include "TlsSupport.h"
 
 #include <QJsonArray>
 #include <QScopeGuard>
@@ -15,19 +16,32 @@
 // TLS against the simulated tenant serving HTTPS with a certificate made now (openssl): a self-signed
 // certificate is refused with an error that names the certificate problem, the same certificate given as
 // the profile's CA file is trusted, the sim program serves HTTPS too, and plain http:// to a host other
-// than this computer is refused before anything is sent.
+// than this computer is refused before anything is sent. A CA file adds to the system's roots (a server signed
+// by a system-trusted CA still works with an unrelated CA file: the system's trust store is a private copy
+// mounted in a user+mount namespace); a wrong host name and an expired certificate are refused by name.
 class TestTls : public QObject
 {
     Q_OBJECT
 
     QTemporaryDir m_dir;
     Hardening::Certificate m_certificate;
+    Hardening::Certificate m_systemRoot; // trusted only inside the private trust store (m_trustStore)
+    Hardening::Certificate m_corporateRoot; // what users give as --ca-file
+    QString m_trustStore;
 
-    std::unique_ptr<SimServer> startTlsSim()
+    struct CliRun
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QString err;
+    };
+
+    std::unique_ptr<SimServer> startTlsSim(const Hardening::Certificate &certificate = {})
     {
         SimConfig config;
-        config.tlsCertificateFile = m_certificate.certificateFile;
-        config.tlsKeyFile = m_certificate.keyFile;
+        const bool own = certificate.certificateFile.isEmpty();
+        config.tlsCertificateFile = own ? m_certificate.certificateFile : certificate.certificateFile;
+        config.tlsKeyFile = own ? m_certificate.keyFile : certificate.keyFile;
         auto sim = std::make_unique<SimServer>(config);
         sim->addTask(QJsonObject {{QStringLiteral("id"), QStringLiteral("tls-task")},
                                   {QStringLiteral("createdAgo"), 120},
@@ -58,6 +72,37 @@ class TestTls : public QObject
         return env;
     }
 
+    // taskwatch-cli against the in-process sim: the test's event loop keeps serving while it runs. With
+    // `privateTrust`, the program runs where m_trustStore is the system's trust store.
+    CliRun runCli(const QUrl &base, const QStringList &arguments, bool privateTrust = false)
+    {
+        QProcess process;
+        process.setProcessEnvironment(cliEnvironment(base));
+        QSignalSpy finished(&process, &QProcess::finished);
+        if (privateTrust)
+            process.start(QStringLiteral("unshare"),
+                          TlsSupport::inPrivateTrust(m_trustStore, QStringLiteral(TASKWATCH_CLI), arguments));
+        else
+            process.start(QStringLiteral(TASKWATCH_CLI), arguments);
+        if (!process.waitForStarted() || !finished.wait(60000)) {
+            process.kill();
+            return {};
+        }
+        return CliRun {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
+                       process.readAllStandardOutput(), QString::fromUtf8(process.readAllStandardError())};
+    }
+
+    // The engine's problem text for a profile whose tenant's certificate is refused.
+    static QString engineProblem(const QUrl &base, const QString &caFile)
+    {
+        TaskMonitor monitor(profileFor(base, caFile));
+        monitor.setSecret(QStringLiteral("demo"));
+        monitor.addTasks({QStringLiteral("tls-task")});
+        if (!QTest::qWaitFor([&] { return monitor.connectionState().kind == ConnectionState::Kind::Offline; }, 30000))
+            return QStringLiteral("(no refusal; state %1)").arg(int(monitor.connectionState().kind));
+        return monitor.connectionState().message;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -65,6 +110,120 @@ private Q_SLOTS:
         QVERIFY2(QSslSocket::supportsSsl(), "Qt has no TLS backend here");
         m_certificate = Hardening::makeSelfSignedCertificate(m_dir.path());
         QVERIFY2(m_certificate.error.isEmpty(), qPrintable(m_certificate.error));
+        m_systemRoot = TlsSupport::makeCa(m_dir.path(), QStringLiteral("system-root"),
+                                          QStringLiteral("Taskwatch Test Public Root"));
+        QVERIFY2(m_systemRoot.error.isEmpty(), qPrintable(m_systemRoot.error));
+        m_corporateRoot = TlsSupport::makeCa(m_dir.path(), QStringLiteral("corporate-root"),
+                                             QStringLiteral("Taskwatch Test Corporate CA"));
+        QVERIFY2(m_corporateRoot.error.isEmpty(), qPrintable(m_corporateRoot.error));
+    }
+
+    void systemTrustedServerStillWorksWithAnUnrelatedCaFile()
+    {
+#ifndef Q_OS_LINUX
+        QSKIP("a private system trust store needs a Linux mount namespace");
+#else
+        if (QStandardPaths::findExecutable(QStringLiteral("unshare")).isEmpty())
+            QSKIP("the unshare program (util-linux) is missing: no private system trust store for this test");
+        m_trustStore = m_dir.filePath(QStringLiteral("trust-store"));
+        QVERIFY(QDir().mkpath(m_trustStore));
+        const QString storeError = TlsSupport::makeTrustStore(m_trustStore, m_systemRoot.certificateFile);
+        QVERIFY2(storeError.isEmpty(), qPrintable(storeError));
+        QProcess probe;
+        probe.setProcessChannelMode(QProcess::MergedChannels);
+        probe.start(QStringLiteral("unshare"),
+                    TlsSupport::inPrivateTrust(
+                            m_trustStore, QStringLiteral("test"),
+                            {QStringLiteral("-f"), QStringLiteral("/etc/ssl/certs/taskwatch-test-root.pem")}));
+        QVERIFY(probe.waitForFinished(60000));
+        if (probe.exitStatus() != QProcess::NormalExit || probe.exitCode() != 0)
+            QSKIP(qPrintable(QStringLiteral("no user+mount namespace here (unshare -rm with a bind mount over "
+                                            "/etc/ssl/certs failed: %1): the system-trust case cannot be shown")
+                                     .arg(QString::fromUtf8(probe.readAll()).trimmed())));
+
+        const Hardening::Certificate server =
+                TlsSupport::makeSigned(m_dir.path(), QStringLiteral("public-server"), m_systemRoot,
+                                       QStringLiteral("IP:127.0.0.1,DNS:localhost"), 2);
+        QVERIFY2(server.error.isEmpty(), qPrintable(server.error));
+        const auto sim = startTlsSim(server);
+        const QStringList list {QStringLiteral("list"), QStringLiteral("--json")};
+
+        // Controls: the private store makes the root trusted (no CA file), and only there.
+        const CliRun trusted = runCli(sim->baseUrl(), list, true);
+        QVERIFY2(trusted.exitCode == 0, qPrintable(trusted.err));
+        const CliRun outside = runCli(sim->baseUrl(), list);
+        QCOMPARE(outside.exitCode, 5);
+        QVERIFY2(outside.err.contains(QStringLiteral("certificate"), Qt::CaseInsensitive), qPrintable(outside.err));
+
+        // The point: a CA file for something else adds to the system's roots, it does not replace them.
+        const CliRun withCaFile =
+                runCli(sim->baseUrl(),
+                       list + QStringList {QStringLiteral("--ca-file"), m_corporateRoot.certificateFile}, true);
+        QVERIFY2(withCaFile.exitCode == 0, qPrintable(withCaFile.err));
+        QCOMPARE(QJsonDocument::fromJson(withCaFile.out).array().size(), 1);
+        QCOMPARE(sim->stats().value(u"tokensIssued").toInteger(), 2); // the two runs that got through
+#endif
+    }
+
+    void serverSignedByTheCaFilesCaIsTrusted()
+    {
+        const Hardening::Certificate server =
+                TlsSupport::makeSigned(m_dir.path(), QStringLiteral("corporate-server"), m_corporateRoot,
+                                       QStringLiteral("IP:127.0.0.1,DNS:localhost"), 2);
+        QVERIFY2(server.error.isEmpty(), qPrintable(server.error));
+        const auto sim = startTlsSim(server);
+        const QStringList list {QStringLiteral("list"), QStringLiteral("--json")};
+
+        const CliRun refused = runCli(sim->baseUrl(), list);
+        QCOMPARE(refused.exitCode, 5);
+        const CliRun trusted = runCli(
+                sim->baseUrl(), list + QStringList {QStringLiteral("--ca-file"), m_corporateRoot.certificateFile});
+        QVERIFY2(trusted.exitCode == 0, qPrintable(trusted.err));
+        QCOMPARE(QJsonDocument::fromJson(trusted.out).array().size(), 1);
+
+        TaskMonitor monitor(profileFor(sim->baseUrl(), m_corporateRoot.certificateFile));
+        monitor.setSecret(QStringLiteral("demo"));
+        monitor.addTasks({QStringLiteral("tls-task")});
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.task(QStringLiteral("tls-task"))->status.has_value(), 30000);
+        QCOMPARE(monitor.connectionState().kind, ConnectionState::Kind::Ok);
+    }
+
+    void hostNameMismatchIsRefusedByName()
+    {
+        const Hardening::Certificate server =
+                TlsSupport::makeSigned(m_dir.path(), QStringLiteral("other-host"), m_corporateRoot,
+                                       QStringLiteral("DNS:tenant.example.com"), 2);
+        QVERIFY2(server.error.isEmpty(), qPrintable(server.error));
+        const auto sim = startTlsSim(server);
+        const CliRun cli = runCli(
+                sim->baseUrl(), {QStringLiteral("list"), QStringLiteral("--ca-file"), m_corporateRoot.certificateFile});
+        QCOMPARE(cli.exitCode, 5);
+        const QString engine = engineProblem(sim->baseUrl(), m_corporateRoot.certificateFile);
+        for (const QString &message : {cli.err, engine}) {
+            QVERIFY2(message.contains(QStringLiteral("host name did not match"), Qt::CaseInsensitive),
+                     qPrintable(message));
+            QVERIFY2(message.contains(QStringLiteral("tenant.example.com")), qPrintable(message));
+        }
+        QCOMPARE(sim->stats().value(u"totalRequests").toInteger(), 0);
+    }
+
+    void expiredCertificateIsRefusedByName()
+    {
+        const Hardening::Certificate server =
+                TlsSupport::makeSigned(m_dir.path(), QStringLiteral("expired"), m_corporateRoot,
+                                       QStringLiteral("IP:127.0.0.1,DNS:localhost"), -1);
+        QVERIFY2(server.error.isEmpty(), qPrintable(server.error));
+        const auto sim = startTlsSim(server);
+        const CliRun cli = runCli(
+                sim->baseUrl(), {QStringLiteral("list"), QStringLiteral("--ca-file"), m_corporateRoot.certificateFile});
+        QCOMPARE(cli.exitCode, 5);
+        const QString engine = engineProblem(sim->baseUrl(), m_corporateRoot.certificateFile);
+        for (const QString &message : {cli.err, engine}) {
+            QVERIFY2(message.contains(QStringLiteral("certificate has expired"), Qt::CaseInsensitive),
+                     qPrintable(message));
+            QVERIFY2(message.contains(QStringLiteral("expired on")), qPrintable(message));
+        }
+        QCOMPARE(sim->stats().value(u"totalRequests").toInteger(), 0);
     }
 
     void selfSignedCertificateIsRefusedNamingTheProblem()
