@@ -5,6 +5,7 @@
 #include "WatchListFormat.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -83,8 +84,7 @@ bool WatchList::load()
     // Saves run under the lock, so holding it, no save is running: a save journal left now is a killed
     // save's. Without the lock (another process is saving for long) leftovers wait for the next start.
     QLockFile lock(lockFilePath());
-    lock.setStaleLockTime(StaleLockTime);
-    if (lock.tryLock(m_lockTimeout)) {
+    if (takeLock(lock)) {
         SaveLeftovers::removeInterrupted(m_filePath);
         lock.unlock(); // reading needs no lock: the file is only ever replaced whole
     } else {
@@ -247,8 +247,7 @@ bool WatchList::saveNow()
         watchFolder(); // the folder may be new
     // Read, merge and write under the lock, so that no other writer's save lands in between and is lost.
     QLockFile lock(lockFilePath());
-    lock.setStaleLockTime(StaleLockTime);
-    if (!lock.tryLock(m_lockTimeout)) {
+    if (!takeLock(lock)) {
         if (lock.error() == QLockFile::LockFailedError) {
             if (m_dirty)
                 m_saveTimer.start(m_saveDelay); // try again: the other writer's save ends soon
@@ -267,6 +266,29 @@ bool WatchList::saveNow()
     lock.unlock();
     announce(changes);
     return saved;
+}
+
+bool WatchList::takeLock(QLockFile &lock) const
+{
+    // QLockFile takes over the lock of a dead owner by the pid it wrote. A kill between creating the lock
+    // file and writing the pid leaves an empty file, which QLockFile would only take over after the stale
+    // time: an empty lock older than a second (the writer's next step takes microseconds) is that.
+    lock.setStaleLockTime(StaleLockTime);
+    QDeadlineTimer deadline(m_lockTimeout);
+    for (;;) {
+        if (lock.tryLock(std::min<qint64>(100, deadline.remainingTime())))
+            return true;
+        if (lock.error() != QLockFile::LockFailedError)
+            return false;
+        const QFileInfo info(lockFilePath());
+        if (info.exists() && info.size() == 0 && info.lastModified().msecsTo(QDateTime::currentDateTime()) > 1000) {
+            qCInfo(lcWatchlist) << "taking over an empty lock left by a killed process";
+            lock.removeStaleLockFile();
+            continue;
+        }
+        if (deadline.hasExpired())
+            return false;
+    }
 }
 
 bool WatchList::syncNow()

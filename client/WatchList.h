@@ -12,6 +12,7 @@
 #include <QTimer>
 
 class QFileSystemWatcher;
+class QLockFile;
 
 #include <chrono>
 #include <memory>
@@ -92,6 +93,7 @@ private:
     void changed(Urgency urgency = Urgency::Soon);
     void setAside(const QString &reason);
     bool fail(const QString &reason);
+    bool takeLock(QLockFile &lock) const;
     // Reads the file unless it is still the one last seen, and merges it with the list and the journal.
     bool mergeFromDisk(WatchListMerge::Result &changes);
     bool write();

@@ -227,6 +227,23 @@ private Q_SLOTS:
                  QStringList {QStringLiteral("watchlist.json")});
     }
 
+    void anEmptyLockOfAKilledProcessIsTakenOver()
+    {
+        // A kill between creating the lock file and writing its pid into it leaves an empty lock.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("watchlist.json"));
+        QFile lockFile(path + QStringLiteral(".lock"));
+        QVERIFY(lockFile.open(QIODevice::WriteOnly));
+        QVERIFY(lockFile.setFileTime(QDateTime::currentDateTime().addSecs(-2), QFileDevice::FileModificationTime));
+        lockFile.close();
+        WatchList list(path);
+        list.upsert(task(QStringLiteral("a")));
+        QVERIFY(list.saveNow());
+        QCOMPARE(idsInFile(path), QSet<QString> {QStringLiteral("a")});
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral(".lock")));
+    }
+
     void startUpRemovesAnInterruptedSavesCopyOnly()
     {
         // What a save killed between QSaveFile's link and rename leaves: its journal (listing the names that

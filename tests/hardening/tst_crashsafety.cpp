@@ -38,7 +38,7 @@ private Q_SLOTS:
         WatchList list(path);
         QVERIFY(list.load());
         QStringList expected {QStringLiteral("other.json.aB3dE9"), QStringLiteral("watchlist.json"),
-                              QStringLiteral("watchlist.json.bak"), QStringLiteral("watchlist.json.backup"),
+                              QStringLiteral("watchlist.json.backup"), QStringLiteral("watchlist.json.bak"),
                               QStringLiteral("watchlist.json.corrupt-20240101-000000")};
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), expected);
     }
