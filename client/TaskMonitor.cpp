@@ -100,6 +100,11 @@ void TaskMonitor::setWatchList(WatchList *list)
         }
         pollSoon();
     });
+    // Another writer of the file removed them: they leave this monitor too (the list has them no more).
+    connect(list, &WatchList::removedElsewhere, this, [this](const QString &profile, const QStringList &ids) {
+        if (profile == m_profile.name)
+            forget(ids);
+    });
     // The list's tasks join those already watched; tasks only the engine knows join the list.
     const QList<WatchedTask> stored = list->tasks(m_profile.name);
     for (const WatchedTask &task : stored) {
@@ -174,13 +179,22 @@ void TaskMonitor::addTasks(const QStringList &ids, const QString &label)
 
 void TaskMonitor::removeTasks(const QStringList &ids)
 {
+    if (m_watchList) {
+        for (const QString &id : ids) {
+            if (m_tasks.contains(id))
+                m_watchList->remove(m_profile.name, id);
+        }
+    }
+    forget(ids);
+}
+
+void TaskMonitor::forget(const QStringList &ids)
+{
     for (const QString &id : ids) {
         if (!m_tasks.remove(id))
             continue;
         m_order.removeOne(id);
         m_scheduler.remove(id);
-        if (m_watchList)
-            m_watchList->remove(m_profile.name, id);
         Q_EMIT taskRemoved(id);
     }
     schedulePoll();

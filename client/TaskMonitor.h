@@ -77,6 +77,7 @@ private:
     struct Round; // the requests of one round of checks, for `refreshed`
 
     bool canPoll();
+    void forget(const QStringList &ids); // stops watching them, without touching the watch list
     bool pollingStopped() const;
     void schedulePoll();
     void schedulePollLater(); // once after the answers being applied now, not once per answer

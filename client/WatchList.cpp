@@ -1,15 +1,20 @@
 #include "WatchList.h"
 
 #include "Logging.h"
+#include "SaveLeftovers.h"
 #include "WatchListFormat.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QRegularExpression>
+#include <QFileSystemWatcher>
+#include <QLockFile>
+#include <QMap>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QUuid>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -17,18 +22,18 @@
 
 namespace {
 
-// A save killed between QSaveFile's two steps (temporary copy linked as "<file>.XXXXXX", then renamed over
-// the file) leaves that copy behind, whole but orphaned; nothing else would ever remove it.
-void removeInterruptedSaves(const QString &filePath)
+// The saveId on the first line of a watch list (WatchListFormat), empty when there is none.
+QByteArray saveIdOf(QByteArrayView json)
 {
-    const QFileInfo info(filePath);
-    static const QRegularExpression suffix(QStringLiteral("^\\.[A-Za-z0-9]{6}$"));
-    const QStringList names =
-            info.dir().entryList({info.fileName() + QStringLiteral(".??????")}, QDir::Files | QDir::Hidden);
-    for (const QString &name : names) {
-        if (suffix.match(name.mid(info.fileName().size())).hasMatch() && QFile::remove(info.dir().filePath(name)))
-            qCInfo(lcWatchlist) << "removed" << name << "left by an interrupted save";
-    }
+    const qsizetype lineEnd = json.indexOf('\n');
+    const QByteArrayView firstLine = lineEnd < 0 ? json : json.first(lineEnd);
+    static constexpr QByteArrayView key = "\"saveId\":\"";
+    const qsizetype at = firstLine.indexOf(key);
+    if (at < 0)
+        return {};
+    const qsizetype from = at + key.size();
+    const qsizetype to = firstLine.indexOf('"', from);
+    return to < 0 ? QByteArray() : firstLine.sliced(from, to - from).toByteArray();
 }
 
 // Reading a watch list builds a QJsonDocument tree several times the file's size (60 MB for 10,000 tasks)
@@ -49,6 +54,10 @@ WatchList::WatchList(const QString &filePath, QObject *parent)
 {
     m_saveTimer.setSingleShot(true);
     connect(&m_saveTimer, &QTimer::timeout, this, &WatchList::saveNow);
+    // A burst of folder changes (another writer's lock, copy, rename) is one look at the file.
+    m_syncTimer.setSingleShot(true);
+    m_syncTimer.setInterval(std::chrono::milliseconds(300));
+    connect(&m_syncTimer, &QTimer::timeout, this, &WatchList::syncNow);
 }
 
 WatchList::~WatchList()
@@ -64,11 +73,23 @@ QString WatchList::defaultFilePath()
 
 bool WatchList::load()
 {
-    removeInterruptedSaves(m_filePath);
     m_tasks.clear();
     m_indexValid = false;
     m_dirty = false;
+    m_journal.clear();
+    m_diskSaveId.clear();
+    m_knownAbsent = true;
     m_saveBlocked = false;
+    watchFolder();
+    // Saves run under the lock, so holding it, no save is running: a save journal left now is a killed
+    // save's. Without the lock (another process is saving for long) leftovers wait for the next start.
+    QLockFile lock(lockFilePath());
+    if (takeLock(lock)) {
+        SaveLeftovers::removeInterrupted(m_filePath);
+        lock.unlock(); // reading needs no lock: the file is only ever replaced whole
+    } else {
+        qCInfo(lcWatchlist) << "another process holds" << lockFilePath() << "- leftovers of saves not checked";
+    }
     QFile file(m_filePath);
     if (!file.exists()) {
         qCInfo(lcWatchlist) << "no watch list yet at" << m_filePath;
@@ -78,8 +99,9 @@ bool WatchList::load()
         setAside(QStringLiteral("it cannot be read (%1)").arg(file.errorString()));
         return false;
     }
-    Parsed<QList<WatchedTask>> parsed = WatchListFormat::fromJson(file.readAll());
+    const QByteArray bytes = file.readAll();
     file.close();
+    Parsed<QList<WatchedTask>> parsed = WatchListFormat::fromJson(bytes);
     releaseFreedMemory();
     if (!parsed) {
         setAside(parsed.error().message());
@@ -87,6 +109,8 @@ bool WatchList::load()
     }
     m_tasks = std::move(parsed.value());
     m_indexValid = false;
+    m_diskSaveId = saveIdOf(bytes);
+    m_knownAbsent = false;
     qCInfo(lcWatchlist) << "loaded" << m_tasks.size() << "watched task(s) from" << m_filePath;
     return true;
 }
@@ -152,6 +176,7 @@ void WatchList::upsert(const WatchedTask &task, Urgency urgency)
     stored.problem = {}; // problems are of the moment; the file keeps what is known
     stored.nextCheckAt = QDateTime();
     const qsizetype index = indexOf(task.profile, task.id);
+    WatchListMerge::record(m_journal, {stored.profile, stored.id}, true, index >= 0);
     if (index < 0) {
         m_index.insert({stored.profile, stored.id}, m_tasks.size());
         m_tasks.append(stored);
@@ -167,6 +192,7 @@ void WatchList::remove(const QString &profile, const QString &id)
     const qsizetype index = indexOf(profile, id);
     if (index < 0)
         return;
+    WatchListMerge::record(m_journal, {profile, id}, false, true);
     m_tasks.removeAt(index);
     m_indexValid = false; // later positions moved
     changed();
@@ -199,6 +225,15 @@ std::optional<std::chrono::milliseconds> WatchList::pendingSaveDelay() const
     return m_saveTimer.intervalAsDuration();
 }
 
+bool WatchList::fail(const QString &reason)
+{
+    const QString message = QStringLiteral("The watch list could not be saved to %1: %2")
+                                    .arg(QDir::toNativeSeparators(m_filePath), reason);
+    qCWarning(lcWatchlist).noquote() << message;
+    Q_EMIT saveFailed(message);
+    return false;
+}
+
 bool WatchList::saveNow()
 {
     m_saveTimer.stop();
@@ -208,25 +243,160 @@ bool WatchList::saveNow()
         return false;
     }
     QDir().mkpath(QFileInfo(m_filePath).absolutePath());
+    if (m_watcher)
+        watchFolder(); // the folder may be new
+    // Read, merge and write under the lock, so that no other writer's save lands in between and is lost.
+    QLockFile lock(lockFilePath());
+    if (!takeLock(lock)) {
+        if (lock.error() == QLockFile::LockFailedError) {
+            if (m_dirty)
+                m_saveTimer.start(m_saveDelay); // try again: the other writer's save ends soon
+            return fail(
+                    QStringLiteral("another process holds its lock %1").arg(QDir::toNativeSeparators(lockFilePath())));
+        }
+        return fail(QStringLiteral("its lock %1 cannot be created").arg(QDir::toNativeSeparators(lockFilePath())));
+    }
+    WatchListMerge::Result changes;
+    if (!mergeFromDisk(changes)) {
+        lock.unlock();
+        announce(changes);
+        return false;
+    }
+    const bool saved = write();
+    lock.unlock();
+    announce(changes);
+    return saved;
+}
+
+bool WatchList::takeLock(QLockFile &lock) const
+{
+    // QLockFile takes over the lock of a dead owner by the pid it wrote. A kill between creating the lock
+    // file and writing the pid leaves an empty file, which QLockFile would only take over after the stale
+    // time: an empty lock older than a second (the writer's next step takes microseconds) is that.
+    lock.setStaleLockTime(StaleLockTime);
+    QDeadlineTimer deadline(m_lockTimeout);
+    for (;;) {
+        if (lock.tryLock(std::min<qint64>(100, deadline.remainingTime())))
+            return true;
+        if (lock.error() != QLockFile::LockFailedError)
+            return false;
+        const QFileInfo info(lockFilePath());
+        if (info.exists() && info.size() == 0 && info.lastModified().msecsTo(QDateTime::currentDateTime()) > 1000) {
+            qCInfo(lcWatchlist) << "taking over an empty lock left by a killed process";
+            lock.removeStaleLockFile();
+            continue;
+        }
+        if (deadline.hasExpired())
+            return false;
+    }
+}
+
+bool WatchList::syncNow()
+{
+    // No lock: the file is only ever replaced whole (rename), and nothing is written here.
+    if (m_saveBlocked)
+        return false;
+    WatchListMerge::Result changes;
+    const bool ok = mergeFromDisk(changes);
+    announce(changes);
+    return ok;
+}
+
+bool WatchList::mergeFromDisk(WatchListMerge::Result &changes)
+{
+    QList<WatchedTask> disk;
+    QByteArray diskSaveId;
+    QFile file(m_filePath);
+    if (!file.exists()) {
+        if (m_knownAbsent)
+            return true; // still none: the list in memory is all there is
+        // Removed since (by a user, or moved aside as unusable by another writer): nothing is on disk.
+    } else {
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("it cannot be read (%1)").arg(file.errorString()));
+        diskSaveId = saveIdOf(file.readLine(4096));
+        // Still the file this process last read or wrote: its list and journal are the whole truth. The
+        // common case, one writer: one line read, no parse.
+        if (!diskSaveId.isEmpty() && diskSaveId == m_diskSaveId)
+            return true;
+        file.seek(0);
+        const QByteArray bytes = file.readAll();
+        file.close();
+        Parsed<QList<WatchedTask>> parsed = WatchListFormat::fromJson(bytes);
+        releaseFreedMemory();
+        if (!parsed) {
+            // Damaged by someone else (every writer replaces it whole): kept aside, the list in memory stays.
+            setAside(parsed.error().message());
+            m_knownAbsent = true;
+            m_diskSaveId.clear();
+            return !m_saveBlocked;
+        }
+        disk = std::move(parsed.value());
+    }
+    changes = WatchListMerge::merge(disk, m_tasks, m_journal);
+    m_tasks = std::move(changes.tasks);
+    changes.tasks.clear();
+    m_indexValid = false;
+    m_diskSaveId = diskSaveId;
+    m_knownAbsent = !file.exists();
+    if (!changes.addedElsewhere.isEmpty() || !changes.removedElsewhere.isEmpty())
+        qCInfo(lcWatchlist) << "merged another writer's changes:" << changes.addedElsewhere.size() << "added,"
+                            << changes.removedElsewhere.size() << "removed";
+    return true;
+}
+
+bool WatchList::write()
+{
+    const QByteArray saveId = QUuid::createUuid().toByteArray(QUuid::Id128);
+    SaveLeftovers::begin(m_filePath);
     QSaveFile file(m_filePath);
     QString error;
     if (!file.open(QIODevice::WriteOnly))
         error = file.errorString();
-    else if (file.write(WatchListFormat::toJson(m_tasks)) < 0)
+    else if (file.write(WatchListFormat::toJson(m_tasks, saveId)) < 0)
         error = file.errorString();
     else if (!file.commit())
         error = file.errorString();
-    if (!error.isEmpty()) {
+    if (!error.isEmpty())
         file.cancelWriting();
-        const QString message = QStringLiteral("The watch list could not be saved to %1: %2")
-                                        .arg(QDir::toNativeSeparators(m_filePath), error);
-        qCWarning(lcWatchlist).noquote() << message;
-        Q_EMIT saveFailed(message);
-        return false;
-    }
+    SaveLeftovers::end(m_filePath);
+    if (!error.isEmpty())
+        return fail(error);
     m_dirty = false;
+    m_journal.clear();
+    m_diskSaveId = saveId;
+    m_knownAbsent = false;
     qCDebug(lcWatchlist) << "saved" << m_tasks.size() << "watched task(s)";
     return true;
+}
+
+void WatchList::announce(const WatchListMerge::Result &changes)
+{
+    QMap<QString, QList<WatchedTask>> added;
+    for (const WatchedTask &task : changes.addedElsewhere)
+        added[task.profile].append(task);
+    QMap<QString, QStringList> removed;
+    for (const WatchedTask &task : changes.removedElsewhere)
+        removed[task.profile].append(task.id);
+    for (auto it = removed.cbegin(); it != removed.cend(); ++it)
+        Q_EMIT removedElsewhere(it.key(), it.value());
+    for (auto it = added.cbegin(); it != added.cend(); ++it)
+        Q_EMIT imported(it.key(), it.value());
+}
+
+void WatchList::watchFolder()
+{
+    // The folder, not the file: every save replaces the file by a rename, which ends a watch on the file.
+    if (!m_watcher) {
+        m_watcher = std::make_unique<QFileSystemWatcher>();
+        connect(m_watcher.get(), &QFileSystemWatcher::directoryChanged, this, [this] {
+            if (!m_syncTimer.isActive())
+                m_syncTimer.start();
+        });
+    }
+    const QString folder = QFileInfo(m_filePath).absolutePath();
+    if (QFileInfo::exists(folder) && !m_watcher->directories().contains(folder))
+        m_watcher->addPath(folder);
 }
 
 QByteArray WatchList::exportJson(const QString &profile) const
@@ -246,6 +416,7 @@ Parsed<QList<WatchedTask>> WatchList::importJson(const QByteArray &json, const Q
             continue;
         if (!task.addedAt.isValid())
             task.addedAt = QDateTime::currentDateTimeUtc();
+        WatchListMerge::record(m_journal, {task.profile, task.id}, true, false);
         m_index.insert({task.profile, task.id}, m_tasks.size());
         m_tasks.append(task);
         added.append(task);

@@ -1,15 +1,21 @@
 #pragma once
 
 #include "Parsed.h"
+#include "WatchListMerge.h"
 #include "WatchedTask.h"
 
 #include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 
+class QFileSystemWatcher;
+class QLockFile;
+
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -17,6 +23,10 @@
 // (WatchListFormat). The only writer of that file: writes are debounced and atomic (QSaveFile), so a
 // crash or kill leaves the old or the new file, whole. A corrupt or unreadable file is moved aside
 // (kept, never deleted), reported through loadProblem, and the list starts empty.
+// Other processes may write the same file (a second instance with the same --watch-list): each save takes
+// a lock beside the file ("<file>.lock"), reads the file and applies only this process's own changes since
+// its last save (WatchListMerge) before writing. What other writers added or removed is announced
+// (imported, removedElsewhere), also between saves: a change of the folder triggers a read-only merge.
 class WatchList : public QObject
 {
     Q_OBJECT
@@ -26,6 +36,10 @@ public:
     // thousands of running tasks every round changes some, and each save rewrites the whole file. A restart
     // fetches fresh statuses anyway; what must not be lost (ids, labels, pauses, outcomes) is saved soon.
     static constexpr std::chrono::milliseconds DefaultProgressSaveDelay {60000};
+    // A save holds the lock for the time of one write (well under a second at 10,000 tasks); a lock older
+    // than this whose owner still seems alive is taken over. A dead owner's lock is taken over at once.
+    static constexpr std::chrono::milliseconds StaleLockTime {30000};
+    static constexpr std::chrono::milliseconds DefaultLockTimeout {5000};
     enum class Urgency { Soon, Progress };
 
     // `filePath` empty: defaultFilePath(). Tests pass a temporary path.
@@ -51,6 +65,11 @@ public:
     // nothing waits.
     std::optional<std::chrono::milliseconds> pendingSaveDelay() const;
     bool saveNow(); // false (and saveFailed) when the file could not be written
+    // Reads what other writers saved and merges it into the list now, without writing (that waits for the
+    // next save). Runs by itself shortly after the file's folder changes. False when the file is unusable.
+    bool syncNow();
+    void setLockTimeout(std::chrono::milliseconds timeout) { m_lockTimeout = timeout; }
+    QString lockFilePath() const { return m_filePath + QStringLiteral(".lock"); }
     bool hasUnsavedChanges() const { return m_dirty; }
 
     // The list, or one profile's part of it, in the file format.
@@ -64,12 +83,22 @@ Q_SIGNALS:
     // then the list is not saved either, so that nothing overwrites it).
     void loadProblem(const QString &message, const QString &keptAs);
     void saveFailed(const QString &message);
+    // Tasks added by importJson, or by another writer of the file (found when merging).
     void imported(const QString &profile, const QList<WatchedTask> &tasks);
+    // Tasks another writer of the file removed (found when merging); they are no longer in the list.
+    void removedElsewhere(const QString &profile, const QStringList &ids);
 
 private:
     qsizetype indexOf(const QString &profile, const QString &id) const;
     void changed(Urgency urgency = Urgency::Soon);
     void setAside(const QString &reason);
+    bool fail(const QString &reason);
+    bool takeLock(QLockFile &lock) const;
+    // Reads the file unless it is still the one last seen, and merges it with the list and the journal.
+    bool mergeFromDisk(WatchListMerge::Result &changes);
+    bool write();
+    void announce(const WatchListMerge::Result &changes);
+    void watchFolder();
 
     QString m_filePath;
     QList<WatchedTask> m_tasks;
@@ -81,5 +110,13 @@ private:
     std::chrono::milliseconds m_saveDelay = DefaultSaveDelay;
     std::chrono::milliseconds m_progressSaveDelay = DefaultProgressSaveDelay;
     bool m_dirty = false;
+    // This process's changes since its last save or load, applied on top of the file at the next save.
+    WatchListMerge::Journal m_journal;
+    // The saveId of the file as last read or written: the same id on disk means nobody else wrote since.
+    QByteArray m_diskSaveId;
+    bool m_knownAbsent = true; // the file did not exist when last looked at
+    std::chrono::milliseconds m_lockTimeout = DefaultLockTimeout;
+    QTimer m_syncTimer;
+    std::unique_ptr<QFileSystemWatcher> m_watcher;
     bool m_saveBlocked = false; // the file on disk could be neither read nor moved aside
 };

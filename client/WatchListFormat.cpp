@@ -51,12 +51,14 @@ QString formatName()
     return QStringLiteral("taskwatch-watchlist");
 }
 
-QByteArray toJson(const QList<WatchedTask> &tasks)
+QByteArray toJson(const QList<WatchedTask> &tasks, const QByteArray &saveId)
 {
     // Written by hand, one task per line, so that each cached status goes in as the compact bytes it is
     // kept in: one QJsonDocument of 10,000 statuses would cost ~60 MB of tree to write a 14 MB file.
     QByteArray out = QByteArrayLiteral("{\"format\":\"") + formatName().toUtf8() + QByteArrayLiteral("\",\"version\":")
-            + QByteArray::number(Version) + QByteArrayLiteral(",\"tasks\":[");
+            + QByteArray::number(Version)
+            + (saveId.isEmpty() ? QByteArray() : QByteArrayLiteral(",\"saveId\":\"") + saveId + '"')
+            + QByteArrayLiteral(",\"tasks\":[");
     qsizetype size = out.size();
     for (const WatchedTask &task : tasks)
         size += 200 + (task.status ? task.status->rawJson.size() : 0);

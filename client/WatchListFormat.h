@@ -8,7 +8,7 @@
 
 // The watch-list file and its export: versioned JSON, one entry per watched task with the last known
 // status as received (raw), so a restart shows it at once.
-//   {"format": "taskwatch-watchlist", "version": 1, "tasks": [
+//   {"format": "taskwatch-watchlist", "version": 1, "saveId": "..." (optional), "tasks": [
 //     {"id", "profile", "label", "addedAt", "checkedAt", "paused", "status": {...} | null}, ...]}
 // Written compact, one task per line.
 namespace WatchListFormat {
@@ -16,7 +16,9 @@ namespace WatchListFormat {
 constexpr int Version = 1;
 QString formatName(); // "taskwatch-watchlist"
 
-QByteArray toJson(const QList<WatchedTask> &tasks);
+// `saveId` (optional, on the first line): a token of this one save, so that a writer can tell from the
+// first line alone whether the file is still the one it wrote (WatchList). Readers ignore it.
+QByteArray toJson(const QList<WatchedTask> &tasks, const QByteArray &saveId = {});
 // Strict about structure (a damaged file is set aside rather than half read), lenient about the cached
 // status: one that no longer parses is dropped and fetched again.
 Parsed<QList<WatchedTask>> fromJson(const QByteArray &json);

@@ -604,6 +604,47 @@ private Q_SLOTS:
         QCOMPARE(list.tasks(QStringLiteral("sim")).size(), 2);
     }
 
+    void anotherWritersChangesReachTheMonitor()
+    {
+        // Another process writing the same watch list (here a second WatchList on the file) removes a task
+        // and adds one: the monitor stops watching the one and starts the other, and nothing is re-saved.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("watchlist.json"));
+        auto sim = startSim();
+        const QString kept = sim->addTask(scenarioTask(0, 3600));
+        const QString gone = sim->addTask(scenarioTask(0, 3600));
+        const QString fresh = sim->addTask(scenarioTask(0, 3600));
+        WatchList list(path);
+        QVERIFY(list.load());
+        auto monitor = monitorFor(*sim);
+        monitor->setWatchList(&list);
+        monitor->addTasks({kept, gone});
+        QVERIFY(list.saveNow());
+
+        WatchList other(path);
+        QVERIFY(other.load());
+        other.remove(QStringLiteral("sim"), gone);
+        WatchedTask entry;
+        entry.id = fresh;
+        entry.profile = QStringLiteral("sim");
+        entry.label = QStringLiteral("from a script");
+        entry.addedAt = QDateTime::currentDateTimeUtc();
+        other.upsert(entry);
+        QVERIFY(other.saveNow());
+
+        QSignalSpy removed(monitor.get(), &TaskMonitor::taskRemoved);
+        QSignalSpy added(monitor.get(), &TaskMonitor::taskAdded);
+        QVERIFY(list.syncNow()); // what a change of the file's folder runs
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(removed.first().at(0).toString(), gone);
+        QCOMPARE(added.count(), 1);
+        QVERIFY(!monitor->task(gone));
+        QVERIFY(monitor->task(kept));
+        QCOMPARE(monitor->task(fresh)->label, QStringLiteral("from a script"));
+        QVERIFY(!list.hasUnsavedChanges()); // the list is what the file says: nothing to write back
+        QTRY_VERIFY(monitor->task(fresh)->status.has_value());
+    }
+
     void progressIsSavedLaterAndOutcomesSoon()
     {
         QTemporaryDir dir;

@@ -210,6 +210,24 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(problems.first().at(1).toString()).isDir());
     }
 
+    void startUpKeepsFilesThatAreNotLeftovers()
+    {
+        // A user's copies whose names have the shape of QSaveFile's temporary copy ("<file>." + 6 letters or
+        // digits): with no interrupted save of this program on record they are not ours to delete.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("watchlist.json"));
+        QVERIFY(WatchList(path).saveNow());
+        const QStringList users {QStringLiteral("watchlist.json.backup"), QStringLiteral("watchlist.json.aB3dE9"),
+                                 QStringLiteral("watchlist.json.202401")};
+        for (const QString &name : users)
+            QVERIFY(QFile::copy(path, dir.filePath(name)));
+        WatchList list(path);
+        QVERIFY(list.load());
+        for (const QString &name : users)
+            QVERIFY2(QFileInfo::exists(dir.filePath(name)), qPrintable(name));
+    }
+
     void saveFailureIsReported()
     {
         QTemporaryDir dir;

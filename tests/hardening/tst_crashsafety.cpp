@@ -1,3 +1,4 @@
+#include "SaveLeftovers.h"
 #include "WatchList.h"
 
 #include <QDir>
@@ -22,18 +23,22 @@ class TestCrashSafety : public QObject
 private Q_SLOTS:
     void loadRemovesCopiesOfInterruptedSaves()
     {
-        // What a kill between QSaveFile's link and rename leaves (seen about once in 200 kills above).
+        // What a kill between QSaveFile's link and rename leaves (seen about once in 200 kills below): the
+        // save's journal, listing the names there before, and a new "<file>.XXXXXX". Only that new name
+        // goes; a user's files of the same shape stay.
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString path = dir.filePath(QStringLiteral("watchlist.json"));
         QVERIFY(WatchList(path).saveNow());
-        for (const char *name : {"watchlist.json.aB3dE9", "watchlist.json.corrupt-20240101-000000",
+        for (const char *name : {"watchlist.json.backup", "watchlist.json.corrupt-20240101-000000",
                                  "watchlist.json.bak", "other.json.aB3dE9"})
             QVERIFY(QFile::copy(path, dir.filePath(QLatin1String(name))));
+        QVERIFY(SaveLeftovers::begin(path));
+        QVERIFY(QFile::copy(path, dir.filePath(QStringLiteral("watchlist.json.aB3dE9"))));
         WatchList list(path);
         QVERIFY(list.load());
         QStringList expected {QStringLiteral("other.json.aB3dE9"), QStringLiteral("watchlist.json"),
-                              QStringLiteral("watchlist.json.bak"),
+                              QStringLiteral("watchlist.json.backup"), QStringLiteral("watchlist.json.bak"),
                               QStringLiteral("watchlist.json.corrupt-20240101-000000")};
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), expected);
     }
@@ -49,6 +54,12 @@ private Q_SLOTS:
 
         const quint32 seed = 90210;
         QRandomGenerator random(seed);
+        // A user's copy whose name has the shape of a save's temporary copy: it must survive every start.
+        {
+            QFile backup(dir.filePath(QStringLiteral("watchlist.json.backup")));
+            QVERIFY(backup.open(QIODevice::WriteOnly));
+            backup.write("{}");
+        }
         int duringSave = 0;
         int orphans = 0;
         for (int round = 0; round < kills; ++round) {
@@ -76,8 +87,9 @@ private Q_SLOTS:
                 QVERIFY2(output.startsWith(QByteArray("loaded " + QByteArray::number(taskCount) + "\n")),
                          output.left(80).constData());
 
-            // A kill between QSaveFile's link and rename leaves a whole, orphaned copy; load() removes it.
-            orphans += QDir(dir.path()).entryList({QStringLiteral("watchlist.json.??????")}, QDir::Files).size();
+            // A kill between QSaveFile's link and rename leaves a whole, orphaned copy; load() removes it (the
+            // save's journal says it is new), and the user's backup beside it stays.
+            orphans += QDir(dir.path()).entryList({QStringLiteral("watchlist.json.??????")}, QDir::Files).size() - 1;
             WatchList list(path);
             QSignalSpy problem(&list, &WatchList::loadProblem);
             QVERIFY2(list.load(), qPrintable(QStringLiteral("round %1 (seed %2)").arg(round).arg(seed)));
@@ -88,7 +100,7 @@ private Q_SLOTS:
             QCOMPARE(stored, ids);
             // Nothing else is left behind: no copies piling up in the data folder, kill after kill.
             const QStringList files = QDir(dir.path()).entryList(QDir::Files | QDir::Hidden);
-            QVERIFY2(files == QStringList {QStringLiteral("watchlist.json")},
+            QVERIFY2(files == (QStringList {QStringLiteral("watchlist.json"), QStringLiteral("watchlist.json.backup")}),
                      qPrintable(files.join(QStringLiteral(", "))));
         }
         qInfo("%d of %d kills came during a save of the loop; %d left an orphaned copy", duringSave, kills, orphans);
