@@ -35,10 +35,32 @@ QDateTime WallClockLabels::at(const SteadyTime &time)
 {
     if (!time.isValid())
         return {};
-    const qint64 offset = m_clock.wall().toMSecsSinceEpoch() - m_clock.steady().msecs();
+    const qint64 offset = sampleOffset();
     if (!m_hasOffset || qAbs(offset - m_offset) > StepMSecs) {
         m_offset = offset;
         m_hasOffset = true;
     }
     return QDateTime::fromMSecsSinceEpoch(time.msecs() + m_offset, QTimeZone::utc());
+}
+
+qint64 WallClockLabels::sampleOffset() const
+{
+    // The two clocks are read one after the other; a thread preempted between the reads (a loaded machine)
+    // would bake that pause into every label for as long as the offset is kept. Bracket the wall reading with
+    // two steady ones and take the tightest of a few tries.
+    qint64 best = 0;
+    qint64 bestGap = -1;
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        const qint64 before = m_clock.steady().msecs();
+        const qint64 wall = m_clock.wall().toMSecsSinceEpoch();
+        const qint64 after = m_clock.steady().msecs();
+        const qint64 gap = after - before;
+        if (bestGap < 0 || gap < bestGap) {
+            bestGap = gap;
+            best = wall - (before + gap / 2);
+        }
+        if (gap <= 1)
+            break;
+    }
+    return best;
 }

@@ -42,6 +42,7 @@ public:
     QDateTime now() { return at(m_clock.steady()); }
 
 private:
+    qint64 sampleOffset() const; // wall minus steady now, ms
     static constexpr qint64 StepMSecs = 1000; // a larger change of the offset is a step of the wall clock
     EngineClock m_clock;
     qint64 m_offset = 0; // wall minus steady, ms
