@@ -11,6 +11,7 @@
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QLockFile>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -230,9 +231,24 @@ bool SingleInstance::listen()
 void SingleInstance::accept()
 {
     while (QLocalSocket *socket = m_server->nextPendingConnection()) {
+        if (m_pending >= MaxPendingConnections) {
+            qCWarning(lcInstance) << "refused a connection:" << m_pending << "others wait for their request";
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        ++m_pending;
         auto *buffer = new QByteArray;
-        connect(socket, &QObject::destroyed, socket, [buffer] { delete buffer; });
+        connect(socket, &QObject::destroyed, this, [this, buffer] {
+            delete buffer;
+            --m_pending;
+        });
         connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
+        // Whatever the peer does, the connection ends: answered, refused, or dropped when it stays silent.
+        QTimer::singleShot(m_requestTimeout, socket, [socket] {
+            socket->abort();
+            socket->deleteLater();
+        });
         connect(socket, &QLocalSocket::readyRead, socket, [this, socket, buffer] { answer(socket, buffer); });
         if (socket->bytesAvailable() > 0)
             answer(socket, buffer);

@@ -66,6 +66,11 @@ public:
     Q_ENUM(Role)
 
     static constexpr std::chrono::milliseconds DefaultReplyTimeout {30000};
+    // A peer that connects must send its request line within this time, and only this many may wait at
+    // once: another process of the same user that opens connections and sends nothing must not use up the
+    // app's file descriptors and keep real hand-overs out.
+    static constexpr std::chrono::milliseconds DefaultRequestTimeout {5000};
+    static constexpr int MaxPendingConnections = 8;
 
     // The key's parts, as strings: the same folders give the same key, any difference another one.
     static QString keyFor(const QString &runtimeDir, const QString &settingsDir, const QString &watchListPath);
@@ -87,6 +92,8 @@ public:
     // The primary answers each request with what `handler` returns (in the event loop).
     using Handler = std::function<InstanceReply(const InstanceRequest &)>;
     void setHandler(Handler handler) { m_handler = std::move(handler); }
+    void setRequestTimeout(std::chrono::milliseconds timeout) { m_requestTimeout = timeout; }
+    int pendingConnections() const { return m_pending; }
 
 private:
     bool handOver(QLocalSocket &socket, const InstanceRequest &request, std::chrono::milliseconds timeout);
@@ -97,6 +104,8 @@ private:
     QString m_serverName;
     QLocalServer *m_server = nullptr;
     Handler m_handler;
+    std::chrono::milliseconds m_requestTimeout = DefaultRequestTimeout;
+    int m_pending = 0; // connections accepted and not yet gone
     InstanceReply m_reply;
     QString m_error;
 };

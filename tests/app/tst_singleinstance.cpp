@@ -4,7 +4,13 @@
 #include "SingleInstance.h"
 
 #include <QDir>
+#include <QLocalSocket>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
+#include <vector>
 
 class TestSingleInstance : public QObject
 {
@@ -113,6 +119,54 @@ private Q_SLOTS:
         QCOMPARE(SingleInstance::serverNameFor(deep, key), QString(QStringLiteral("taskwatch-") + key));
 #endif
         QCOMPARE(SingleInstance::serverNameFor({}, key), QString(QStringLiteral("taskwatch-") + key));
+    }
+
+    // Another process of the same user that connects and says nothing must neither keep its connections
+    // open for ever nor keep real hand-overs out.
+    void silentConnectionsAreDroppedAndCapped()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString name = dir.filePath(QStringLiteral("instance"));
+        SingleInstance primary(name);
+        QCOMPARE(primary.claimOrHandOver({}, std::chrono::milliseconds(2000)), SingleInstance::Role::Primary);
+        primary.setRequestTimeout(std::chrono::milliseconds(300));
+        int handled = 0;
+        primary.setHandler([&handled](const InstanceRequest &request) {
+            ++handled;
+            InstanceReply reply;
+            reply.ok = true;
+            reply.added = int(request.ids.size());
+            return reply;
+        });
+
+        std::vector<std::unique_ptr<QLocalSocket>> silent;
+        for (int i = 0; i < SingleInstance::MaxPendingConnections; ++i) {
+            silent.push_back(std::make_unique<QLocalSocket>());
+            silent.back()->connectToServer(name);
+            QVERIFY(silent.back()->waitForConnected(2000));
+        }
+        QTRY_COMPARE(primary.pendingConnections(), SingleInstance::MaxPendingConnections);
+        QLocalSocket oneTooMany;
+        QSignalSpy refused(&oneTooMany, &QLocalSocket::disconnected);
+        oneTooMany.connectToServer(name);
+        QVERIFY(refused.wait(5000));
+        QCOMPARE(primary.pendingConnections(), SingleInstance::MaxPendingConnections);
+
+        // The silent ones are dropped after the request timeout; then a real request is answered.
+        QTRY_COMPARE(primary.pendingConnections(), 0);
+        for (const auto &socket : silent)
+            QCOMPARE(socket->state(), QLocalSocket::UnconnectedState);
+        QLocalSocket client;
+        client.connectToServer(name);
+        QVERIFY(client.waitForConnected(2000));
+        client.write(InstanceMessage::encodeRequest({{QStringLiteral("2c9180858b3d4e5f")}}));
+        QTRY_VERIFY(client.canReadLine());
+        const std::optional<InstanceReply> reply = InstanceMessage::decodeReply(client.readLine().trimmed());
+        QVERIFY(reply);
+        QVERIFY(reply->ok);
+        QCOMPARE(reply->added, 1);
+        QCOMPARE(handled, 1);
     }
 };
 
