@@ -19,7 +19,9 @@ else
 fi
 cmake --build "$build"
 
-export ASAN_OPTIONS="halt_on_error=1:abort_on_error=0:detect_leaks=1:detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1:print_summary=1"
+# disable_coredump=0: ASan lowers the core-size limit of every process by default, which would hide what
+# tst_coredumps checks (Taskwatch itself sets it to 0; TASKWATCH_ALLOW_CORE_DUMPS=1 leaves it alone).
+export ASAN_OPTIONS="disable_coredump=0:halt_on_error=1:abort_on_error=0:detect_leaks=1:detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1:print_summary=1"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:print_summary=1"
 export LSAN_OPTIONS="suppressions=$here/lsan-suppressions.txt:print_suppressions=0" # OpenSSL's, see there
 "$here/run-tests.sh" "$build" "$@"
