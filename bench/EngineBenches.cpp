@@ -1,13 +1,13 @@
 #include "EngineBenches.h"
 
-#include "ApiTransport.h"
-#include "Batching.h"
 #include "RateArithmetic.h"
 #include "SimProcess.h"
-#include "TaskMonitor.h"
-#include "TaskStatusClient.h"
-#include "WatchList.h"
-#include "WatchListFormat.h"
+#include "client/ApiTransport.h"
+#include "client/Batching.h"
+#include "client/TaskMonitor.h"
+#include "client/TaskStatusClient.h"
+#include "client/WatchList.h"
+#include "client/WatchListFormat.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

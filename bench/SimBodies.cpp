@@ -1,6 +1,6 @@
 #include "SimBodies.h"
 
-#include "TaskCatalog.h"
+#include "sim/TaskCatalog.h"
 
 #include <QRandomGenerator>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SimTask.h"
+#include "sim/SimTask.h"
 
 #include <QByteArray>
 #include <QList>

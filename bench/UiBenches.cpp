@@ -1,11 +1,11 @@
 #include "UiBenches.h"
 
-#include "MainWindow.h"
 #include "SimBodies.h"
-#include "TaskMonitor.h"
-#include "WatchList.h"
-#include "WatchListFormat.h"
-#include "WatchListModel.h"
+#include "client/TaskMonitor.h"
+#include "client/WatchList.h"
+#include "client/WatchListFormat.h"
+#include "ui/MainWindow.h"
+#include "ui/WatchListModel.h"
 
 #include <QApplication>
 #include <QDateTime>

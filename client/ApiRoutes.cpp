@@ -1,6 +1,6 @@
 #include "ApiRoutes.h"
 
-#include "TaskId.h"
+#include "models/TaskId.h"
 
 namespace ApiRoutes {
 

@@ -5,7 +5,7 @@
 #include "TaskwatchVersion.h"
 #include "TlsTrust.h"
 #include "TokenProvider.h"
-#include "UrlPolicy.h"
+#include "models/UrlPolicy.h"
 
 #include <QHash>
 #include <QMutex>

@@ -1,6 +1,6 @@
 #include "ConnectionProfile.h"
 
-#include "UrlPolicy.h"
+#include "models/UrlPolicy.h"
 
 #include <QSettings>
 

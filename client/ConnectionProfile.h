@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ApiVersion.h"
+#include "models/ApiVersion.h"
 
 #include <QString>
 #include <QUrl>

@@ -1,6 +1,6 @@
 #include "ConnectionState.h"
 
-#include "Countdown.h"
+#include "models/Countdown.h"
 
 #include <cmath>
 

@@ -1,7 +1,7 @@
 #include "CredentialStore.h"
 
 #include "CredentialLockProbe.h"
-#include "TenantUrl.h"
+#include "models/TenantUrl.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

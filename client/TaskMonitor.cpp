@@ -3,9 +3,9 @@
 #include "ApiRoutes.h"
 #include "ApiTransport.h"
 #include "Logging.h"
-#include "TaskId.h"
 #include "TaskStatusClient.h"
 #include "WatchList.h"
+#include "models/TaskId.h"
 
 #include <algorithm>
 

@@ -5,8 +5,8 @@
 #include "ConnectionState.h"
 #include "EngineClock.h"
 #include "PollScheduler.h"
-#include "TaskStatus.h"
-#include "WatchedTask.h"
+#include "models/TaskStatus.h"
+#include "models/WatchedTask.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,8 +1,8 @@
 #include "TaskStatusClient.h"
 
 #include "ApiTransport.h"
-#include "TenantUrl.h"
 #include "TokenProvider.h"
+#include "models/TenantUrl.h"
 
 FetchOutcome FetchOutcome::classify(const ApiResponse &response, bool list, const QString &askedId)
 {

@@ -4,8 +4,8 @@
 #include "ApiRoutes.h"
 #include "ConnectionProfile.h"
 #include "EngineClock.h"
-#include "TaskStatus.h"
-#include "WatchedTask.h"
+#include "models/TaskStatus.h"
+#include "models/WatchedTask.h"
 
 #include <QList>
 #include <QObject>

@@ -3,7 +3,7 @@
 #include "ApiTransport.h"
 #include "Logging.h"
 #include "TokenLifetime.h"
-#include "UrlPolicy.h"
+#include "models/UrlPolicy.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

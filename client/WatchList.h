@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Parsed.h"
 #include "WatchListMerge.h"
-#include "WatchedTask.h"
+#include "models/Parsed.h"
+#include "models/WatchedTask.h"
 
 #include <QHash>
 #include <QList>

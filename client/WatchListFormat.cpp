@@ -1,7 +1,7 @@
 #include "WatchListFormat.h"
 
-#include "JsonRead.h"
-#include "TaskId.h"
+#include "models/JsonRead.h"
+#include "models/TaskId.h"
 
 #include <QByteArray>
 #include <QJsonArray>

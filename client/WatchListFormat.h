@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Parsed.h"
-#include "WatchedTask.h"
+#include "models/Parsed.h"
+#include "models/WatchedTask.h"
 
 #include <QByteArray>
 #include <QList>

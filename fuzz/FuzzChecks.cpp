@@ -1,10 +1,10 @@
 #include "FuzzChecks.h"
 
-#include "ApiError.h"
-#include "ApiRoutes.h"
-#include "Batching.h"
-#include "TaskId.h"
-#include "TaskStatus.h"
+#include "client/ApiRoutes.h"
+#include "client/Batching.h"
+#include "models/ApiError.h"
+#include "models/TaskId.h"
+#include "models/TaskStatus.h"
 
 #include <QJsonDocument>
 #include <QSet>

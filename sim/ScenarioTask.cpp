@@ -1,8 +1,8 @@
 #include "ScenarioTask.h"
 
-#include "JsonRead.h"
-#include "TaskId.h"
-#include "TaskStatus.h"
+#include "models/JsonRead.h"
+#include "models/TaskId.h"
+#include "models/TaskStatus.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Parsed.h"
-#include "TaskState.h"
+#include "models/Parsed.h"
+#include "models/TaskState.h"
 
 #include <QByteArray>
 #include <QJsonArray>

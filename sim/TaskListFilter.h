@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ApiVersion.h"
-#include "Parsed.h"
+#include "models/ApiVersion.h"
+#include "models/Parsed.h"
 
 #include <QList>
 #include <QString>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TaskId.h"
+#include "models/TaskId.h"
 
 #include <QDialog>
 #include <QSet>

@@ -1,6 +1,6 @@
 #include "ConnectionStatus.h"
 
-#include "Countdown.h"
+#include "models/Countdown.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TaskStatus.h"
+#include "models/TaskStatus.h"
 
 #include <QDialog>
 #include <QSet>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "TaskTransition.h"
-#include "WatchedTask.h"
+#include "models/TaskTransition.h"
+#include "models/WatchedTask.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,6 +1,6 @@
 #include "JsonTree.h"
 
-#include "TaskStatus.h"
+#include "models/TaskStatus.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -5,8 +5,8 @@
 #include "HistoryLog.h"
 #include "Notifier.h"
 #include "StatusSummary.h"
-#include "TaskStatus.h"
-#include "WatchedTask.h"
+#include "models/TaskStatus.h"
+#include "models/WatchedTask.h"
 
 #include <QMainWindow>
 #include <QPointer>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "Clock.h"
-#include "TaskTransition.h"
-#include "WatchedTask.h"
+#include "models/TaskTransition.h"
+#include "models/WatchedTask.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,6 +1,6 @@
 #include "ProfileSettings.h"
 
-#include "UrlPolicy.h"
+#include "models/UrlPolicy.h"
 
 #include <QCoreApplication>
 #include <QDir>

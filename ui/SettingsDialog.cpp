@@ -3,7 +3,7 @@
 #include "Autostart.h"
 #include "StateColorPalette.h"
 #include "UiLog.h"
-#include "UrlPolicy.h"
+#include "models/UrlPolicy.h"
 
 #include <QCheckBox>
 #include <QComboBox>

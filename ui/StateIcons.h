@@ -1,7 +1,7 @@
 #pragma once
 
 #include "StatusSummary.h"
-#include "WatchedTask.h"
+#include "models/WatchedTask.h"
 
 #include <QColor>
 #include <QIcon>

@@ -2,7 +2,7 @@
 
 #include "Clock.h"
 #include "HistoryLog.h"
-#include "WatchedTask.h"
+#include "models/WatchedTask.h"
 
 #include <QJsonObject>
 #include <QWidget>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "WatchedTask.h"
+#include "models/WatchedTask.h"
 
 #include <QList>
 #include <QString>

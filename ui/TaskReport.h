@@ -1,7 +1,7 @@
 #pragma once
 
 #include "HistoryLog.h"
-#include "WatchedTask.h"
+#include "models/WatchedTask.h"
 
 #include <QDateTime>
 #include <QJsonObject>

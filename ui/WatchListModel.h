@@ -3,7 +3,7 @@
 #include "Clock.h"
 #include "EtaEstimator.h"
 #include "StatusSummary.h"
-#include "WatchedTask.h"
+#include "models/WatchedTask.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,9 +1,9 @@
 #include "CliLogin.h"
 
 #include "CliOutput.h"
-#include "CredentialStore.h"
-#include "TaskStatusClient.h"
-#include "UrlPolicy.h"
+#include "client/CredentialStore.h"
+#include "client/TaskStatusClient.h"
+#include "models/UrlPolicy.h"
 
 #include <QLoggingCategory>
 #include <QSettings>

@@ -1,6 +1,6 @@
 #include "CliOptions.h"
 
-#include "TaskId.h"
+#include "models/TaskId.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "CliOptions.h"
-#include "ConnectionState.h"
-#include "CredentialStore.h"
-#include "TaskStatus.h"
-#include "WatchedTask.h"
+#include "client/ConnectionState.h"
+#include "client/CredentialStore.h"
+#include "models/TaskStatus.h"
+#include "models/WatchedTask.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,9 +1,9 @@
 #include "CliRunner.h"
 
 #include "CliOutput.h"
-#include "CredentialStore.h"
-#include "TaskMonitor.h"
-#include "TenantUrl.h"
+#include "client/CredentialStore.h"
+#include "client/TaskMonitor.h"
+#include "models/TenantUrl.h"
 
 #include <QDateTime>
 

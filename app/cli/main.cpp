@@ -1,9 +1,9 @@
 #include "CliLogin.h"
 #include "CliOptions.h"
 #include "CliRunner.h"
-#include "CoreDumps.h"
 #include "SecretInput.h"
 #include "TaskwatchVersion.h"
+#include "client/CoreDumps.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

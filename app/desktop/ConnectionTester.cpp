@@ -1,9 +1,9 @@
 #include "ConnectionTester.h"
 
-#include "CredentialStore.h"
 #include "DesktopLog.h"
-#include "TaskMonitor.h"
-#include "TenantUrl.h"
+#include "client/CredentialStore.h"
+#include "client/TaskMonitor.h"
+#include "models/TenantUrl.h"
 
 ConnectionTester::ConnectionTester(CredentialStore *store, QObject *parent)
     : QObject(parent)

@@ -1,7 +1,7 @@
 #include "DemoTenant.h"
 
 #include "DesktopLog.h"
-#include "SimServer.h"
+#include "sim/SimServer.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

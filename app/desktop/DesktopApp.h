@@ -1,11 +1,11 @@
 #pragma once
 
-#include "ConnectionProfile.h"
-#include "CredentialStore.h"
 #include "DesktopOptions.h"
 #include "DesktopSettings.h"
-#include "Preferences.h"
-#include "SettingsDialog.h"
+#include "client/ConnectionProfile.h"
+#include "client/CredentialStore.h"
+#include "ui/Preferences.h"
+#include "ui/SettingsDialog.h"
 
 #include <QMap>
 #include <QObject>

@@ -1,9 +1,9 @@
 #include "DesktopHandOver.h"
 
 #include "DesktopApp.h"
-#include "TaskId.h"
-#include "TaskMonitor.h"
-#include "WatchList.h"
+#include "client/TaskMonitor.h"
+#include "client/WatchList.h"
+#include "models/TaskId.h"
 
 #include <QCoreApplication>
 

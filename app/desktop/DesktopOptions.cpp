@@ -1,8 +1,8 @@
 #include "DesktopOptions.h"
 
-#include "ConnectionProfile.h"
-#include "Preferences.h"
-#include "TaskId.h"
+#include "client/ConnectionProfile.h"
+#include "models/TaskId.h"
+#include "ui/Preferences.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

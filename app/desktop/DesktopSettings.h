@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ConnectionProfile.h"
-#include "Preferences.h"
-#include "ProfileSettings.h"
+#include "client/ConnectionProfile.h"
+#include "ui/Preferences.h"
+#include "ui/ProfileSettings.h"
 
 #include <QList>
 #include <QString>

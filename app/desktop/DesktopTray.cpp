@@ -1,6 +1,6 @@
 #include "DesktopTray.h"
 
-#include "StateIcons.h"
+#include "ui/StateIcons.h"
 
 #include <QAction>
 #include <QMenu>

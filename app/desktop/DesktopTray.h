@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Notifier.h"
-#include "StatusSummary.h"
+#include "ui/Notifier.h"
+#include "ui/StatusSummary.h"
 
 #include <QObject>
 

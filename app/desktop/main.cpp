@@ -1,12 +1,12 @@
-#include "CoreDumps.h"
 #include "DesktopApp.h"
 #include "DesktopHandOver.h"
 #include "DesktopLog.h"
 #include "DesktopOptions.h"
 #include "SingleInstance.h"
-#include "StopSignals.h"
 #include "TaskwatchVersion.h"
-#include "WatchList.h"
+#include "app/common/StopSignals.h"
+#include "client/CoreDumps.h"
+#include "client/WatchList.h"
 
 #include <QApplication>
 #include <QFileInfo>

@@ -1,8 +1,8 @@
 // taskwatch-sim: a simulated SailPoint Identity Security Cloud tenant on 127.0.0.1 (see sim/README.md).
-#include "SimCommandLine.h"
-#include "SimServer.h"
-#include "StopSignals.h"
 #include "TaskwatchVersion.h"
+#include "app/common/StopSignals.h"
+#include "sim/SimCommandLine.h"
+#include "sim/SimServer.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

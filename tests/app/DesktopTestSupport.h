@@ -3,12 +3,12 @@
 // Helpers shared by the end-to-end tests of the desktop app: private settings, finding widgets by object
 // name, reading the table as a person sees it, and typing into the window.
 
-#include "AddTasksDialog.h"
-#include "DesktopApp.h"
-#include "MainWindow.h"
-#include "TaskFilterProxy.h"
-#include "WatchListModel.h"
-#include "WatchStatusBar.h"
+#include "app/desktop/DesktopApp.h"
+#include "ui/AddTasksDialog.h"
+#include "ui/MainWindow.h"
+#include "ui/TaskFilterProxy.h"
+#include "ui/WatchListModel.h"
+#include "ui/WatchStatusBar.h"
 
 #include <QApplication>
 #include <QLabel>

@@ -5,11 +5,11 @@
 // checked by QAbstractItemModelTester from the first row to the last change.
 
 #include "DesktopTestSupport.h"
-#include "FilterBar.h"
-#include "SimFixture.h"
-#include "TaskDetailView.h"
-#include "TaskMonitor.h"
-#include "WatchList.h"
+#include "client/TaskMonitor.h"
+#include "client/WatchList.h"
+#include "tests/client/SimFixture.h"
+#include "ui/FilterBar.h"
+#include "ui/TaskDetailView.h"
 
 #include <QAbstractItemModelTester>
 #include <QDialogButtonBox>

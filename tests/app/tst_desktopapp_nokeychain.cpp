@@ -2,12 +2,12 @@
 // minimal desktops): the banner says why and what to do, Settings offers a secret for this session only,
 // and with it the app watches, without the secret ever reaching a file.
 
-#include "CredentialTestSupport.h"
-#include "DesktopSettings.h"
 #include "DesktopTestSupport.h"
-#include "NoticeBar.h"
-#include "SettingsDialog.h"
-#include "SimFixture.h"
+#include "app/desktop/DesktopSettings.h"
+#include "tests/client/CredentialTestSupport.h"
+#include "tests/client/SimFixture.h"
+#include "ui/NoticeBar.h"
+#include "ui/SettingsDialog.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

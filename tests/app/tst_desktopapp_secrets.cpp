@@ -5,14 +5,14 @@
 // the real keychain, a simulated tenant and a "secret catcher" on loopback that counts every connection. A
 // base URL with user info is refused in the dialog without the password in any text or log line.
 
-#include "CredentialTestSupport.h"
-#include "DesktopSettings.h"
 #include "DesktopTestSupport.h"
-#include "NoticeBar.h"
-#include "SecretCatcher.h"
-#include "SettingsDialog.h"
-#include "SimFixture.h"
-#include "TenantUrl.h"
+#include "app/desktop/DesktopSettings.h"
+#include "models/TenantUrl.h"
+#include "tests/client/CredentialTestSupport.h"
+#include "tests/client/SecretCatcher.h"
+#include "tests/client/SimFixture.h"
+#include "ui/NoticeBar.h"
+#include "ui/SettingsDialog.h"
 
 #include <QDialogButtonBox>
 #include <QLineEdit>

@@ -4,15 +4,15 @@
 // renamed (secret and tasks move with it) and removed (back to the demo). One story, in order, against a
 // simulated tenant on loopback and the Secret Service that scripts/run-tests.sh starts.
 
-#include "CredentialTestSupport.h"
-#include "DemoTenant.h"
-#include "DesktopSettings.h"
 #include "DesktopTestSupport.h"
-#include "NoticeBar.h"
-#include "SettingsDialog.h"
-#include "SimFixture.h"
-#include "TaskMonitor.h"
-#include "WatchList.h"
+#include "app/desktop/DemoTenant.h"
+#include "app/desktop/DesktopSettings.h"
+#include "client/TaskMonitor.h"
+#include "client/WatchList.h"
+#include "tests/client/CredentialTestSupport.h"
+#include "tests/client/SimFixture.h"
+#include "ui/NoticeBar.h"
+#include "ui/SettingsDialog.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

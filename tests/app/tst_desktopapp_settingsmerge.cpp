@@ -3,11 +3,11 @@
 // its keychain secret with it (the real Secret Service that scripts/run-tests.sh starts) while the other
 // profiles' secrets stay. The CLI and the app share one settings file here, as on a real desktop.
 
-#include "CredentialTestSupport.h"
-#include "DesktopSettings.h"
 #include "DesktopTestSupport.h"
-#include "SettingsDialog.h"
-#include "SimFixture.h"
+#include "app/desktop/DesktopSettings.h"
+#include "tests/client/CredentialTestSupport.h"
+#include "tests/client/SimFixture.h"
+#include "ui/SettingsDialog.h"
 
 #include <QDialogButtonBox>
 #include <QListWidget>

@@ -3,12 +3,12 @@
 // --minimized starts there; without a tray the window is the whole app. Also --screenshot, which
 // scripts/screenshots.sh relies on.
 
-#include "DemoTenant.h"
-#include "DesktopSettings.h"
 #include "DesktopTestSupport.h"
-#include "DesktopTray.h"
-#include "TaskDetailView.h"
-#include "TaskMonitor.h"
+#include "app/desktop/DemoTenant.h"
+#include "app/desktop/DesktopSettings.h"
+#include "app/desktop/DesktopTray.h"
+#include "client/TaskMonitor.h"
+#include "ui/TaskDetailView.h"
 
 #include <QAction>
 #include <QImage>

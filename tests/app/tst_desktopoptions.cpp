@@ -1,7 +1,7 @@
 // taskwatch's command line: what each option sets, what is refused and why, and that the secret never
 // comes from an argument.
 
-#include "DesktopOptions.h"
+#include "app/desktop/DesktopOptions.h"
 
 #include <QTest>
 

@@ -4,9 +4,9 @@
 // instance), and SIGTERM, SIGINT and SIGHUP save the watch list, progress included, before a clean exit.
 // Every process runs offscreen with private HOME and XDG folders, against a small tenant on loopback.
 
-#include "SingleInstance.h"
-#include "TinyServer.h"
-#include "WatchList.h"
+#include "app/desktop/SingleInstance.h"
+#include "client/WatchList.h"
+#include "tests/client/TinyServer.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 // The desktop's settings table: defaults, round trips, clamping of hand-edited values, and profiles in the
 // format taskwatch-cli --profile reads.
 
-#include "DesktopSettings.h"
+#include "app/desktop/DesktopSettings.h"
 
 #include <QSettings>
 #include <QTemporaryDir>

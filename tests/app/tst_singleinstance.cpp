@@ -1,7 +1,7 @@
 // The single-instance socket's messages and key: every message survives its round trip, any other bytes
 // are refused with a reason (never a crash), and the key tells different folders apart.
 
-#include "SingleInstance.h"
+#include "app/desktop/SingleInstance.h"
 
 #include <QDir>
 #include <QLocalSocket>

@@ -3,7 +3,7 @@
 // Helpers shared by the CredentialStore tests: waiting for an asynchronous result, a private D-Bus session
 // bus, secret-tool, and a scan of a directory tree for a secret.
 
-#include "CredentialStore.h"
+#include "client/CredentialStore.h"
 
 #include <QByteArray>
 #include <QDir>

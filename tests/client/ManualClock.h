@@ -1,6 +1,6 @@
 #pragma once
 
-#include "EngineClock.h"
+#include "client/EngineClock.h"
 
 #include <QDateTime>
 #include <QTimeZone>

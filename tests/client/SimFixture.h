@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ConnectionProfile.h"
-#include "SimServer.h"
+#include "client/ConnectionProfile.h"
+#include "sim/SimServer.h"
 
 #include <QJsonObject>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "ApiRoutes.h"
+#include "client/ApiRoutes.h"
 
 #include <QTest>
 #include <QUrlQuery>

@@ -1,10 +1,10 @@
-#include "ApiRoutes.h"
-#include "ApiTransport.h"
 #include "ManualClock.h"
 #include "SimFixture.h"
 #include "TaskwatchVersion.h"
 #include "TinyServer.h"
-#include "TokenProvider.h"
+#include "client/ApiRoutes.h"
+#include "client/ApiTransport.h"
+#include "client/TokenProvider.h"
 
 #include <QSignalSpy>
 #include <QSslCertificate>

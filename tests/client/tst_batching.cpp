@@ -1,5 +1,5 @@
-#include "ApiRoutes.h"
-#include "Batching.h"
+#include "client/ApiRoutes.h"
+#include "client/Batching.h"
 
 #include <QRandomGenerator>
 #include <QTest>

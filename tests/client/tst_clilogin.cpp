@@ -3,10 +3,10 @@
 // read it from there, logout removes both. Refused credentials and a missing keychain store nothing.
 
 #include "CliTestSupport.h"
-#include "ConnectionProfile.h"
 #include "SecretCatcher.h"
 #include "SimFixture.h"
-#include "TenantUrl.h"
+#include "client/ConnectionProfile.h"
+#include "models/TenantUrl.h"
 
 #include <QSettings>
 #include <QTest>

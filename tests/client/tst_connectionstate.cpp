@@ -1,5 +1,5 @@
-#include "ConnectionState.h"
 #include "ManualClock.h"
+#include "client/ConnectionState.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // The pure parts of CredentialStore: advice for every qtkeychain error, the keychain state it implies, and
 // the per-profile keys.
 
-#include "CredentialStore.h"
+#include "client/CredentialStore.h"
 
 #include <QTest>
 

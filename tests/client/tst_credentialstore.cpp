@@ -1,8 +1,8 @@
 // CredentialStore against a real Secret Service: scripts/run-tests.sh runs it on a private session bus with a
 // freshly unlocked gnome-keyring and a throw-away HOME.
 
-#include "CredentialStore.h"
 #include "CredentialTestSupport.h"
+#include "client/CredentialStore.h"
 
 #include <QDir>
 #include <QSignalSpy>

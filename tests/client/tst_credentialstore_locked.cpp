@@ -2,8 +2,8 @@
 // what to do, and a failed move leaves the old secret where it was. The test runs its own gnome-keyring on
 // its own bus (nothing can be activated there, so no unlock prompt can appear) and locks it over D-Bus.
 
-#include "CredentialStore.h"
 #include "CredentialTestSupport.h"
+#include "client/CredentialStore.h"
 
 #include <QProcessEnvironment>
 #include <QSignalSpy>

@@ -2,8 +2,8 @@
 // and the session-only secret keeps the app working. The test starts its own bus with no service
 // directories, because on a normal bus D-Bus activation would start gnome-keyring on demand.
 
-#include "CredentialStore.h"
 #include "CredentialTestSupport.h"
+#include "client/CredentialStore.h"
 
 #include <QDir>
 #include <QSignalSpy>

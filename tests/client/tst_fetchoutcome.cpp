@@ -1,4 +1,4 @@
-#include "TaskStatusClient.h"
+#include "client/TaskStatusClient.h"
 
 #include <QTest>
 

@@ -4,8 +4,8 @@
 // or any JSON Web Token - the sim's access tokens are HS256 JWTs, so no JWT at all may appear.
 
 #include "CliTestSupport.h"
-#include "ConnectionProfile.h"
 #include "SimFixture.h"
+#include "client/ConnectionProfile.h"
 
 #include <QDirIterator>
 #include <QJsonArray>

@@ -1,5 +1,5 @@
 #include "ManualClock.h"
-#include "PollScheduler.h"
+#include "client/PollScheduler.h"
 
 #include <QTest>
 

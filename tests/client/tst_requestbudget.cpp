@@ -1,5 +1,5 @@
 #include "ManualClock.h"
-#include "RequestBudget.h"
+#include "client/RequestBudget.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 #include "ManualClock.h"
-#include "RetryAfter.h"
+#include "client/RetryAfter.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "TlsTrust.h"
+#include "client/TlsTrust.h"
 
 #include <QSet>
 #include <QSslSocket>

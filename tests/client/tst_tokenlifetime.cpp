@@ -1,5 +1,5 @@
 #include "ManualClock.h"
-#include "TokenLifetime.h"
+#include "client/TokenLifetime.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "WatchList.h"
+#include "client/WatchList.h"
 
 #include <QDir>
 #include <QFile>

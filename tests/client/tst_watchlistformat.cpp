@@ -1,4 +1,4 @@
-#include "WatchListFormat.h"
+#include "client/WatchListFormat.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

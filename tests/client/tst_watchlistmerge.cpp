@@ -1,7 +1,7 @@
-#include "SaveLeftovers.h"
-#include "WatchList.h"
-#include "WatchListFormat.h"
-#include "WatchListMerge.h"
+#include "client/SaveLeftovers.h"
+#include "client/WatchList.h"
+#include "client/WatchListFormat.h"
+#include "client/WatchListMerge.h"
 
 #include <QDir>
 #include <QFile>

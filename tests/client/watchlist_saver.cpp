@@ -1,6 +1,6 @@
 // Helper of tst_watchlist: saves a watch list over and over until it is killed. Each save rewrites every
 // entry with the same generation label, so a file that parses with one label throughout is whole.
-#include "WatchList.h"
+#include "client/WatchList.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -7,7 +7,7 @@
 // Only load/upsert/remove/saveNow, so that it runs against any version of WatchList.
 //   watchlist_writer --hold-lock LOCKFILE
 // Takes the lock, prints "locked" and holds it until stdin ends: another process in the middle of a save.
-#include "WatchList.h"
+#include "client/WatchList.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -3,9 +3,9 @@
 // Usage: engine_saver WATCHLIST_FILE. Prints "loaded N" (tasks read from the file at start), "ready" once
 // every id is watched and saved, then "saving N" right before and "saved N" right after each save of its
 // loop, so the test can pick its moment and tell afterwards whether the kill came during a save.
-#include "SimServer.h"
-#include "TaskMonitor.h"
-#include "WatchList.h"
+#include "client/TaskMonitor.h"
+#include "client/WatchList.h"
+#include "sim/SimServer.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -4,7 +4,7 @@
 // its files belong to root then. So the programs run as an unprivileged user when the test runs as root,
 // and as the test's own user otherwise; either way their /proc files must belong to root.
 
-#include "CoreDumps.h"
+#include "client/CoreDumps.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,5 +1,5 @@
-#include "SaveLeftovers.h"
-#include "WatchList.h"
+#include "client/SaveLeftovers.h"
+#include "client/WatchList.h"
 
 #include <QDir>
 #include <QProcess>

@@ -1,8 +1,8 @@
-#include "ApiTransport.h"
 #include "HardeningSupport.h"
-#include "TaskMonitor.h"
-#include "TaskStatusClient.h"
-#include "WatchList.h"
+#include "client/ApiTransport.h"
+#include "client/TaskMonitor.h"
+#include "client/TaskStatusClient.h"
+#include "client/WatchList.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>

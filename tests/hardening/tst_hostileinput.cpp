@@ -1,11 +1,11 @@
-#include "ApiTransport.h"
-#include "FuzzChecks.h"
 #include "HostileServer.h"
 #include "RecordingProxy.h"
-#include "SimServer.h"
-#include "TaskId.h"
-#include "TaskMonitor.h"
-#include "TaskStatusClient.h"
+#include "client/ApiTransport.h"
+#include "client/TaskMonitor.h"
+#include "client/TaskStatusClient.h"
+#include "fuzz/FuzzChecks.h"
+#include "models/TaskId.h"
+#include "sim/SimServer.h"
 
 #include <QJsonObject>
 #include <QSet>

@@ -1,8 +1,8 @@
-#include "ApiRoutes.h"
-#include "ApiTransport.h"
-#include "HttpRequestParser.h"
-#include "SimServer.h"
-#include "TokenProvider.h"
+#include "client/ApiRoutes.h"
+#include "client/ApiTransport.h"
+#include "client/TokenProvider.h"
+#include "sim/HttpRequestParser.h"
+#include "sim/SimServer.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

@@ -1,10 +1,10 @@
-#include "ApiTransport.h"
 #include "HardeningSupport.h"
 #include "HostileServer.h"
-#include "SimServer.h"
-#include "TaskMonitor.h"
-#include "TaskStatusClient.h"
 #include "TlsSupport.h"
+#include "client/ApiTransport.h"
+#include "client/TaskMonitor.h"
+#include "client/TaskStatusClient.h"
+#include "sim/SimServer.h"
 
 #include <QJsonArray>
 #include <QScopeGuard>

@@ -1,5 +1,5 @@
-#include "ApiError.h"
 #include "SpecFixtures.h"
+#include "models/ApiError.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "Countdown.h"
+#include "models/Countdown.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "TaskId.h"
+#include "models/TaskId.h"
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -1,5 +1,5 @@
 #include "SpecFixtures.h"
-#include "TaskStatus.h"
+#include "models/TaskStatus.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

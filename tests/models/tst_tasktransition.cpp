@@ -1,5 +1,5 @@
-#include "TaskStatus.h"
-#include "TaskTransition.h"
+#include "models/TaskStatus.h"
+#include "models/TaskTransition.h"
 
 #include <QTest>
 

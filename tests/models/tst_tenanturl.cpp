@@ -1,4 +1,4 @@
-#include "TenantUrl.h"
+#include "models/TenantUrl.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "UrlPolicy.h"
+#include "models/UrlPolicy.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "WatchedTask.h"
+#include "models/WatchedTask.h"
 
 #include <QTest>
 

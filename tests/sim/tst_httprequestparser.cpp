@@ -1,4 +1,4 @@
-#include "HttpRequestParser.h"
+#include "sim/HttpRequestParser.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "JsonText.h"
+#include "sim/JsonText.h"
 
 #include <QDateTime>
 #include <QJsonArray>

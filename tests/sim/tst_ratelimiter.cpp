@@ -1,4 +1,4 @@
-#include "RateLimiter.h"
+#include "sim/RateLimiter.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "ScenarioTask.h"
+#include "sim/ScenarioTask.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
 #include "SimHttp.h"
-#include "SimServer.h"
+#include "sim/SimServer.h"
 
 #include <QRegularExpression>
 #include <QTemporaryDir>

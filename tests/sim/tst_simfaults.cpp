@@ -1,7 +1,7 @@
-#include "ApiError.h"
 #include "SimHttp.h"
-#include "SimServer.h"
-#include "TaskStatus.h"
+#include "models/ApiError.h"
+#include "models/TaskStatus.h"
+#include "sim/SimServer.h"
 
 #include <QElapsedTimer>
 #include <QTcpSocket>

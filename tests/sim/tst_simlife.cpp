@@ -1,6 +1,6 @@
 #include "SimHttp.h"
-#include "SimServer.h"
-#include "TaskStatus.h"
+#include "models/TaskStatus.h"
+#include "sim/SimServer.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
-#include "ApiError.h"
 #include "SimHttp.h"
-#include "SimServer.h"
+#include "models/ApiError.h"
+#include "sim/SimServer.h"
 
 #include <QTest>
 

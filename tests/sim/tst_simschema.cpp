@@ -1,9 +1,9 @@
-#include "ApiError.h"
-#include "ApiVersion.h"
 #include "SimHttp.h"
-#include "SimServer.h"
 #include "SpecSchema.h"
-#include "TaskStatus.h"
+#include "models/ApiError.h"
+#include "models/ApiVersion.h"
+#include "models/TaskStatus.h"
+#include "sim/SimServer.h"
 
 #include <QTest>
 

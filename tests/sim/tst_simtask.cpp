@@ -1,7 +1,7 @@
-#include "FaultInjector.h"
-#include "SimTask.h"
-#include "TaskCatalog.h"
-#include "TaskStatus.h"
+#include "models/TaskStatus.h"
+#include "sim/FaultInjector.h"
+#include "sim/SimTask.h"
+#include "sim/TaskCatalog.h"
 
 #include <QJsonDocument>
 #include <QTest>

@@ -1,8 +1,8 @@
-#include "ApiError.h"
-#include "ApiVersion.h"
 #include "SimHttp.h"
-#include "SimServer.h"
-#include "TaskStatus.h"
+#include "models/ApiError.h"
+#include "models/ApiVersion.h"
+#include "models/TaskStatus.h"
+#include "sim/SimServer.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "FaultInjector.h"
-#include "TaskCatalog.h"
+#include "sim/FaultInjector.h"
+#include "sim/TaskCatalog.h"
 
 #include <QRegularExpression>
 #include <QSet>

@@ -1,4 +1,4 @@
-#include "TaskLife.h"
+#include "sim/TaskLife.h"
 
 #include <QTest>
 

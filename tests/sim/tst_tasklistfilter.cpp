@@ -1,4 +1,4 @@
-#include "TaskListFilter.h"
+#include "sim/TaskListFilter.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "TokenIssuer.h"
+#include "sim/TokenIssuer.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -3,8 +3,8 @@
 // Spec-shaped task-status documents (fields as in ../sailpoint-spec TaskStatus) turned into the values
 // the engine hands the UI. Shared by the ui test programs; header-only so each stays one program.
 
-#include "TaskStatus.h"
-#include "WatchedTask.h"
+#include "models/TaskStatus.h"
+#include "models/WatchedTask.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

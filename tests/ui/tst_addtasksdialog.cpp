@@ -1,5 +1,5 @@
-#include "AddTasksDialog.h"
 #include "TaskFixtures.h"
+#include "ui/AddTasksDialog.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

@@ -1,4 +1,4 @@
-#include "Autostart.h"
+#include "ui/Autostart.h"
 
 #include <QDir>
 #include <QFile>

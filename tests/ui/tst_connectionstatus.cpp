@@ -1,4 +1,4 @@
-#include "ConnectionStatus.h"
+#include "ui/ConnectionStatus.h"
 
 #include <QTest>
 

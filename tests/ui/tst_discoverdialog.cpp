@@ -1,5 +1,5 @@
-#include "DiscoverDialog.h"
 #include "TaskFixtures.h"
+#include "ui/DiscoverDialog.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

@@ -1,4 +1,4 @@
-#include "EtaEstimator.h"
+#include "ui/EtaEstimator.h"
 
 #include <QTest>
 

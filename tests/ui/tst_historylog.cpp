@@ -1,5 +1,5 @@
-#include "HistoryLog.h"
 #include "TaskFixtures.h"
+#include "ui/HistoryLog.h"
 
 #include <QTest>
 

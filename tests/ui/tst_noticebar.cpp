@@ -1,4 +1,4 @@
-#include "NoticeBar.h"
+#include "ui/NoticeBar.h"
 
 #include <QPushButton>
 #include <QSignalSpy>

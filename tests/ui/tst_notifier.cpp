@@ -1,5 +1,5 @@
-#include "Notifier.h"
 #include "TaskFixtures.h"
+#include "ui/Notifier.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "ProfileSettings.h"
-#include "UrlPolicy.h"
+#include "models/UrlPolicy.h"
+#include "ui/ProfileSettings.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "ProgressDelegate.h"
 #include "TaskFixtures.h"
-#include "WatchListModel.h"
+#include "ui/ProgressDelegate.h"
+#include "ui/WatchListModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QImage>

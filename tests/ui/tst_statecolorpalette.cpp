@@ -1,6 +1,6 @@
-#include "StateColorPalette.h"
-#include "StateIcons.h"
-#include "TaskFilter.h"
+#include "ui/StateColorPalette.h"
+#include "ui/StateIcons.h"
+#include "ui/TaskFilter.h"
 
 #include <QImage>
 #include <QPainter>

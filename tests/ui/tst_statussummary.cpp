@@ -1,7 +1,7 @@
-#include "StateIcons.h"
-#include "StatusSummary.h"
 #include "TaskFixtures.h"
-#include "WatchListModel.h"
+#include "ui/StateIcons.h"
+#include "ui/StatusSummary.h"
+#include "ui/WatchListModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QImage>

@@ -1,6 +1,6 @@
-#include "HistoryLog.h"
-#include "TaskDetailView.h"
 #include "TaskFixtures.h"
+#include "ui/HistoryLog.h"
+#include "ui/TaskDetailView.h"
 
 #include <QApplication>
 #include <QClipboard>

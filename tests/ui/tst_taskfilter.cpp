@@ -1,5 +1,5 @@
-#include "TaskFilter.h"
 #include "TaskFixtures.h"
+#include "ui/TaskFilter.h"
 
 #include <QTest>
 

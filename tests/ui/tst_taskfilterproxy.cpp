@@ -1,6 +1,6 @@
-#include "TaskFilterProxy.h"
 #include "TaskFixtures.h"
-#include "WatchListModel.h"
+#include "ui/TaskFilterProxy.h"
+#include "ui/WatchListModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

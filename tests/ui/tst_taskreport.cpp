@@ -1,6 +1,6 @@
-#include "HistoryLog.h"
 #include "TaskFixtures.h"
-#include "TaskReport.h"
+#include "ui/HistoryLog.h"
+#include "ui/TaskReport.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 #include "TaskFixtures.h"
-#include "WatchListModel.h"
+#include "ui/WatchListModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,5 +1,5 @@
 #include "TaskFixtures.h"
-#include "WatchStatusBar.h"
+#include "ui/WatchStatusBar.h"
 
 #include <QTest>
 
