@@ -4,11 +4,15 @@
 
 class QTextStream;
 
-// Reading the client secret from stdin, for login and --client-secret-stdin.
+// The terminal, as a small platform seam: reading the client secret from stdin, for login and
+// --client-secret-stdin, and telling whether a person is at the terminal (termios and isatty on POSIX, the
+// console API on Windows).
 namespace SecretInput {
 
 // stdin is a terminal (a console on Windows), so a person types the secret.
 bool stdinIsTerminal();
+// stdout is a terminal (a console on Windows): output for a person rather than for a program.
+bool stdoutIsTerminal();
 
 // One line of stdin, trimmed. On a terminal it first prints `prompt` on `err` and turns echo off while the
 // line is typed (termios on POSIX, SetConsoleMode on Windows); echo comes back afterwards, also when the

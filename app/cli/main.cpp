@@ -13,14 +13,6 @@
 
 #include <cstdio>
 
-#ifdef Q_OS_WIN
-#include <io.h>
-#define isatty _isatty
-#define fileno _fileno
-#else
-#include <unistd.h>
-#endif
-
 int main(int argc, char *argv[])
 {
     // Before anything holds a secret: a crash leaves no core file with it (see CoreDumps.h).
@@ -67,7 +59,7 @@ int main(int argc, char *argv[])
         return CliExit::Usage;
     }
 
-    CliRunner runner(parse.options, connection, out, err, isatty(fileno(stdout)) != 0);
+    CliRunner runner(parse.options, connection, out, err, SecretInput::stdoutIsTerminal());
     QObject::connect(&runner, &CliRunner::finished, &app, [](int code) { QCoreApplication::exit(code); });
     QTimer::singleShot(0, &runner, &CliRunner::start);
     return QCoreApplication::exec();
