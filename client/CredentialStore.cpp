@@ -1,6 +1,7 @@
 #include "CredentialStore.h"
 
 #include "CredentialLockProbe.h"
+#include "KeychainPlatform.h"
 #include "models/TenantUrl.h"
 
 #include <QCoreApplication>
@@ -58,32 +59,6 @@ Cause causeOf(QKeychain::Error error, const QString &errorString)
     return Cause::Other;
 }
 
-// The part of the advice that depends on the platform's keychain.
-QString unlockAdvice()
-{
-#if defined(Q_OS_MACOS)
-    return Text::tr(
-            "Unlock the login keychain (in Keychain Access) and allow Taskwatch when macOS asks, then try again.");
-#elif defined(Q_OS_WIN)
-    return Text::tr("Sign in to Windows as the user who runs Taskwatch, so that its Credential Manager is open, "
-                    "then try again.");
-#else
-    return Text::tr("Unlock the login keyring (for example in Passwords and Keys, or in KWallet), then try again.");
-#endif
-}
-
-QString checkKeychainAdvice()
-{
-#if defined(Q_OS_MACOS)
-    return Text::tr("Check that the login keychain exists and is unlocked in Keychain Access, then try again.");
-#elif defined(Q_OS_WIN)
-    return Text::tr("Check that the Windows Credential Manager service is running, then try again.");
-#else
-    return Text::tr("Check that a keyring (gnome-keyring, or KWallet with its Secret Service) is running and unlocked, "
-                    "then try again.");
-#endif
-}
-
 QString withPeriod(QString text)
 {
     text = text.trimmed();
@@ -131,7 +106,8 @@ QString keychainRemedy(QKeychain::Error error, const QString &errorString)
                           "enabled), or log in to a desktop session that provides one, then try again.");
         break;
     case Cause::Locked:
-        advice = Text::tr("The keychain is locked or refused access.") + QLatin1Char(' ') + unlockAdvice();
+        advice = Text::tr("The keychain is locked or refused access.") + QLatin1Char(' ')
+                + KeychainPlatform::unlockAdvice();
         break;
     case Cause::NotImplemented:
         advice = Text::tr("This system offers no keychain that Taskwatch can use.");
@@ -143,7 +119,7 @@ QString keychainRemedy(QKeychain::Error error, const QString &errorString)
         advice = Text::tr("The secret is longer than the system's credential store accepts.");
         break;
     case Cause::Other:
-        advice = checkKeychainAdvice();
+        advice = KeychainPlatform::checkAdvice();
         break;
     }
     return advice;
