@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/ApiError.h"
+#include "models/Sentence.h"
 
 #include <QByteArray>
 #include <QString>
@@ -20,7 +21,7 @@ struct ApiResponse
     Kind kind = Kind::Network;
     int httpStatus = 0; // 0 when no HTTP answer came
     QByteArray body;
-    QString errorText; // one readable sentence for every kind but Ok
+    Sentence errorText; // one readable sentence for every kind but Ok (english() for logs and reports)
 
     bool ok() const { return kind == Kind::Ok; }
     ApiError apiError() const { return ApiError::fromResponse(httpStatus, body); }

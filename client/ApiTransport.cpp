@@ -80,6 +80,19 @@ QByteArray ApiTransport::userAgent()
             .toUtf8();
 }
 
+Sentence ApiTransport::missingSecret()
+{
+    return Sentence::translate("ApiTransport", "No client secret is set for this connection.");
+}
+
+ApiResponse ApiTransport::cancelled()
+{
+    ApiResponse response;
+    response.kind = ApiResponse::Kind::Cancelled;
+    response.errorText = Sentence::translate("ApiTransport", "The request was cancelled.");
+    return response;
+}
+
 QString ApiTransport::setCaFile(const QString &path)
 {
     m_caProblem.clear();
@@ -173,11 +186,12 @@ void ApiTransport::enqueue(Entry entry, bool front)
 {
     ApiResponse refused;
     refused.kind = ApiResponse::Kind::Refused;
-    refused.errorText = UrlPolicy::requestUrlProblem(entry.url);
-    if (refused.errorText.isEmpty() && !m_caProblem.isEmpty())
-        refused.errorText = m_caProblem;
-    if (!refused.errorText.isEmpty()) {
-        qCWarning(lcNet).noquote() << "refused to send a request:" << refused.errorText;
+    QString problem = UrlPolicy::requestUrlProblem(entry.url);
+    if (problem.isEmpty())
+        problem = m_caProblem;
+    refused.errorText = Sentence::verbatim(problem);
+    if (!problem.isEmpty()) {
+        qCWarning(lcNet).noquote() << "refused to send a request:" << problem;
         deliverLater(std::move(entry), refused);
         return;
     }
@@ -210,7 +224,7 @@ void ApiTransport::pump()
                 if (!m_tokens->hasCredentials()) {
                     ApiResponse response;
                     response.kind = ApiResponse::Kind::Refused;
-                    response.errorText = QStringLiteral("No client secret is set for this connection.");
+                    response.errorText = missingSecret();
                     failAuthenticated(response);
                     continue;
                 }
@@ -325,81 +339,107 @@ void ApiTransport::onFinished(QNetworkReply *reply)
         return;
     Running running = std::move(it.value());
     m_inFlight.erase(it);
-    Entry &entry = running.entry;
 
     ApiResponse response;
     response.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     response.body = reply->isOpen() ? reply->readAll() : QByteArray();
-    const QNetworkReply::NetworkError error = reply->error();
     // A 429 holds every request until its Retry-After, also when this request is given up on or the 429's
     // body was cut short (its status line and headers arrived): the tenant said when to come back.
     const bool rateLimitedAnswer = !running.cancelled && response.httpStatus == 429;
-    if (rateLimitedAnswer) {
-        // An HTTP date needs the wall clock to become a wait; the wait itself is held on the monotonic clock.
-        const seconds wait = RetryAfter::delay(reply->rawHeader("Retry-After"), m_clock.wall());
-        const SteadyTime now = m_clock.steady();
-        m_budget->holdUntil(now.addSecs(wait.count()));
-        qCInfo(lcNet) << "429 rate limited; nothing is sent for" << now.secsTo(m_budget->heldUntil()) << "s";
-        m_rateLimitAnnounced = true;
-    }
+    if (rateLimitedAnswer)
+        holdForRetryAfter(*reply);
+    if (sendAgain(running, response, *reply))
+        return;
+    settle(running, *reply, response);
+    if (!response.ok())
+        qCInfo(lcNet).noquote() << running.entry.url.toString(QUrl::RemoveQuery)
+                                << "failed:" << response.errorText.english();
+    if (rateLimitedAnswer)
+        Q_EMIT rateLimited(wallTime(m_budget->heldUntil()));
+    const QPointer<ApiTransport> alive(this); // a callback may end the engine that owns this transport
+    deliver(running.entry, response);
+    if (alive)
+        pump();
+}
 
-    if (running.cancelled) {
-        response.kind = ApiResponse::Kind::Cancelled;
-        response.errorText = QStringLiteral("The request was cancelled.");
-    } else if (running.tooLarge || running.overDeadline) {
-        response.kind = ApiResponse::Kind::Network;
-        response.httpStatus = 0;
-        response.body.clear();
-        response.errorText = running.tooLarge
-                ? QStringLiteral("The answer from %1 was larger than %2 MiB and was cut off.")
-                          .arg(entry.url.host())
-                          .arg(double(m_maxBodyBytes) / (1024 * 1024), 0, 'g', 3)
-                : QStringLiteral("The answer from %1 did not end within %2 s and was cut off.")
-                          .arg(entry.url.host())
-                          .arg(duration_cast<seconds>(m_transferDeadline).count());
-    } else if (rateLimitedAnswer && entry.rateLimitedCount < MaxRateLimitedRetries) {
+void ApiTransport::holdForRetryAfter(const QNetworkReply &reply)
+{
+    // An HTTP date needs the wall clock to become a wait; the wait itself is held on the monotonic clock.
+    const seconds wait = RetryAfter::delay(reply.rawHeader("Retry-After"), m_clock.wall());
+    const SteadyTime now = m_clock.steady();
+    m_budget->holdUntil(now.addSecs(wait.count()));
+    qCInfo(lcNet) << "429 rate limited; nothing is sent for" << now.secsTo(m_budget->heldUntil()) << "s";
+    m_rateLimitAnnounced = true;
+}
+
+bool ApiTransport::sendAgain(Running &running, const ApiResponse &response, const QNetworkReply &reply)
+{
+    if (running.cancelled || running.tooLarge || running.overDeadline)
+        return false;
+    Entry &entry = running.entry;
+    if (response.httpStatus == 429 && entry.rateLimitedCount < MaxRateLimitedRetries) {
+        // Waits for the Retry-After at the front of the queue.
         ++entry.rateLimitedCount;
         m_queue.prepend(std::move(entry));
         Q_EMIT rateLimited(wallTime(m_budget->heldUntil()));
         pump();
-        return;
-    } else if (response.httpStatus == 0 || isConnectionLevel(error)) {
-        response.kind = ApiResponse::Kind::Network;
-        response.httpStatus = 0;
-        if (error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError)
-            response.errorText = QStringLiteral("No answer from %1 within %2 s.")
-                                         .arg(entry.url.host())
-                                         .arg(duration_cast<seconds>(m_transferTimeout).count());
-        else if (!running.sslErrors.isEmpty())
-            response.errorText = QStringLiteral("The TLS certificate of %1 is not trusted: %2")
-                                         .arg(entry.url.host(), running.sslErrors.join(QStringLiteral("; ")));
-        else
-            response.errorText = QStringLiteral("Cannot reach %1: %2").arg(entry.url.host(), reply->errorString());
-    } else if (response.httpStatus == 401 && entry.authenticated && !entry.retriedAfter401) {
+        return true;
+    }
+    if (response.httpStatus == 401 && !isConnectionLevel(reply.error()) && entry.authenticated
+        && !entry.retriedAfter401) {
         // The token expired early or was revoked: once with a new token, then the 401 stands.
         m_tokens->invalidate(running.token);
         entry.retriedAfter401 = true;
         m_queue.prepend(std::move(entry));
         pump();
-        return;
+        return true;
+    }
+    return false;
+}
+
+void ApiTransport::settle(const Running &running, const QNetworkReply &reply, ApiResponse &response) const
+{
+    const QString host = running.entry.url.host();
+    const QNetworkReply::NetworkError error = reply.error();
+    if (running.cancelled) {
+        response.kind = ApiResponse::Kind::Cancelled;
+        response.errorText = cancelled().errorText;
+    } else if (running.tooLarge || running.overDeadline) {
+        response.kind = ApiResponse::Kind::Network;
+        response.httpStatus = 0;
+        response.body.clear();
+        response.errorText = running.tooLarge
+                ? Sentence::translate("ApiTransport", "The answer from %1 was larger than %2 MiB and was cut off.")
+                          .arg(host)
+                          .arg(QString::number(double(m_maxBodyBytes) / (1024 * 1024), 'g', 3))
+                : Sentence::translate("ApiTransport", "The answer from %1 did not end within %2 s and was cut off.")
+                          .arg(host)
+                          .arg(duration_cast<seconds>(m_transferDeadline).count());
+    } else if (response.httpStatus == 0 || isConnectionLevel(error)) {
+        response.kind = ApiResponse::Kind::Network;
+        response.httpStatus = 0;
+        if (error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError)
+            response.errorText = Sentence::translate("ApiTransport", "No answer from %1 within %2 s.")
+                                         .arg(host)
+                                         .arg(duration_cast<seconds>(m_transferTimeout).count());
+        else if (!running.sslErrors.isEmpty())
+            response.errorText = Sentence::translate("ApiTransport", "The TLS certificate of %1 is not trusted: %2")
+                                         .arg(host)
+                                         .arg(running.sslErrors.join(QStringLiteral("; ")));
+        else
+            response.errorText =
+                    Sentence::translate("ApiTransport", "Cannot reach %1: %2").arg(host).arg(reply.errorString());
     } else if (response.httpStatus >= 200 && response.httpStatus < 300) {
         response.kind = ApiResponse::Kind::Ok;
-    } else if (response.httpStatus == 401 && entry.authenticated) {
+    } else if (response.httpStatus == 401 && running.entry.authenticated) {
         response.kind = ApiResponse::Kind::AuthFailed;
-        response.errorText = QStringLiteral("Authentication failed: the tenant refused a newly issued token. %1")
+        response.errorText = Sentence::translate("ApiTransport",
+                                                 "Authentication failed: the tenant refused a newly issued token. %1")
                                      .arg(response.apiError().text());
     } else {
         response.kind = ApiResponse::Kind::Http;
-        response.errorText = response.apiError().text();
+        response.errorText = Sentence::verbatim(response.apiError().text());
     }
-    if (!response.ok())
-        qCInfo(lcNet).noquote() << entry.url.toString(QUrl::RemoveQuery) << "failed:" << response.errorText;
-    if (rateLimitedAnswer)
-        Q_EMIT rateLimited(wallTime(m_budget->heldUntil()));
-    const QPointer<ApiTransport> alive(this); // a callback may end the engine that owns this transport
-    deliver(entry, response);
-    if (alive)
-        pump();
 }
 
 void ApiTransport::failAuthenticated(const ApiResponse &response)
@@ -417,11 +457,8 @@ void ApiTransport::cancelAll()
 {
     QList<Entry> queued;
     queued.swap(m_queue);
-    ApiResponse cancelled;
-    cancelled.kind = ApiResponse::Kind::Cancelled;
-    cancelled.errorText = QStringLiteral("The request was cancelled.");
     for (Entry &entry : queued)
-        deliverLater(std::move(entry), cancelled);
+        deliverLater(std::move(entry), cancelled());
     const QList<QNetworkReply *> replies = m_inFlight.keys();
     for (QNetworkReply *reply : replies) {
         m_inFlight[reply].cancelled = true;

@@ -76,6 +76,8 @@ public:
     QDateTime rateLimitedUntil() const; // on the wall clock, for display; invalid when not waiting for a Retry-After
 
     static QByteArray userAgent();
+    // Why an authenticated request cannot be sent without a client secret.
+    static Sentence missingSecret();
 
 Q_SIGNALS:
     void rateLimited(const QDateTime &until); // a 429: nothing is sent before `until` (wall clock, for display)
@@ -109,6 +111,10 @@ private:
     void pump();
     void start(Entry entry, const QByteArray &token);
     void onFinished(QNetworkReply *reply);
+    void holdForRetryAfter(const QNetworkReply &reply);
+    bool sendAgain(Running &running, const ApiResponse &response, const QNetworkReply &reply);
+    void settle(const Running &running, const QNetworkReply &reply, ApiResponse &response) const;
+    static ApiResponse cancelled();
     void failAuthenticated(const ApiResponse &response);
     void deliver(const Entry &entry, const ApiResponse &response);
     void deliverLater(Entry entry, ApiResponse response);

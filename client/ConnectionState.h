@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/Sentence.h"
+
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
@@ -17,10 +19,16 @@ struct ConnectionState
     };
 
     Kind kind = Kind::Idle;
-    QString message; // one readable sentence (for RateLimited and Offline, without the countdown)
+    // One readable sentence in English (for RateLimited and Offline, without the countdown): for logs and
+    // output for programs.
+    QString message;
     QDateTime until; // RateLimited / Offline: when requests resume; invalid otherwise
+    QString translatedMessage; // the same sentence translated; empty when set as English only
 
-    // The message with a countdown where there is one: "Rate limited, resuming in 7 s."
+    static ConnectionState of(Kind kind, const Sentence &message, const QDateTime &until = {});
+    // What the UI and the CLI's human output show: the translation, else the English sentence.
+    QString shownMessage() const { return translatedMessage.isEmpty() ? message : translatedMessage; }
+    // The shown message with a countdown where there is one: "Rate limited, resuming in 7 s."
     QString text(const QDateTime &now) const;
 
     friend bool operator==(const ConnectionState &, const ConnectionState &) = default;

@@ -1,8 +1,9 @@
 #include "TaskMonitor.h"
 
-#include "ApiRoutes.h"
 #include "ApiTransport.h"
+#include "CheckRound.h"
 #include "Logging.h"
+#include "TaskChange.h"
 #include "TaskStatusClient.h"
 #include "WatchList.h"
 #include "models/TaskId.h"
@@ -11,21 +12,7 @@
 
 using namespace std::chrono;
 
-struct TaskMonitor::Round
-{
-    int pending = 0;
-};
-
 namespace {
-
-// What listeners see of a task; a change in any of these is one taskChanged.
-bool sameForListeners(const WatchedTask &a, const WatchedTask &b)
-{
-    const bool sameStatus =
-            a.status.has_value() == b.status.has_value() && (!a.status || a.status->rawJson == b.status->rawJson);
-    return sameStatus && a.label == b.label && a.checkedAt == b.checkedAt && a.nextCheckAt == b.nextCheckAt
-            && a.paused == b.paused && a.problem == b.problem;
-}
 
 bool isFinishedStatus(const SharedStatus &status)
 {
@@ -49,17 +36,19 @@ TaskMonitor::TaskMonitor(const ConnectionProfile &profile, EngineClock clock, QO
     connect(&m_pollTimer, &QTimer::timeout, this, &TaskMonitor::pollDue);
     ApiTransport *transport = m_client->transport();
     connect(transport, &ApiTransport::rateLimited, this, [this](const QDateTime &until) {
-        setState({ConnectionState::Kind::RateLimited, QStringLiteral("Rate limited by the tenant."), until});
+        setState(ConnectionState::of(ConnectionState::Kind::RateLimited,
+                                     Sentence::translate("TaskMonitor", "Rate limited by the tenant."), until));
     });
     connect(transport, &ApiTransport::rateLimitLifted, this, [this] {
         if (m_state.kind == ConnectionState::Kind::RateLimited)
             setState({ConnectionState::Kind::Ok, {}, {}});
     });
     // A secret comes later (setSecret); a profile that cannot work is reported at once.
-    m_configurationProblem = m_client->configurationProblem();
-    const QString problem = m_client->setupProblem();
-    if (!problem.isEmpty())
-        m_state = {ConnectionState::Kind::Misconfigured, problem, {}};
+    const Sentence problem = m_client->configurationProblem();
+    m_stops = m_stops.with(PollStops::Reason::Misconfigured, !problem.isEmpty(), problem);
+    const Sentence setup = m_client->setupProblem();
+    if (!setup.isEmpty())
+        m_state = ConnectionState::of(ConnectionState::Kind::Misconfigured, setup);
 }
 
 TaskMonitor::~TaskMonitor() = default;
@@ -67,16 +56,10 @@ TaskMonitor::~TaskMonitor() = default;
 void TaskMonitor::setSecret(const QString &secret)
 {
     m_client->setSecret(secret);
-    m_authStopped = false;
-    m_refusedProblem.clear();
-    m_configurationProblem = m_client->configurationProblem();
-    const QString problem = m_configurationProblem;
-    if (!problem.isEmpty())
-        setState({ConnectionState::Kind::Misconfigured, problem, {}});
-    else if (m_state.kind == ConnectionState::Kind::AuthFailed || m_state.kind == ConnectionState::Kind::Misconfigured)
-        setState({});
-    refreshNextChecks();
-    schedulePoll();
+    const Sentence problem = m_client->configurationProblem();
+    setStops(m_stops.with(PollStops::Reason::CredentialsRefused, false)
+                     .with(PollStops::Reason::RequestRefused, false)
+                     .with(PollStops::Reason::Misconfigured, !problem.isEmpty(), problem));
 }
 
 void TaskMonitor::setRequestBudget(int requests, seconds window)
@@ -142,7 +125,8 @@ void TaskMonitor::adopt(WatchedTask task, bool finished)
     m_scheduler.add(task.id, finished, m_clock.steady());
     if (task.paused)
         m_scheduler.setPaused(task.id, true, m_clock.steady());
-    task.nextCheckAt = pollingStopped() ? QDateTime() : m_labels.at(m_scheduler.nextCheck(task.id));
+    task.nextCheckAt =
+            m_stops.allows(PollStops::Demand::Timed) ? m_labels.at(m_scheduler.nextCheck(task.id)) : QDateTime();
     m_tasks.insert(task.id, task);
     m_order.append(task.id);
     Q_EMIT taskAdded(task);
@@ -203,8 +187,10 @@ void TaskMonitor::forget(const QStringList &ids)
 void TaskMonitor::refreshNow(const QStringList &ids)
 {
     // On request even while paused; not while the credentials stand refused (nothing would be sent).
-    if (!canPoll())
+    if (!m_stops.allows(PollStops::Demand::OnRequest)) {
+        explainStop();
         return;
+    }
     QStringList due;
     for (const QString &id : ids.isEmpty() ? m_order : ids) {
         if (m_tasks.contains(id) && !m_scheduler.isInFlight(id) && !due.contains(id))
@@ -218,9 +204,8 @@ void TaskMonitor::refreshNow(const QStringList &ids)
 
 void TaskMonitor::setPaused(bool paused)
 {
-    if (m_paused == paused)
+    if (isPaused() == paused)
         return;
-    m_paused = paused;
     qCInfo(lcPoll) << (paused ? "polling paused" : "polling resumed") << "for profile" << m_profile.name;
     if (!paused) {
         for (const QString &id : std::as_const(m_order)) {
@@ -231,8 +216,7 @@ void TaskMonitor::setPaused(bool paused)
             }
         }
     }
-    refreshNextChecks();
-    schedulePoll();
+    setStops(m_stops.with(PollStops::Reason::Paused, paused));
 }
 
 void TaskMonitor::setTaskPaused(const QString &id, bool paused)
@@ -254,64 +238,47 @@ void TaskMonitor::setPollInterval(seconds interval)
 
 void TaskMonitor::discover(bool runningOnly, int limit)
 {
-    auto failLater = [this](const QString &message) {
-        QMetaObject::invokeMethod(
-                this, [this, message] { Q_EMIT discoverFailed(message); }, Qt::QueuedConnection);
-    };
-    if (runningOnly && !supportsRunningFilter(m_profile.apiVersion)) {
-        failLater(QStringLiteral("The %1 task list returns completed tasks only; listing running tasks needs "
-                                 "v2025 or later.")
-                          .arg(ApiVersions::name(m_profile.apiVersion)));
-        return;
-    }
-    const QString problem = m_client->configurationProblem();
-    if (!problem.isEmpty()) {
-        failLater(problem);
-        return;
-    }
-    ApiRoutes::ListQuery query;
-    query.limit = std::clamp(limit, 1, ApiRoutes::MaxListLimit);
-    query.sorters = QStringLiteral("-created");
-    if (runningOnly)
-        query.filters = ApiRoutes::runningFilter();
-    m_client->fetchList(query, this, [this](const FetchOutcome &outcome) {
+    m_client->fetchRecent(runningOnly, limit, this, [this](const FetchOutcome &outcome) {
         if (outcome.ok()) {
             noteAnswer();
             Q_EMIT discovered(outcome.statuses);
             return;
         }
-        if (outcome.kind == FetchOutcome::Kind::Auth) {
-            m_authStopped = true;
-            setState({ConnectionState::Kind::AuthFailed, outcome.problem.message, {}});
-            refreshNextChecks();
-        }
-        Q_EMIT discoverFailed(outcome.problem.message);
+        if (outcome.kind == FetchOutcome::Kind::Auth)
+            setStops(m_stops.with(PollStops::Reason::CredentialsRefused, true, outcome.problem.sentence()));
+        Q_EMIT discoverFailed(outcome.problem.shownMessage());
     });
 }
 
-bool TaskMonitor::pollingStopped() const
+void TaskMonitor::setStops(const PollStops &stops)
 {
-    return m_paused || m_authStopped || !m_refusedProblem.isEmpty() || !m_configurationProblem.isEmpty();
+    const PollStops before = std::exchange(m_stops, stops);
+    using Reason = PollStops::Reason;
+    if (stops.has(Reason::CredentialsRefused) && !before.has(Reason::CredentialsRefused))
+        qCWarning(lcPoll).noquote() << "polling stops for profile" << m_profile.name << ":" << stops.why().english();
+    if (!stops.allows(PollStops::Demand::OnRequest))
+        explainStop();
+    else if (m_state.kind == ConnectionState::Kind::AuthFailed || m_state.kind == ConnectionState::Kind::Misconfigured)
+        setState({});
+    if (before.allows(PollStops::Demand::Timed) != stops.allows(PollStops::Demand::Timed))
+        refreshNextChecks();
+    schedulePoll();
 }
 
-bool TaskMonitor::canPoll()
+void TaskMonitor::explainStop()
 {
-    if (m_authStopped)
-        return false;
-    QString problem = m_configurationProblem;
-    if (problem.isEmpty())
-        problem = m_refusedProblem;
-    if (!problem.isEmpty()) {
-        setState({ConnectionState::Kind::Misconfigured, problem, {}});
-        return false;
-    }
-    return true;
+    if (m_stops.allows(PollStops::Demand::OnRequest))
+        return;
+    setState(ConnectionState::of(m_stops.has(PollStops::Reason::CredentialsRefused)
+                                         ? ConnectionState::Kind::AuthFailed
+                                         : ConnectionState::Kind::Misconfigured,
+                                 m_stops.why()));
 }
 
 void TaskMonitor::schedulePoll()
 {
     const SteadyTime wake = m_scheduler.nextWakeUp();
-    if (pollingStopped() || !wake.isValid()) {
+    if (!m_stops.allows(PollStops::Demand::Timed) || !wake.isValid()) {
         m_pollTimer.stop();
         return;
     }
@@ -336,17 +303,19 @@ void TaskMonitor::schedulePollLater()
 
 void TaskMonitor::pollSoon()
 {
-    if (m_tasks.isEmpty() || m_paused || m_authStopped)
+    if (m_tasks.isEmpty() || isPaused())
         return;
-    if (!canPoll()) // says why (Misconfigured) instead of staying silent
+    if (!m_stops.allows(PollStops::Demand::OnRequest)) {
+        explainStop(); // says why instead of staying silent
         return;
+    }
     // A zero timer: ids added in one go (or in several calls in a row) share one round of list calls.
     m_pollTimer.start(0);
 }
 
 void TaskMonitor::pollDue()
 {
-    if (pollingStopped() || !canPoll())
+    if (!m_stops.allows(PollStops::Demand::Timed))
         return;
     const QStringList due = m_scheduler.takeDue(m_clock.steady());
     if (!due.isEmpty())
@@ -363,65 +332,13 @@ void TaskMonitor::fetch(const QStringList &ids)
         due.append({id, task.status && !isFinished(task.status->state()),
                     task.problem.kind == FetchProblem::Kind::NotFound});
     }
-    const Batching::FetchPlan plan = Batching::planFetch(due, m_profile.apiVersion, m_fetchMode);
-    const QList<QStringList> batches = Batching::splitForList(plan.listIds, m_profile.baseUrl, m_profile.apiVersion);
-    qCDebug(lcPoll) << "checking" << ids.size() << "task(s):" << batches.size() << "list call(s),"
-                    << plan.singleIds.size() << "single GET(s)";
-    auto round = std::make_shared<Round>();
-    round->pending = 1; // held until every request of the round is under way
-    for (const QStringList &batch : batches)
-        fetchList(batch, round);
-    for (const QString &id : plan.singleIds)
-        fetchSingle(id, round);
-    roundStep(round, -1);
-}
-
-void TaskMonitor::roundStep(const std::shared_ptr<Round> &round, int delta)
-{
-    round->pending += delta;
-    if (round->pending == 0)
-        Q_EMIT refreshed(m_labels.now());
-}
-
-void TaskMonitor::fetchList(const QStringList &ids, const std::shared_ptr<Round> &round)
-{
-    roundStep(round, +1);
-    ApiRoutes::ListQuery query;
-    query.filters = ApiRoutes::idInFilter(ids);
-    m_client->fetchList(query, this, [this, ids, round](const FetchOutcome &outcome) {
-        if (outcome.ok()) {
-            QHash<QString, const TaskStatus *> byId;
-            for (const TaskStatus &status : outcome.statuses)
-                byId.insert(status.id, &status);
-            for (const QString &id : ids) {
-                if (const TaskStatus *status = byId.value(id))
-                    applyStatus(id, *status);
-                else if (m_tasks.contains(id))
-                    fetchSingle(id, round); // running on beta/v2024, or gone: a single GET tells which
-            }
-        } else if (outcome.problem.httpStatus == 414 && ids.size() > 1) {
-            // A gateway with a shorter limit than ours: halve until it passes.
-            fetchList(ids.mid(0, ids.size() / 2), round);
-            fetchList(ids.mid(ids.size() / 2), round);
-        } else {
-            applyFailure(ids, outcome);
-        }
-        roundStep(round, -1);
-    });
-}
-
-void TaskMonitor::fetchSingle(const QString &id, const std::shared_ptr<Round> &round)
-{
-    roundStep(round, +1);
-    m_client->fetchTask(id, this, [this, id, round](const FetchOutcome &outcome) {
-        if (outcome.ok() && !outcome.statuses.isEmpty())
-            applyStatus(id, outcome.statuses.first());
-        else if (outcome.kind == FetchOutcome::Kind::NotFound)
-            applyNotFound(id, outcome);
-        else
-            applyFailure({id}, outcome);
-        roundStep(round, -1);
-    });
+    CheckRound::Answers answers;
+    answers.status = [this](const QString &id, const TaskStatus &status) { applyStatus(id, status); };
+    answers.notFound = [this](const QString &id, const FetchOutcome &outcome) { applyNotFound(id, outcome); };
+    answers.failure = [this](const QStringList &ids, const FetchOutcome &outcome) { applyFailure(ids, outcome); };
+    answers.stillWatched = [this](const QString &id) { return m_tasks.contains(id); };
+    answers.done = [this] { Q_EMIT refreshed(m_labels.now()); };
+    CheckRound::run(m_client, this, due, m_fetchMode, std::move(answers));
 }
 
 void TaskMonitor::noteAnswer()
@@ -469,19 +386,14 @@ void TaskMonitor::applyFailure(const QStringList &ids, const FetchOutcome &outco
     SteadyTime retryAt = now;
     switch (outcome.kind) {
     case FetchOutcome::Kind::Auth:
-        if (!m_authStopped)
-            qCWarning(lcPoll).noquote() << "polling stops for profile" << m_profile.name << ":"
-                                        << outcome.problem.message;
-        m_authStopped = true;
-        setState({ConnectionState::Kind::AuthFailed, outcome.problem.message, {}});
+        setStops(m_stops.with(PollStops::Reason::CredentialsRefused, true, outcome.problem.sentence()));
         break;
     case FetchOutcome::Kind::Misconfigured:
-        m_refusedProblem = outcome.problem.message;
-        setState({ConnectionState::Kind::Misconfigured, outcome.problem.message, {}});
+        setStops(m_stops.with(PollStops::Reason::RequestRefused, true, outcome.problem.sentence()));
         break;
     case FetchOutcome::Kind::Connection:
         retryAt = m_scheduler.recordConnectionFailure(now);
-        setState({ConnectionState::Kind::Offline, outcome.problem.message, m_labels.at(retryAt)});
+        setState(ConnectionState::of(ConnectionState::Kind::Offline, outcome.problem.sentence(), m_labels.at(retryAt)));
         break;
     case FetchOutcome::Kind::Cancelled:
         for (const QString &id : ids)
@@ -522,19 +434,15 @@ void TaskMonitor::update(const QString &id, Change change)
         return;
     WatchedTask updated = *it;
     change(updated);
-    updated.nextCheckAt = pollingStopped() ? QDateTime() : m_labels.at(m_scheduler.nextCheck(id));
-    if (sameForListeners(updated, *it))
+    updated.nextCheckAt =
+            m_stops.allows(PollStops::Demand::Timed) ? m_labels.at(m_scheduler.nextCheck(id)) : QDateTime();
+    const TaskChange seen = TaskChange::between(*it, updated);
+    if (!seen.visible)
         return;
-    // The file keeps what a restart should show; a new check time alone is not worth a write.
-    const bool persist = updated.label != it->label || updated.paused != it->paused
-            || updated.status.has_value() != it->status.has_value()
-            || (updated.status && it->status && updated.status->rawJson != it->status->rawJson);
-    // A running task's progress may wait for a later save; a new state (finished, say) may not.
-    const bool progressOnly = updated.label == it->label && updated.paused == it->paused && updated.status && it->status
-            && updated.status->state() == it->status->state();
     *it = updated;
-    if (persist && m_watchList)
-        m_watchList->upsert(updated, progressOnly ? WatchList::Urgency::Progress : WatchList::Urgency::Soon);
+    // A running task's progress may wait for a later save; a new state (finished, say) may not.
+    if (seen.persist && m_watchList)
+        m_watchList->upsert(updated, seen.progressOnly ? WatchList::Urgency::Progress : WatchList::Urgency::Soon);
     Q_EMIT taskChanged(updated);
 }
 
@@ -548,11 +456,8 @@ void TaskMonitor::setState(ConnectionState state)
 {
     if (state == m_state)
         return;
-    const bool stoppedBefore = m_state.kind == ConnectionState::Kind::AuthFailed;
     m_state = std::move(state);
     qCInfo(lcPoll).noquote() << "profile" << m_profile.name << "connection:" << connectionStateKindName(m_state.kind)
                              << m_state.message;
     Q_EMIT connectionStateChanged(m_state);
-    if (stoppedBefore != (m_state.kind == ConnectionState::Kind::AuthFailed))
-        refreshNextChecks();
 }

@@ -5,6 +5,7 @@
 #include "ConnectionState.h"
 #include "EngineClock.h"
 #include "PollScheduler.h"
+#include "PollStops.h"
 #include "models/TaskStatus.h"
 #include "models/WatchedTask.h"
 
@@ -49,7 +50,8 @@ public:
     void removeTasks(const QStringList &ids);
     void refreshNow(const QStringList &ids = {}); // empty = all; finished and paused ones too
     void setPaused(bool paused);
-    bool isPaused() const { return m_paused; }
+    bool isPaused() const { return m_stops.has(PollStops::Reason::Paused); }
+    PollStops pollStops() const { return m_stops; }
     void setTaskPaused(const QString &id, bool paused);
     void setPollInterval(std::chrono::seconds interval); // 1..300 s, default 5
     std::chrono::seconds pollInterval() const { return m_scheduler.interval(); }
@@ -71,22 +73,21 @@ Q_SIGNALS:
     void connectionStateChanged(const ConnectionState &state);
     void refreshed(const QDateTime &at); // a round of checks has been answered
     void discovered(const QList<TaskStatus> &tasks);
-    void discoverFailed(const QString &message);
+    void discoverFailed(const QString &message); // translated, for people
 
 private:
-    struct Round; // the requests of one round of checks, for `refreshed`
-
-    bool canPoll();
+    // The one way the stop reasons change: the tasks' next checks, the poll timer and the connection state
+    // follow.
+    void setStops(const PollStops &stops);
+    // The connection state says why requests cannot go out (a missing secret is told once there is something
+    // to poll, not at construction: the CLI reads the keychain after checking the profile).
+    void explainStop();
     void forget(const QStringList &ids); // stops watching them, without touching the watch list
-    bool pollingStopped() const;
     void schedulePoll();
     void schedulePollLater(); // once after the answers being applied now, not once per answer
     void pollSoon();
     void pollDue();
     void fetch(const QStringList &ids);
-    void fetchList(const QStringList &ids, const std::shared_ptr<Round> &round);
-    void fetchSingle(const QString &id, const std::shared_ptr<Round> &round);
-    void roundStep(const std::shared_ptr<Round> &round, int delta);
 
     void applyStatus(const QString &id, const TaskStatus &status);
     void applyNotFound(const QString &id, const FetchOutcome &outcome);
@@ -110,9 +111,6 @@ private:
     ConnectionState m_state;
     QPointer<WatchList> m_watchList;
     Batching::FetchMode m_fetchMode = Batching::FetchMode::Batched;
-    bool m_paused = false;
     bool m_reschedulePending = false; // schedulePollLater has queued a schedulePoll
-    bool m_authStopped = false; // credentials refused: no polling until setSecret
-    QString m_refusedProblem; // a request was refused before sending (until setSecret)
-    QString m_configurationProblem; // profile, CA file or missing secret (recomputed by setSecret)
+    PollStops m_stops; // changed only by setStops
 };

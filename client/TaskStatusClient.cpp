@@ -4,85 +4,107 @@
 #include "TokenProvider.h"
 #include "models/TenantUrl.h"
 
+#include <QMetaObject>
+
+#include <algorithm>
+
+namespace {
+
+// Which outcome a transport answer is, before a 2xx body has been read.
+FetchOutcome::Kind kindOf(const ApiResponse &response)
+{
+    switch (response.kind) {
+    case ApiResponse::Kind::Ok:
+        return FetchOutcome::Kind::Ok;
+    case ApiResponse::Kind::Http:
+        if (response.httpStatus == 404)
+            return FetchOutcome::Kind::NotFound;
+        if (response.httpStatus == 401 || response.httpStatus == 403)
+            return FetchOutcome::Kind::Auth;
+        return FetchOutcome::Kind::Server;
+    case ApiResponse::Kind::AuthFailed:
+        return FetchOutcome::Kind::Auth;
+    case ApiResponse::Kind::Network:
+        return FetchOutcome::Kind::Connection;
+    case ApiResponse::Kind::Refused:
+        return FetchOutcome::Kind::Misconfigured;
+    case ApiResponse::Kind::Cancelled:
+        break;
+    }
+    return FetchOutcome::Kind::Cancelled;
+}
+
+// What a task shows for an outcome that did not bring its status.
+FetchProblem::Kind problemKindOf(FetchOutcome::Kind kind)
+{
+    switch (kind) {
+    case FetchOutcome::Kind::Ok:
+        return FetchProblem::Kind::None;
+    case FetchOutcome::Kind::NotFound:
+        return FetchProblem::Kind::NotFound;
+    case FetchOutcome::Kind::Auth:
+        return FetchProblem::Kind::Auth;
+    case FetchOutcome::Kind::Server:
+    case FetchOutcome::Kind::Connection:
+    case FetchOutcome::Kind::Misconfigured:
+    case FetchOutcome::Kind::Cancelled:
+        break;
+    }
+    return FetchProblem::Kind::Fetch;
+}
+
+// A 2xx body: the statuses, or why they cannot be used (then the outcome is a Server problem).
+Sentence readBody(FetchOutcome &outcome, const QByteArray &body, bool list, const QString &askedId)
+{
+    if (list) {
+        Parsed<QList<TaskStatus>> statuses = TaskStatus::listFromJson(body);
+        if (statuses) {
+            outcome.statuses = std::move(statuses.value());
+            return {};
+        }
+        return Sentence::translate("TaskStatusClient", "The task list could not be read: %1")
+                .arg(statuses.error().message());
+    }
+    Parsed<TaskStatus> status = TaskStatus::fromJson(body);
+    if (!status)
+        return Sentence::translate("TaskStatusClient", "The task status could not be read: %1")
+                .arg(status.error().message());
+    // An answer about another task (a caching proxy or a broken tenant mixing up answers) must never be shown
+    // as the state of the task asked for. Ids differing only in case name the same task.
+    if (!askedId.isEmpty() && status.value().id.compare(askedId, Qt::CaseInsensitive) != 0) {
+        const QString answered = status.value().id;
+        return Sentence::translate("TaskStatusClient",
+                                   "The tenant answered with task %1 when asked for task %2; the answer was not used.")
+                .arg(answered.size() > 64 ? answered.left(64) + u'…' : answered)
+                .arg(askedId);
+    }
+    outcome.statuses.append(std::move(status.value()));
+    return {};
+}
+
+} // namespace
+
 FetchOutcome FetchOutcome::classify(const ApiResponse &response, bool list, const QString &askedId)
 {
     FetchOutcome outcome;
     outcome.response = response;
-    outcome.problem.httpStatus = response.httpStatus;
-    outcome.problem.message = response.errorText;
-    // Only an error answer carries an ErrorResponseDto: reading a 2xx body as one would parse a list of 250
-    // tasks twice.
-    const ApiError error = response.kind == ApiResponse::Kind::Ok ? ApiError() : response.apiError();
-    outcome.problem.trackingId = error.trackingId;
-
-    switch (response.kind) {
-    case ApiResponse::Kind::Ok:
-        if (list) {
-            Parsed<QList<TaskStatus>> statuses = TaskStatus::listFromJson(response.body);
-            if (statuses) {
-                outcome.kind = Kind::Ok;
-                outcome.statuses = std::move(statuses.value());
-                outcome.problem = {};
-                return outcome;
-            }
-            outcome.problem.message =
-                    QStringLiteral("The task list could not be read: %1").arg(statuses.error().message());
-        } else {
-            Parsed<TaskStatus> status = TaskStatus::fromJson(response.body);
-            // An answer about another task (a caching proxy or a broken tenant mixing up answers) must never
-            // be shown as the state of the task asked for. Ids differing only in case name the same task.
-            if (status && !askedId.isEmpty() && status.value().id.compare(askedId, Qt::CaseInsensitive) != 0) {
-                const QString answered = status.value().id;
-                outcome.kind = Kind::Server;
-                outcome.problem.kind = FetchProblem::Kind::Fetch;
-                outcome.problem.message =
-                        QStringLiteral(
-                                "The tenant answered with task %1 when asked for task %2; the answer was not used.")
-                                .arg(answered.size() > 64 ? answered.left(64) + u'…' : answered, askedId);
-                return outcome;
-            }
-            if (status) {
-                outcome.kind = Kind::Ok;
-                outcome.statuses.append(std::move(status.value()));
-                outcome.problem = {};
-                return outcome;
-            }
-            outcome.problem.message =
-                    QStringLiteral("The task status could not be read: %1").arg(status.error().message());
-        }
+    outcome.kind = kindOf(response);
+    if (outcome.kind == Kind::Ok) {
+        const Sentence unusable = readBody(outcome, response.body, list, askedId);
+        if (unusable.isEmpty())
+            return outcome;
         outcome.kind = Kind::Server;
-        outcome.problem.kind = FetchProblem::Kind::Fetch;
-        return outcome;
-    case ApiResponse::Kind::Http:
-        if (response.httpStatus == 404) {
-            outcome.kind = Kind::NotFound;
-            outcome.problem.kind = FetchProblem::Kind::NotFound;
-            outcome.problem.message = error.text();
-        } else if (response.httpStatus == 401 || response.httpStatus == 403) {
-            outcome.kind = Kind::Auth;
-            outcome.problem.kind = FetchProblem::Kind::Auth;
-        } else {
-            outcome.kind = Kind::Server;
-            outcome.problem.kind = FetchProblem::Kind::Fetch;
-        }
-        return outcome;
-    case ApiResponse::Kind::AuthFailed:
-        outcome.kind = Kind::Auth;
-        outcome.problem.kind = FetchProblem::Kind::Auth;
-        return outcome;
-    case ApiResponse::Kind::Network:
-        outcome.kind = Kind::Connection;
-        outcome.problem.kind = FetchProblem::Kind::Fetch;
-        return outcome;
-    case ApiResponse::Kind::Refused:
-        outcome.kind = Kind::Misconfigured;
-        outcome.problem.kind = FetchProblem::Kind::Fetch;
-        return outcome;
-    case ApiResponse::Kind::Cancelled:
-        break;
+        outcome.problem.setMessage(unusable);
+    } else {
+        // Only an error answer carries an ErrorResponseDto: reading a 2xx body as one would parse a list of 250
+        // tasks twice.
+        const ApiError error = response.apiError();
+        outcome.problem.trackingId = error.trackingId;
+        outcome.problem.setMessage(outcome.kind == Kind::NotFound ? Sentence::verbatim(error.text())
+                                                                  : response.errorText);
     }
-    outcome.kind = Kind::Cancelled;
-    outcome.problem.kind = FetchProblem::Kind::Fetch;
+    outcome.problem.kind = problemKindOf(outcome.kind);
+    outcome.problem.httpStatus = response.httpStatus;
     return outcome;
 }
 
@@ -109,17 +131,17 @@ void TaskStatusClient::setSecret(const QString &secret)
     m_transport->tokens()->setCredentials(ApiRoutes::tokenUrl(m_profile.baseUrl), m_profile.clientId, secret);
 }
 
-QString TaskStatusClient::setupProblem() const
+Sentence TaskStatusClient::setupProblem() const
 {
     const QString problem = m_profile.problem();
-    return problem.isEmpty() ? m_caProblem : problem;
+    return Sentence::verbatim(problem.isEmpty() ? m_caProblem : problem);
 }
 
-QString TaskStatusClient::configurationProblem() const
+Sentence TaskStatusClient::configurationProblem() const
 {
-    QString problem = setupProblem();
+    Sentence problem = setupProblem();
     if (problem.isEmpty() && !m_hasSecret)
-        problem = QStringLiteral("No client secret is set for this connection.");
+        problem = ApiTransport::missingSecret();
     return problem;
 }
 
@@ -136,4 +158,32 @@ void TaskStatusClient::fetchList(const ApiRoutes::ListQuery &query, QObject *con
     m_transport->get(
             ApiRoutes::listUrl(m_profile.baseUrl, m_profile.apiVersion, query), context,
             [done = std::move(done)](const ApiResponse &response) { done(FetchOutcome::classify(response, true)); });
+}
+
+void TaskStatusClient::fetchRecent(bool runningOnly, int limit, QObject *context, Done done)
+{
+    Sentence problem;
+    if (runningOnly && !supportsRunningFilter(m_profile.apiVersion))
+        problem = Sentence::translate("TaskStatusClient",
+                                      "The %1 task list returns completed tasks only; listing "
+                                      "running tasks needs v2025 or later.")
+                          .arg(ApiVersions::name(m_profile.apiVersion));
+    else
+        problem = configurationProblem();
+    if (!problem.isEmpty()) {
+        // Not sent: the answer comes from the event loop all the same, as every answer does.
+        FetchOutcome refused;
+        refused.kind = FetchOutcome::Kind::Misconfigured;
+        refused.problem.kind = FetchProblem::Kind::Fetch;
+        refused.problem.setMessage(problem);
+        QMetaObject::invokeMethod(
+                context, [refused, done = std::move(done)] { done(refused); }, Qt::QueuedConnection);
+        return;
+    }
+    ApiRoutes::ListQuery query;
+    query.limit = std::clamp(limit, 1, ApiRoutes::MaxListLimit);
+    query.sorters = QStringLiteral("-created");
+    if (runningOnly)
+        query.filters = ApiRoutes::runningFilter();
+    fetchList(query, context, std::move(done));
 }

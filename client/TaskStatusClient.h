@@ -4,6 +4,7 @@
 #include "ApiRoutes.h"
 #include "ConnectionProfile.h"
 #include "EngineClock.h"
+#include "models/Sentence.h"
 #include "models/TaskStatus.h"
 #include "models/WatchedTask.h"
 
@@ -53,12 +54,15 @@ public:
     void setSecret(const QString &secret); // memory only
     bool hasSecret() const { return m_hasSecret; }
     // Why the profile cannot work as set (URL policy, client id, CA file); empty when it can.
-    QString setupProblem() const;
+    Sentence setupProblem() const;
     // setupProblem(), or a missing secret: why no request can be sent; empty when requests may go out.
-    QString configurationProblem() const;
+    Sentence configurationProblem() const;
 
     void fetchTask(const QString &id, QObject *context, Done done);
     void fetchList(const ApiRoutes::ListQuery &query, QObject *context, Done done);
+    // Recent tasks on the tenant, newest first (running ones only needs v2025 or later). What cannot be asked
+    // (that, or a configurationProblem) is not sent and answers Misconfigured.
+    void fetchRecent(bool runningOnly, int limit, QObject *context, Done done);
 
     ApiTransport *transport() const { return m_transport; }
     // Profiles with equal keys share one request budget: the tenant counts per client id and API version.

@@ -81,7 +81,8 @@ void TokenProvider::onTokenAnswer(const ApiResponse &response)
         }
         m_lastFailure = response;
         m_lastFailure.kind = ApiResponse::Kind::Http;
-        m_lastFailure.errorText = QStringLiteral("The token endpoint answered without an access token.");
+        m_lastFailure.errorText =
+                Sentence::translate("TokenProvider", "The token endpoint answered without an access token.");
     } else {
         m_lastFailure = response;
         const int status = response.httpStatus;
@@ -89,9 +90,10 @@ void TokenProvider::onTokenAnswer(const ApiResponse &response)
         if (response.kind == ApiResponse::Kind::Http && (status == 400 || status == 401 || status == 403)) {
             m_rejected = true;
             m_lastFailure.kind = ApiResponse::Kind::AuthFailed;
-            m_lastFailure.errorText = QStringLiteral("Authentication failed: %1").arg(response.apiError().text());
+            m_lastFailure.errorText =
+                    Sentence::translate("TokenProvider", "Authentication failed: %1").arg(response.apiError().text());
         }
     }
-    qCWarning(lcAuth).noquote() << "no access token:" << m_lastFailure.errorText;
+    qCWarning(lcAuth).noquote() << "no access token:" << m_lastFailure.errorText.english();
     Q_EMIT tokenFailed(m_lastFailure);
 }

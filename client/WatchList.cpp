@@ -1,6 +1,7 @@
 #include "WatchList.h"
 
 #include "Logging.h"
+#include "MemoryRelease.h"
 #include "SaveLeftovers.h"
 #include "WatchListFormat.h"
 
@@ -16,10 +17,6 @@
 #include <QStandardPaths>
 #include <QUuid>
 
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-
 namespace {
 
 // The saveId on the first line of a watch list (WatchListFormat), empty when there is none.
@@ -34,16 +31,6 @@ QByteArray saveIdOf(QByteArrayView json)
     const qsizetype from = at + key.size();
     const qsizetype to = firstLine.indexOf('"', from);
     return to < 0 ? QByteArray() : firstLine.sliced(from, to - from).toByteArray();
-}
-
-// Reading a watch list builds a QJsonDocument tree several times the file's size (60 MB for 10,000 tasks)
-// and frees it at once. glibc keeps such freed pages in the process, interleaved with what stays, so they
-// would count against the app for as long as it runs; malloc_trim hands the whole free pages back.
-void releaseFreedMemory()
-{
-#if defined(__GLIBC__)
-    malloc_trim(0);
-#endif
 }
 
 } // namespace
@@ -96,45 +83,60 @@ bool WatchList::load()
         return true;
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        setAside(QStringLiteral("it cannot be read (%1)").arg(file.errorString()));
+        setAside(Sentence::translate("WatchList", "it cannot be read (%1)").arg(file.errorString()));
         return false;
     }
-    const QByteArray bytes = file.readAll();
-    file.close();
-    Parsed<QList<WatchedTask>> parsed = WatchListFormat::fromJson(bytes);
-    releaseFreedMemory();
-    if (!parsed) {
-        setAside(parsed.error().message());
+    std::optional<QList<WatchedTask>> tasks = readOrSetAside(file, m_diskSaveId);
+    if (!tasks)
         return false;
-    }
-    m_tasks = std::move(parsed.value());
+    m_tasks = std::move(*tasks);
     m_indexValid = false;
-    m_diskSaveId = saveIdOf(bytes);
     m_knownAbsent = false;
     qCInfo(lcWatchlist) << "loaded" << m_tasks.size() << "watched task(s) from" << m_filePath;
     return true;
 }
 
-void WatchList::setAside(const QString &reason)
+std::optional<QList<WatchedTask>> WatchList::readOrSetAside(QFile &file, QByteArray &saveId)
+{
+    const QByteArray bytes = file.readAll();
+    file.close();
+    Parsed<QList<WatchedTask>> parsed = WatchListFormat::fromJson(bytes);
+    // The parse built a JSON tree several times the file's size (60 MB for 10,000 tasks) and freed it.
+    releaseFreedMemory();
+    if (!parsed) {
+        setAside(Sentence::verbatim(parsed.error().message()));
+        return std::nullopt;
+    }
+    saveId = saveIdOf(bytes);
+    return std::move(parsed.value());
+}
+
+void WatchList::setAside(const Sentence &reason)
 {
     const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     QString keptAs = m_filePath + QStringLiteral(".corrupt-") + stamp;
     for (int n = 2; QFileInfo::exists(keptAs); ++n)
         keptAs = m_filePath + QStringLiteral(".corrupt-") + stamp + u'-' + QString::number(n);
-    QString message;
+    Sentence message;
     if (QFile::rename(m_filePath, keptAs)) {
-        message = QStringLiteral("The watch list %1 could not be used: %2. It was kept as %3; Taskwatch starts "
-                                 "with an empty list.")
-                          .arg(QDir::toNativeSeparators(m_filePath), reason, QDir::toNativeSeparators(keptAs));
+        message = Sentence::translate("WatchList",
+                                      "The watch list %1 could not be used: %2. It was kept as %3; "
+                                      "Taskwatch starts with an empty list.")
+                          .arg(QDir::toNativeSeparators(m_filePath))
+                          .arg(reason)
+                          .arg(QDir::toNativeSeparators(keptAs));
     } else {
         keptAs.clear();
         m_saveBlocked = true;
-        message = QStringLiteral("The watch list %1 could not be used: %2. It could not be moved aside either, so "
-                                 "Taskwatch starts with an empty list and will not save over it.")
-                          .arg(QDir::toNativeSeparators(m_filePath), reason);
+        message = Sentence::translate("WatchList",
+                                      "The watch list %1 could not be used: %2. It could not be moved "
+                                      "aside either, so Taskwatch starts with an empty list and will "
+                                      "not save over it.")
+                          .arg(QDir::toNativeSeparators(m_filePath))
+                          .arg(reason);
     }
-    qCWarning(lcWatchlist).noquote() << message;
-    Q_EMIT loadProblem(message, keptAs);
+    qCWarning(lcWatchlist).noquote() << message.english();
+    Q_EMIT loadProblem(message.translated(), keptAs);
 }
 
 QList<WatchedTask> WatchList::tasks(const QString &profile) const
@@ -225,12 +227,13 @@ std::optional<std::chrono::milliseconds> WatchList::pendingSaveDelay() const
     return m_saveTimer.intervalAsDuration();
 }
 
-bool WatchList::fail(const QString &reason)
+bool WatchList::fail(const Sentence &reason)
 {
-    const QString message = QStringLiteral("The watch list could not be saved to %1: %2")
-                                    .arg(QDir::toNativeSeparators(m_filePath), reason);
-    qCWarning(lcWatchlist).noquote() << message;
-    Q_EMIT saveFailed(message);
+    const Sentence message = Sentence::translate("WatchList", "The watch list could not be saved to %1: %2")
+                                     .arg(QDir::toNativeSeparators(m_filePath))
+                                     .arg(reason);
+    qCWarning(lcWatchlist).noquote() << message.english();
+    Q_EMIT saveFailed(message.translated());
     return false;
 }
 
@@ -238,8 +241,10 @@ bool WatchList::saveNow()
 {
     m_saveTimer.stop();
     if (m_saveBlocked) {
-        Q_EMIT saveFailed(QStringLiteral("The watch list is not saved: the unusable file %1 is still in the way.")
-                                  .arg(QDir::toNativeSeparators(m_filePath)));
+        Q_EMIT saveFailed(Sentence::translate("WatchList",
+                                              "The watch list is not saved: the unusable file %1 is still in the way.")
+                                  .arg(QDir::toNativeSeparators(m_filePath))
+                                  .translated());
         return false;
     }
     QDir().mkpath(QFileInfo(m_filePath).absolutePath());
@@ -251,10 +256,11 @@ bool WatchList::saveNow()
         if (lock.error() == QLockFile::LockFailedError) {
             if (m_dirty)
                 m_saveTimer.start(m_saveDelay); // try again: the other writer's save ends soon
-            return fail(
-                    QStringLiteral("another process holds its lock %1").arg(QDir::toNativeSeparators(lockFilePath())));
+            return fail(Sentence::translate("WatchList", "another process holds its lock %1")
+                                .arg(QDir::toNativeSeparators(lockFilePath())));
         }
-        return fail(QStringLiteral("its lock %1 cannot be created").arg(QDir::toNativeSeparators(lockFilePath())));
+        return fail(Sentence::translate("WatchList", "its lock %1 cannot be created")
+                            .arg(QDir::toNativeSeparators(lockFilePath())));
     }
     WatchListMerge::Result changes;
     if (!mergeFromDisk(changes)) {
@@ -313,25 +319,21 @@ bool WatchList::mergeFromDisk(WatchListMerge::Result &changes)
         // Removed since (by a user, or moved aside as unusable by another writer): nothing is on disk.
     } else {
         if (!file.open(QIODevice::ReadOnly))
-            return fail(QStringLiteral("it cannot be read (%1)").arg(file.errorString()));
+            return fail(Sentence::translate("WatchList", "it cannot be read (%1)").arg(file.errorString()));
         diskSaveId = saveIdOf(file.readLine(4096));
         // Still the file this process last read or wrote: its list and journal are the whole truth. The
         // common case, one writer: one line read, no parse.
         if (!diskSaveId.isEmpty() && diskSaveId == m_diskSaveId)
             return true;
         file.seek(0);
-        const QByteArray bytes = file.readAll();
-        file.close();
-        Parsed<QList<WatchedTask>> parsed = WatchListFormat::fromJson(bytes);
-        releaseFreedMemory();
-        if (!parsed) {
+        std::optional<QList<WatchedTask>> tasks = readOrSetAside(file, diskSaveId);
+        if (!tasks) {
             // Damaged by someone else (every writer replaces it whole): kept aside, the list in memory stays.
-            setAside(parsed.error().message());
             m_knownAbsent = true;
             m_diskSaveId.clear();
             return !m_saveBlocked;
         }
-        disk = std::move(parsed.value());
+        disk = std::move(*tasks);
     }
     changes = WatchListMerge::merge(disk, m_tasks, m_journal);
     m_tasks = std::move(changes.tasks);
@@ -361,7 +363,7 @@ bool WatchList::write()
         file.cancelWriting();
     SaveLeftovers::end(m_filePath);
     if (!error.isEmpty())
-        return fail(error);
+        return fail(Sentence::verbatim(error));
     m_dirty = false;
     m_journal.clear();
     m_diskSaveId = saveId;

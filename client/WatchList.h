@@ -2,6 +2,7 @@
 
 #include "WatchListMerge.h"
 #include "models/Parsed.h"
+#include "models/Sentence.h"
 #include "models/WatchedTask.h"
 
 #include <QHash>
@@ -11,6 +12,7 @@
 #include <QStringList>
 #include <QTimer>
 
+class QFile;
 class QFileSystemWatcher;
 class QLockFile;
 
@@ -80,7 +82,8 @@ public:
 
 Q_SIGNALS:
     // The file could not be used; `keptAs` is where it was moved (empty when it could not be moved, and
-    // then the list is not saved either, so that nothing overwrites it).
+    // then the list is not saved either, so that nothing overwrites it). Messages are translated (the log
+    // has them in English).
     void loadProblem(const QString &message, const QString &keptAs);
     void saveFailed(const QString &message);
     // Tasks added by importJson, or by another writer of the file (found when merging).
@@ -91,8 +94,10 @@ Q_SIGNALS:
 private:
     qsizetype indexOf(const QString &profile, const QString &id) const;
     void changed(Urgency urgency = Urgency::Soon);
-    void setAside(const QString &reason);
-    bool fail(const QString &reason);
+    // The rest of `file`, parsed (and then closed); `saveId` becomes the file's. An unusable file is set aside.
+    std::optional<QList<WatchedTask>> readOrSetAside(QFile &file, QByteArray &saveId);
+    void setAside(const Sentence &reason);
+    bool fail(const Sentence &reason);
     bool takeLock(QLockFile &lock) const;
     // Reads the file unless it is still the one last seen, and merges it with the list and the journal.
     bool mergeFromDisk(WatchListMerge::Result &changes);

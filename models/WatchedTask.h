@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Sentence.h"
 #include "SharedStatus.h"
 #include "TaskStatus.h"
 
@@ -19,11 +20,23 @@ struct FetchProblem
     };
 
     Kind kind = Kind::None;
-    QString message; // one readable sentence
+    // One readable sentence in English: for reports to SailPoint support, --json and files.
+    QString message;
     QString trackingId; // SailPoint's, when the error body had one
     int httpStatus = 0; // 0 when no HTTP answer came
+    // The same sentence translated (empty when it was set as English only); show it with shownMessage().
+    QString translatedMessage;
 
     bool isNone() const { return kind == Kind::None; }
+    // What the UI and the CLI's human output show: the translation, else the English sentence.
+    QString shownMessage() const { return translatedMessage.isEmpty() ? message : translatedMessage; }
+    Sentence sentence() const { return Sentence::readings(message, translatedMessage); }
+    // Both readings from one sentence.
+    void setMessage(const Sentence &sentence)
+    {
+        message = sentence.english();
+        translatedMessage = sentence.translated();
+    }
     friend bool operator==(const FetchProblem &, const FetchProblem &) = default;
 };
 

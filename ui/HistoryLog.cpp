@@ -52,7 +52,7 @@ QString HistoryEntry::eventName() const
 QString HistoryEntry::detailText() const
 {
     if (event == Event::FetchFailed) {
-        QString text = problem.message;
+        QString text = problem.shownMessage();
         if (problem.httpStatus > 0)
             text = tr("HTTP %1: %2").arg(problem.httpStatus).arg(text);
         if (!problem.trackingId.isEmpty())

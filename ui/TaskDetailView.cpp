@@ -324,7 +324,7 @@ void TaskDetailView::showFields()
 
     QString problem;
     if (!task.problem.isNone()) {
-        problem = tr("Last check failed: %1").arg(task.problem.message);
+        problem = tr("Last check failed: %1").arg(task.problem.shownMessage());
         if (task.problem.httpStatus > 0)
             problem += tr(" (HTTP %1)").arg(task.problem.httpStatus);
         if (!task.problem.trackingId.isEmpty())

@@ -48,8 +48,8 @@ QString problemText(const FetchProblem &problem)
     if (problem.isNone())
         return {};
     if (problem.trackingId.isEmpty())
-        return problem.message;
-    return WatchListModel::tr("%1 (tracking id %2)").arg(problem.message, problem.trackingId);
+        return problem.shownMessage();
+    return WatchListModel::tr("%1 (tracking id %2)").arg(problem.shownMessage(), problem.trackingId);
 }
 
 } // namespace

@@ -66,7 +66,7 @@ void CliLogin::login()
         return;
     }
     m_client = new TaskStatusClient(m_plan.profile, {}, this);
-    const QString setupProblem = m_client->setupProblem(); // e.g. an unreadable CA file
+    const QString setupProblem = m_client->setupProblem().translated(); // e.g. an unreadable CA file
     if (!setupProblem.isEmpty()) {
         fail(CliExit::Usage, setupProblem);
         return;

@@ -89,7 +89,7 @@ QString liveLine(const WatchedTask &task, int idWidth, int maxWidth)
 {
     const std::optional<int> percent = task.status ? task.status->percentComplete : std::nullopt;
     const QString detail = task.problem.isNone() ? (task.status ? task.status->progress.value_or(QString()) : QString())
-                                                 : task.problem.message;
+                                                 : task.problem.shownMessage();
     QString line = task.id.leftJustified(idWidth) + QStringLiteral("  ")
             + displayStateName(task.displayState()).leftJustified(11) + progressBar(percent)
             + percentText(task.status).rightJustified(5) + QStringLiteral("  ") + task.displayName();
@@ -124,7 +124,7 @@ QString problemLine(const WatchedTask &task)
 
 QString problemText(const FetchProblem &problem)
 {
-    QString message = problem.message;
+    QString message = problem.shownMessage();
     if (!problem.trackingId.isEmpty() && !message.contains(problem.trackingId))
         message += QStringLiteral(" (tracking id %1)").arg(problem.trackingId);
     return message.simplified();

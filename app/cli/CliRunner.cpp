@@ -44,7 +44,7 @@ void CliRunner::start()
     // A profile that cannot work as set (an unreadable CA file, a refused URL) is a configuration error on
     // every command: exit 2 before the keychain is asked or a request is sent.
     if (m_monitor->connectionState().kind == ConnectionState::Kind::Misconfigured) {
-        m_err << "taskwatch-cli: " << m_monitor->connectionState().message << Qt::endl;
+        m_err << "taskwatch-cli: " << m_monitor->connectionState().shownMessage() << Qt::endl;
         m_connection.secret.clear();
         finish(CliExit::Usage);
         return;
@@ -111,7 +111,7 @@ void CliRunner::run(const QString &secret)
             return;
         }
         if (state.kind == ConnectionState::Kind::AuthFailed || state.kind == ConnectionState::Kind::Misconfigured) {
-            m_err << "taskwatch-cli: " << state.message << Qt::endl;
+            m_err << "taskwatch-cli: " << state.shownMessage() << Qt::endl;
             if (m_options.command == CliCommand::List)
                 finish(state.kind == ConnectionState::Kind::AuthFailed ? CliExit::Auth : CliExit::Usage);
             else
@@ -152,7 +152,7 @@ void CliRunner::run(const QString &secret)
             m_unsettled.insert(task.id);
     }
     if (m_monitor->connectionState().kind == ConnectionState::Kind::Misconfigured) {
-        m_err << "taskwatch-cli: " << m_monitor->connectionState().message << Qt::endl;
+        m_err << "taskwatch-cli: " << m_monitor->connectionState().shownMessage() << Qt::endl;
         finish(CliExit::Usage);
     }
 }

@@ -438,12 +438,12 @@ void DesktopApp::showConnectionState()
     }
     const ConnectionState state = m_monitor->connectionState();
     if (state.kind == ConnectionState::Kind::AuthFailed) {
-        setBanner(
-                Banner::Connection,
-                tr("Signing in to %1 failed: %2 Check the client id and secret in Settings.").arg(host, state.message));
+        setBanner(Banner::Connection,
+                  tr("Signing in to %1 failed: %2 Check the client id and secret in Settings.")
+                          .arg(host, state.shownMessage()));
     } else if (state.kind == ConnectionState::Kind::Misconfigured && !m_banners.contains(Banner::Keychain)) {
         setBanner(Banner::Connection,
-                  tr("The profile %1 cannot connect: %2").arg(quoted(m_profile.name), state.message));
+                  tr("The profile %1 cannot connect: %2").arg(quoted(m_profile.name), state.shownMessage()));
     } else if (state.kind != ConnectionState::Kind::Misconfigured) {
         clearBanner(Banner::Connection);
     }
@@ -467,11 +467,11 @@ void DesktopApp::showConnectionState()
         return;
     case ConnectionState::Kind::RateLimited:
     case ConnectionState::Kind::Offline:
-        m_window->setConnectionState(kindFor(state.kind), state.message, state.until);
+        m_window->setConnectionState(kindFor(state.kind), state.shownMessage(), state.until);
         return;
     case ConnectionState::Kind::AuthFailed:
     case ConnectionState::Kind::Misconfigured:
-        m_window->setConnectionState(kindFor(state.kind), state.message);
+        m_window->setConnectionState(kindFor(state.kind), state.shownMessage());
         return;
     }
 }

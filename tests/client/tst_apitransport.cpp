@@ -271,8 +271,8 @@ private Q_SLOTS:
         first.send(transport, taskUrl(sim->baseUrl()));
         QTRY_VERIFY(first.response.has_value());
         QCOMPARE(first.response->kind, ApiResponse::Kind::AuthFailed);
-        QVERIFY2(first.response->errorText.startsWith(QStringLiteral("Authentication failed")),
-                 qPrintable(first.response->errorText));
+        QVERIFY2(first.response->errorText.english().startsWith(QStringLiteral("Authentication failed")),
+                 qPrintable(first.response->errorText.english()));
         QVERIFY(transport.tokens()->isRejected());
         // Until the credentials change, nothing more is sent.
         Call second;
@@ -317,7 +317,7 @@ private Q_SLOTS:
         call.send(transport, QUrl(url));
         QTRY_VERIFY(call.response.has_value());
         QCOMPARE(call.response->kind, ApiResponse::Kind::Refused);
-        QVERIFY(!call.response->errorText.isEmpty());
+        QVERIFY(!call.response->errorText.english().isEmpty());
         QCOMPARE(transport.sentCount(), quint64(0)); // not even the token request
     }
 
@@ -365,8 +365,8 @@ private Q_SLOTS:
         refused.send(untrusting, taskUrl(server.baseUrl()));
         QTRY_VERIFY(refused.response.has_value());
         QCOMPARE(refused.response->kind, ApiResponse::Kind::Network);
-        QVERIFY2(refused.response->errorText.contains(QStringLiteral("not trusted")),
-                 qPrintable(refused.response->errorText));
+        QVERIFY2(refused.response->errorText.english().contains(QStringLiteral("not trusted")),
+                 qPrintable(refused.response->errorText.english()));
         QVERIFY(server.requests().isEmpty()); // nothing, not even the secret, went over the connection
 
         // The profile's CA file (a corporate proxy's CA, say) makes it trusted.
@@ -376,7 +376,7 @@ private Q_SLOTS:
         Call accepted;
         accepted.send(trusting, taskUrl(server.baseUrl()));
         QTRY_VERIFY(accepted.response.has_value());
-        QVERIFY2(accepted.response->ok(), qPrintable(accepted.response->errorText));
+        QVERIFY2(accepted.response->ok(), qPrintable(accepted.response->errorText.english()));
         QCOMPARE(server.requests().size(), 2);
     }
 
@@ -392,8 +392,8 @@ private Q_SLOTS:
         call.send(transport, taskUrl(server.baseUrl()));
         QTRY_VERIFY_WITH_TIMEOUT(call.response.has_value(), 10000);
         QCOMPARE(call.response->kind, ApiResponse::Kind::Network);
-        QVERIFY2(call.response->errorText.startsWith(QStringLiteral("No answer from 127.0.0.1")),
-                 qPrintable(call.response->errorText));
+        QVERIFY2(call.response->errorText.english().startsWith(QStringLiteral("No answer from 127.0.0.1")),
+                 qPrintable(call.response->errorText.english()));
     }
 
     void connectionRefusedIsANetworkFailure()

@@ -100,6 +100,14 @@ private Q_SLOTS:
                 FetchProblem {FetchProblem::Kind::Fetch, QStringLiteral("HTTP 500: Boom."), QStringLiteral("t1"), 500});
         QVERIFY(CliOutput::changeSignature(failed) != CliOutput::changeSignature(running));
         QCOMPARE(CliOutput::problemLine(failed), QStringLiteral("a1: HTTP 500: Boom. (tracking id t1)"));
+        // A person at the terminal reads the translated problem; the lines for programs keep it in English.
+        WatchedTask translated = failed;
+        translated.problem.translatedMessage = QStringLiteral("HTTP 500: Kaputt.");
+        QVERIFY(CliOutput::liveLine(translated, 4).endsWith(QStringLiteral("HTTP 500: Kaputt.")));
+        QCOMPARE(CliOutput::problemLine(translated), QStringLiteral("a1: HTTP 500: Kaputt. (tracking id t1)"));
+        QCOMPARE(CliOutput::changeLine(translated, at),
+                 QStringLiteral("09:05:07 a1 Fetch error 50% Aggregate a1: HTTP 500: Boom."));
+        QCOMPARE(CliOutput::changeSignature(translated), CliOutput::changeSignature(failed));
         WatchedTask checkedAgain = running;
         checkedAgain.checkedAt = checkedAgain.checkedAt.addSecs(5);
         QCOMPARE(CliOutput::changeSignature(checkedAgain), CliOutput::changeSignature(running)); // no new line

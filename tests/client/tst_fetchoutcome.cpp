@@ -1,6 +1,8 @@
 #include "client/TaskStatusClient.h"
 
+#include <QCoreApplication>
 #include <QTest>
+#include <QTranslator>
 
 namespace {
 
@@ -10,13 +12,26 @@ ApiResponse response(ApiResponse::Kind kind, int status, const QByteArray &body 
     r.kind = kind;
     r.httpStatus = status;
     r.body = body;
-    r.errorText = text;
+    r.errorText = Sentence::verbatim(text);
     return r;
 }
 
 const QByteArray task = R"({"id":"a1","type":"QUARTZ","launched":"2025-01-01T00:00:00Z","completionStatus":null})";
 const QByteArray errorBody =
         R"({"detailCode":"500.0 Internal Fault","trackingId":"t-123","messages":[{"text":"Boom"}]})";
+
+// German for one engine sentence, as a .qm built by lrelease would give it.
+class GermanTranslator : public QTranslator
+{
+public:
+    QString translate(const char *context, const char *source, const char *, int) const override
+    {
+        if (qstrcmp(context, "TaskStatusClient") == 0 && qstrcmp(source, "The task status could not be read: %1") == 0)
+            return QStringLiteral("Der Aufgabenstatus ist nicht lesbar: %1");
+        return {};
+    }
+    bool isEmpty() const override { return false; }
+};
 
 } // namespace
 
@@ -48,6 +63,25 @@ private Q_SLOTS:
                  qPrintable(single.problem.message));
         const FetchOutcome list = FetchOutcome::classify(response(ApiResponse::Kind::Ok, 200, task), true);
         QCOMPARE(list.kind, FetchOutcome::Kind::Server); // an object where an array belongs
+    }
+    void problemIsKeptInEnglishAndTranslated()
+    {
+        // People see the translation; reports to SailPoint support, --json and files keep the English sentence.
+        GermanTranslator german;
+        QVERIFY(QCoreApplication::installTranslator(&german));
+        const FetchOutcome single = FetchOutcome::classify(response(ApiResponse::Kind::Ok, 200, R"({"id":)"), false);
+        QCoreApplication::removeTranslator(&german);
+        QVERIFY2(single.problem.message.startsWith(QStringLiteral("The task status could not be read: ")),
+                 qPrintable(single.problem.message));
+        QVERIFY2(single.problem.shownMessage().startsWith(QStringLiteral("Der Aufgabenstatus ist nicht lesbar: ")),
+                 qPrintable(single.problem.shownMessage()));
+        // The parser's own detail is the same in both.
+        QCOMPARE(single.problem.shownMessage().mid(single.problem.shownMessage().indexOf(u':')),
+                 single.problem.message.mid(single.problem.message.indexOf(u':')));
+        // Text that is not ours (the tenant's) reads the same both ways.
+        const FetchOutcome server = FetchOutcome::classify(
+                response(ApiResponse::Kind::Http, 500, errorBody, QStringLiteral("Boom")), false);
+        QCOMPARE(server.problem.shownMessage(), server.problem.message);
     }
     void singleAnswerAboutAnotherTaskIsAServerProblem()
     {
