@@ -2,6 +2,7 @@
 
 #include "SharedStatus.h"
 #include "TaskStatus.h"
+#include "TextLanguage.h"
 
 #include <QDateTime>
 #include <QString>
@@ -24,6 +25,11 @@ struct FetchProblem
     int httpStatus = 0; // 0 when no HTTP answer came
 
     bool isNone() const { return kind == Kind::None; }
+    // "message (tracking id X)": the table's error column. Empty for no problem.
+    QString text(TextLanguage language) const;
+    // "HTTP 503: message (tracking id X)", the HTTP status only when an answer came: tooltips, the
+    // history and the report for support (English there).
+    QString textWithHttpStatus(TextLanguage language) const;
     friend bool operator==(const FetchProblem &, const FetchProblem &) = default;
 };
 
