@@ -10,15 +10,38 @@ using namespace JsonRead;
 
 namespace {
 
+// The message types: as the API spells them and as people read them, in one table.
+struct MessageTypeText
+{
+    TaskMessage::Type type;
+    const char *apiName;
+    const char *label;
+};
+
+constexpr MessageTypeText MessageTypeTexts[] = {
+        {TaskMessage::Type::Info, "INFO", QT_TRANSLATE_NOOP("TaskMessage", "Info")},
+        {TaskMessage::Type::Warn, "WARN", QT_TRANSLATE_NOOP("TaskMessage", "Warning")},
+        {TaskMessage::Type::Error, "ERROR", QT_TRANSLATE_NOOP("TaskMessage", "Error")},
+};
+
+const MessageTypeText *messageTypeText(TaskMessage::Type type)
+{
+    for (const MessageTypeText &text : MessageTypeTexts) {
+        if (text.type == type)
+            return &text;
+    }
+    return nullptr;
+}
+
 TaskMessage::Type messageTypeFromString(const QString &text)
 {
     const QString upper = text.trimmed().toUpper();
-    if (upper == u"INFO")
-        return TaskMessage::Type::Info;
-    if (upper == u"WARN" || upper == u"WARNING")
+    if (upper == u"WARNING") // older tenants spell it out
         return TaskMessage::Type::Warn;
-    if (upper == u"ERROR")
-        return TaskMessage::Type::Error;
+    for (const MessageTypeText &known : MessageTypeTexts) {
+        if (upper == QLatin1String(known.apiName))
+            return known.type;
+    }
     return TaskMessage::Type::Unknown;
 }
 
@@ -133,19 +156,19 @@ QString TaskMessage::text() const
 
 QString TaskMessage::parametersText() const
 {
-    if (!parameters)
-        return {};
-    QStringList parts;
-    for (const QJsonValue &parameter : *parameters) {
-        if (parameter.isObject()) {
-            const QJsonObject object = parameter.toObject();
-            for (auto it = object.begin(); it != object.end(); ++it)
-                parts.append(it.key() + u'=' + jsonValueText(it.value()));
-        } else {
-            parts.append(jsonValueText(parameter));
-        }
-    }
-    return parts.join(QStringLiteral(", "));
+    return parameters ? messageParametersText(*parameters) : QString();
+}
+
+QString TaskMessage::typeName() const
+{
+    const MessageTypeText *known = messageTypeText(type);
+    return known ? QString::fromLatin1(known->apiName) : typeRaw;
+}
+
+QString TaskMessage::typeLabel(TextLanguage language) const
+{
+    const MessageTypeText *known = messageTypeText(type);
+    return known ? textIn(language, "TaskMessage", known->label) : typeRaw;
 }
 
 QString ReturnValue::valueText() const
@@ -279,4 +302,19 @@ QString jsonValueText(const QJsonValue &value)
         break;
     }
     return {};
+}
+
+QString messageParametersText(const QJsonArray &parameters)
+{
+    QStringList parts;
+    for (const QJsonValue &parameter : parameters) {
+        if (parameter.isObject()) {
+            const QJsonObject object = parameter.toObject();
+            for (auto it = object.begin(); it != object.end(); ++it)
+                parts.append(it.key() + u'=' + jsonValueText(it.value()));
+        } else {
+            parts.append(jsonValueText(parameter));
+        }
+    }
+    return parts.join(QStringLiteral(", "));
 }

@@ -2,6 +2,7 @@
 
 #include "Parsed.h"
 #include "TaskState.h"
+#include "TextLanguage.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -38,6 +39,8 @@ struct TaskMessage
 
     QString text() const; // the localized message, or the key when there is none
     QString parametersText() const; // "name=value, other" for display
+    QString typeName() const; // INFO | WARN | ERROR as the API spells them, else typeRaw: for reports
+    QString typeLabel(TextLanguage language) const; // Info | Warning | Error, else typeRaw: for people
 };
 
 struct TaskReturn
@@ -113,3 +116,5 @@ public:
 // Parses bytes as one JSON document, naming the problem (offset, not JSON, invalid UTF-8, too deep).
 Parsed<QJsonValue> parseJsonDocument(const QByteArray &body);
 QString jsonValueText(const QJsonValue &value); // a value as a person reads it: 42, true, text, {"a":1}
+// A message's parameters (objects or plain values) on one line: "name=value, other"; empty for none.
+QString messageParametersText(const QJsonArray &parameters);

@@ -1,5 +1,29 @@
 #include "WatchedTask.h"
 
+namespace {
+
+constexpr const char *ProblemContext = "FetchProblem";
+
+} // namespace
+
+QString FetchProblem::text(TextLanguage language) const
+{
+    const QString sentence = language == TextLanguage::English ? message : shownMessage();
+    if (trackingId.isEmpty())
+        return sentence;
+    return textIn(language, ProblemContext, QT_TRANSLATE_NOOP("FetchProblem", "%1 (tracking id %2)"))
+            .arg(sentence, trackingId);
+}
+
+QString FetchProblem::textWithHttpStatus(TextLanguage language) const
+{
+    if (httpStatus <= 0)
+        return text(language);
+    return textIn(language, ProblemContext, QT_TRANSLATE_NOOP("FetchProblem", "HTTP %1: %2"))
+            .arg(httpStatus)
+            .arg(text(language));
+}
+
 QString displayStateName(DisplayState state)
 {
     switch (state) {

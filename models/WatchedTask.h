@@ -3,6 +3,7 @@
 #include "Sentence.h"
 #include "SharedStatus.h"
 #include "TaskStatus.h"
+#include "TextLanguage.h"
 
 #include <QDateTime>
 #include <QString>
@@ -37,6 +38,11 @@ struct FetchProblem
         message = sentence.english();
         translatedMessage = sentence.translated();
     }
+    // "message (tracking id X)": the table's error column. Empty for no problem.
+    QString text(TextLanguage language) const;
+    // "HTTP 503: message (tracking id X)", the HTTP status only when an answer came: tooltips, the
+    // history and the report for support (English there).
+    QString textWithHttpStatus(TextLanguage language) const;
     friend bool operator==(const FetchProblem &, const FetchProblem &) = default;
 };
 

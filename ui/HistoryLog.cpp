@@ -4,11 +4,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HistoryLog", text);
-}
-
 HistoryEntry::Event eventFor(TransitionKind kind)
 {
     switch (kind) {
@@ -28,37 +23,32 @@ HistoryEntry::Event eventFor(TransitionKind kind)
 
 } // namespace
 
-QString HistoryEntry::eventName() const
+QString HistoryEntry::eventName(TextLanguage language) const
 {
+    const auto name = [language](const char *source) { return textIn(language, "HistoryLog", source); };
     switch (event) {
     case Event::FirstSeen:
-        return tr("First seen");
+        return name(QT_TRANSLATE_NOOP("HistoryLog", "First seen"));
     case Event::Started:
-        return tr("Started");
+        return name(QT_TRANSLATE_NOOP("HistoryLog", "Started"));
     case Event::Progressed:
-        return tr("Progress");
+        return name(QT_TRANSLATE_NOOP("HistoryLog", "Progress"));
     case Event::Finished:
-        return tr("Finished");
+        return name(QT_TRANSLATE_NOOP("HistoryLog", "Finished"));
     case Event::Reappeared:
-        return tr("Running again");
+        return name(QT_TRANSLATE_NOOP("HistoryLog", "Running again"));
     case Event::FetchFailed:
-        return tr("Fetch failed");
+        return name(QT_TRANSLATE_NOOP("HistoryLog", "Fetch failed"));
     case Event::FetchRecovered:
-        return tr("Fetch recovered");
+        return name(QT_TRANSLATE_NOOP("HistoryLog", "Fetch recovered"));
     }
     return {};
 }
 
-QString HistoryEntry::detailText() const
+QString HistoryEntry::detailText(TextLanguage language) const
 {
-    if (event == Event::FetchFailed) {
-        QString text = problem.shownMessage();
-        if (problem.httpStatus > 0)
-            text = tr("HTTP %1: %2").arg(problem.httpStatus).arg(text);
-        if (!problem.trackingId.isEmpty())
-            text = tr("%1 (tracking id %2)").arg(text, problem.trackingId);
-        return text;
-    }
+    if (event == Event::FetchFailed)
+        return problem.textWithHttpStatus(language);
     if (event == Event::FetchRecovered)
         return {};
     QStringList parts;

@@ -30,8 +30,10 @@ struct HistoryEntry
     QString progress;
     FetchProblem problem; // for FetchFailed
 
-    QString eventName() const;
-    QString detailText() const; // "40 % — Aggregating accounts" or the problem with its tracking id
+    // English for the report to SailPoint support, the user's language for the detail view.
+    QString eventName(TextLanguage language = TextLanguage::UserLanguage) const;
+    // "40 % — Aggregating accounts" or the problem with its tracking id
+    QString detailText(TextLanguage language = TextLanguage::UserLanguage) const;
 
     friend bool operator==(const HistoryEntry &, const HistoryEntry &) = default;
 };

@@ -20,16 +20,18 @@ QString summaryText(const QJsonValue &value)
     return jsonValueText(value);
 }
 
-void addChildren(QTreeWidgetItem *item, const QJsonValue &value)
+// An object's fields by key, an array's items as "[i]": the same under a tree's root or an item.
+template<typename Parent>
+void addChildren(Parent *parent, const QJsonValue &value)
 {
     if (value.isObject()) {
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it)
-            addItem(item, it.key(), it.value());
+            addItem(parent, it.key(), it.value());
     } else if (value.isArray()) {
         const QJsonArray array = value.toArray();
         for (qsizetype i = 0; i < array.size(); ++i)
-            addItem(item, QStringLiteral("[%1]").arg(i), array.at(i));
+            addItem(parent, QStringLiteral("[%1]").arg(i), array.at(i));
     }
 }
 
@@ -58,17 +60,10 @@ QTreeWidgetItem *addItem(QTreeWidgetItem *parent, const QString &key, const QJso
 void fill(QTreeWidget *tree, const QJsonValue &value)
 {
     tree->clear();
-    if (value.isObject()) {
-        const QJsonObject object = value.toObject();
-        for (auto it = object.begin(); it != object.end(); ++it)
-            addItem(tree, it.key(), it.value());
-    } else if (value.isArray()) {
-        const QJsonArray array = value.toArray();
-        for (qsizetype i = 0; i < array.size(); ++i)
-            addItem(tree, QStringLiteral("[%1]").arg(i), array.at(i));
-    } else if (!value.isUndefined() && !value.isNull()) {
+    if (value.isObject() || value.isArray())
+        addChildren(tree, value);
+    else if (!value.isUndefined() && !value.isNull())
         addItem(tree, QString(), value);
-    }
     tree->expandToDepth(0);
 }
 

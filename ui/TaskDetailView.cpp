@@ -2,6 +2,7 @@
 
 #include "Formatting.h"
 #include "JsonTree.h"
+#include "MessageTable.h"
 #include "StateIcons.h"
 #include "TaskFilter.h"
 #include "TaskReport.h"
@@ -9,7 +10,6 @@
 
 #include <QApplication>
 #include <QClipboard>
-#include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -35,7 +35,6 @@
 namespace {
 
 enum Tab { MessagesTab, ReturnsTab, AttributesTab, DefinitionTab, RawTab, HistoryTab };
-constexpr int MessageTypeRole = Qt::UserRole + 1;
 
 QLabel *valueLabel(QWidget *parent, const char *objectName)
 {
@@ -62,35 +61,6 @@ void setTime(QLabel *label, const QDateTime &time)
 {
     label->setText(time.isValid() ? Formatting::localTime(time) : TaskDetailView::tr("—"));
     label->setToolTip(Formatting::utcTime(time));
-}
-
-QString messageTypeName(const TaskMessage &message)
-{
-    switch (message.type) {
-    case TaskMessage::Type::Info:
-        return TaskDetailView::tr("Info");
-    case TaskMessage::Type::Warn:
-        return TaskDetailView::tr("Warning");
-    case TaskMessage::Type::Error:
-        return TaskDetailView::tr("Error");
-    case TaskMessage::Type::Unknown:
-        break;
-    }
-    return message.typeRaw;
-}
-
-QStyle::StandardPixmap messageIcon(TaskMessage::Type type)
-{
-    switch (type) {
-    case TaskMessage::Type::Error:
-        return QStyle::SP_MessageBoxCritical;
-    case TaskMessage::Type::Warn:
-        return QStyle::SP_MessageBoxWarning;
-    case TaskMessage::Type::Info:
-    case TaskMessage::Type::Unknown:
-        break;
-    }
-    return QStyle::SP_MessageBoxInformation;
 }
 
 } // namespace
@@ -212,24 +182,7 @@ QWidget *TaskDetailView::buildTabs()
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("tabs"));
 
-    auto *messagesPage = new QWidget(m_tabs);
-    m_messageFilter = new QComboBox(messagesPage);
-    m_messageFilter->setObjectName(QStringLiteral("messageFilter"));
-    m_messageFilter->addItem(tr("All messages"), -1);
-    m_messageFilter->addItem(tr("Errors"), int(TaskMessage::Type::Error));
-    m_messageFilter->addItem(tr("Warnings"), int(TaskMessage::Type::Warn));
-    m_messageFilter->addItem(tr("Information"), int(TaskMessage::Type::Info));
-    m_messageFilter->setAccessibleName(tr("Show messages of type"));
-    m_messages = treeWidget(messagesPage, "messages", {tr("Type"), tr("Message"), tr("Key"), tr("Parameters")});
-    m_messages->setRootIsDecorated(false);
-    m_messages->setWordWrap(true);
-    // The message itself gets the room; type, key and parameters keep what they need.
-    m_messages->header()->setStretchLastSection(false);
-    m_messages->header()->setSectionResizeMode(1, QHeaderView::Stretch);
-    connect(m_messageFilter, &QComboBox::currentIndexChanged, this, &TaskDetailView::filterMessages);
-    auto *messagesLayout = new QVBoxLayout(messagesPage);
-    messagesLayout->addWidget(m_messageFilter, 0, Qt::AlignLeft);
-    messagesLayout->addWidget(m_messages, 1);
+    m_messages = new MessageTable(m_tabs);
 
     m_returns = treeWidget(m_tabs, "returns", {tr("Return"), tr("Value"), tr("Attribute")});
     m_returns->setRootIsDecorated(false);
@@ -244,7 +197,7 @@ QWidget *TaskDetailView::buildTabs()
     m_historyList = treeWidget(m_tabs, "history", {tr("Time"), tr("Event"), tr("State"), tr("Detail")});
     m_historyList->setRootIsDecorated(false);
 
-    m_tabs->insertTab(MessagesTab, messagesPage, tr("Messages"));
+    m_tabs->insertTab(MessagesTab, m_messages, tr("Messages"));
     m_tabs->insertTab(ReturnsTab, m_returns, tr("Returns"));
     m_tabs->insertTab(AttributesTab, m_attributes, tr("Attributes"));
     m_tabs->insertTab(DefinitionTab, m_definition, tr("Definition"));
@@ -322,14 +275,9 @@ void TaskDetailView::showFields()
     setTime(m_launched, status ? status->launched : QDateTime());
     setTime(m_completed, status ? status->completed : QDateTime());
 
-    QString problem;
-    if (!task.problem.isNone()) {
-        problem = tr("Last check failed: %1").arg(task.problem.shownMessage());
-        if (task.problem.httpStatus > 0)
-            problem += tr(" (HTTP %1)").arg(task.problem.httpStatus);
-        if (!task.problem.trackingId.isEmpty())
-            problem += tr(" — tracking id %1").arg(task.problem.trackingId);
-    }
+    const QString problem = task.problem.isNone()
+            ? QString()
+            : tr("Last check failed: %1").arg(task.problem.textWithHttpStatus(TextLanguage::UserLanguage));
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
     m_copyDetails->setEnabled(true);
@@ -381,36 +329,10 @@ void TaskDetailView::showJsonTabs()
     const TaskStatus *status = m_task->status ? &*m_task->status : nullptr;
     m_shownRaw = status ? status->rawJson : QByteArray();
 
-    m_messages->clear();
-    int errors = 0;
-    if (status) {
-        for (const TaskMessage &message : status->messages) {
-            auto *item = new QTreeWidgetItem(
-                    m_messages, {messageTypeName(message), message.text(), message.key, message.parametersText()});
-            item->setIcon(0, style()->standardIcon(messageIcon(message.type)));
-            item->setData(0, MessageTypeRole, int(message.type));
-            item->setToolTip(1, message.text());
-            item->setToolTip(3, message.parametersText());
-            if (message.type == TaskMessage::Type::Error) {
-                ++errors;
-                QFont bold = item->font(1);
-                bold.setBold(true);
-                for (int column = 0; column < m_messages->columnCount(); ++column)
-                    item->setFont(column, bold);
-            }
-        }
-    }
-    const qsizetype messageCount = status ? status->messages.size() : 0;
-    QString messagesTitle = tr("Messages (%1)").arg(messageCount);
-    if (errors == 1)
-        messagesTitle = tr("Messages (%1, 1 error)").arg(messageCount);
-    else if (errors > 1)
-        messagesTitle = tr("Messages (%1, %2 errors)").arg(messageCount).arg(errors);
-    m_tabs->setTabText(MessagesTab, messagesTitle);
-    m_tabs->setTabIcon(MessagesTab, errors > 0 ? style()->standardIcon(QStyle::SP_MessageBoxCritical) : QIcon());
-    filterMessages();
-    for (const int column : {0, 2, 3})
-        m_messages->resizeColumnToContents(column);
+    m_messages->setMessages(status ? status->messages : QList<TaskMessage>());
+    m_tabs->setTabText(MessagesTab, m_messages->title());
+    m_tabs->setTabIcon(MessagesTab,
+                       m_messages->errorCount() > 0 ? style()->standardIcon(QStyle::SP_MessageBoxCritical) : QIcon());
 
     m_returns->clear();
     if (status) {
@@ -441,15 +363,6 @@ void TaskDetailView::showJsonTabs()
 
     m_raw->setPlainText(status ? QString::fromUtf8(QJsonDocument(status->raw()).toJson(QJsonDocument::Indented))
                                : QString());
-}
-
-void TaskDetailView::filterMessages()
-{
-    const int wanted = m_messageFilter->currentData().toInt();
-    for (int i = 0; i < m_messages->topLevelItemCount(); ++i) {
-        QTreeWidgetItem *item = m_messages->topLevelItem(i);
-        item->setHidden(wanted >= 0 && item->data(0, MessageTypeRole).toInt() != wanted);
-    }
 }
 
 void TaskDetailView::showHistory()

@@ -10,7 +10,6 @@
 #include <functional>
 #include <optional>
 
-class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -20,6 +19,7 @@ class QStackedWidget;
 class QTabWidget;
 class QToolButton;
 class QTreeWidget;
+class MessageTable;
 class TaskReport;
 
 // Everything about the selected task: its fields, a large live progress bar with ETA, and tabs for
@@ -68,7 +68,6 @@ private:
     void showProgress();
     void showJsonTabs();
     void showHistory();
-    void filterMessages();
 
     Clock m_clock = systemClock();
     SaveFileChooser m_chooseSaveFile;
@@ -97,8 +96,7 @@ private:
     QPushButton *m_copyDetails = nullptr;
     QPushButton *m_export = nullptr;
     QTabWidget *m_tabs = nullptr;
-    QComboBox *m_messageFilter = nullptr;
-    QTreeWidget *m_messages = nullptr;
+    MessageTable *m_messages = nullptr;
     QTreeWidget *m_returns = nullptr;
     QTreeWidget *m_attributes = nullptr;
     QTreeWidget *m_definition = nullptr;

@@ -1,6 +1,9 @@
 #include "TaskReport.h"
 
 #include "Formatting.h"
+#include "ReportFields.h"
+#include "ReportMarkdown.h"
+#include "ReportPlainText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,21 +31,6 @@ QJsonValue secondsValue(const QDateTime &from, const QDateTime &to)
     if (!from.isValid() || !to.isValid())
         return QJsonValue::Null;
     return double(std::max<qint64>(0, from.secsTo(to)));
-}
-
-QString messageTypeText(const TaskMessage &message)
-{
-    switch (message.type) {
-    case TaskMessage::Type::Info:
-        return QStringLiteral("INFO");
-    case TaskMessage::Type::Warn:
-        return QStringLiteral("WARN");
-    case TaskMessage::Type::Error:
-        return QStringLiteral("ERROR");
-    case TaskMessage::Type::Unknown:
-        break;
-    }
-    return message.typeRaw;
 }
 
 QString problemKindText(FetchProblem::Kind kind)
@@ -133,7 +121,7 @@ QJsonArray messagesArray(const TaskStatus &status)
     QJsonArray array;
     for (const TaskMessage &message : status.messages) {
         array.append(QJsonObject {
-                {QStringLiteral("type"), messageTypeText(message)},
+                {QStringLiteral("type"), message.typeName()},
                 {QStringLiteral("text"), message.text()},
                 {QStringLiteral("key"), message.key},
                 {QStringLiteral("locale"),
@@ -172,11 +160,11 @@ QJsonArray historyArray(const QList<HistoryEntry> &history)
     QJsonArray array;
     for (const HistoryEntry &entry : history) {
         QJsonObject object {{QStringLiteral("at"), timeValue(entry.at)},
-                            {QStringLiteral("event"), entry.eventName()},
+                            {QStringLiteral("event"), entry.eventName(TextLanguage::English)},
                             {QStringLiteral("state"), displayStateName(entry.state)},
                             {QStringLiteral("percentComplete"),
                              entry.percentComplete ? QJsonValue(*entry.percentComplete) : QJsonValue()},
-                            {QStringLiteral("detail"), entry.detailText()}};
+                            {QStringLiteral("detail"), entry.detailText(TextLanguage::English)}};
         if (!entry.problem.isNone())
             object.insert(QStringLiteral("problem"), problemObject(entry.problem));
         array.append(object);
@@ -195,107 +183,6 @@ QStringList collectTrackingIds(const WatchedTask &task, const QList<HistoryEntry
         ids.append(task.problem.trackingId);
     return ids;
 }
-
-// --- reading the document back for the text formats ---
-
-QString str(const QJsonObject &object, const QString &key)
-{
-    const QJsonValue value = object.value(key);
-    return value.isString() ? value.toString() : (value.isDouble() ? jsonValueText(value) : QString());
-}
-
-QDateTime timeFrom(const QJsonValue &value)
-{
-    return QDateTime::fromString(value.toObject().value(QStringLiteral("utc")).toString(), Qt::ISODateWithMs);
-}
-
-QString cell(QString text)
-{
-    text.replace(u'|', QStringLiteral("\\|"));
-    text.replace(u'\n', u' ');
-    text.replace(u'\r', u' ');
-    return text;
-}
-
-QString code(QString text)
-{
-    text.replace(u'`', u'\'');
-    return text.isEmpty() ? QString() : QString(u'`' + text + u'`');
-}
-
-QString fenced(const QString &language, const QString &content)
-{
-    const QString fence = content.contains(QStringLiteral("```")) ? QStringLiteral("````") : QStringLiteral("```");
-    return fence + language + u'\n' + content + (content.endsWith(u'\n') ? QString() : QStringLiteral("\n")) + fence
-            + u'\n';
-}
-
-QString indentedJson(const QJsonValue &value)
-{
-    if (value.isObject())
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented));
-    if (value.isArray())
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented));
-    return jsonValueText(value);
-}
-
-QString parametersText(const QJsonValue &parameters)
-{
-    QStringList parts;
-    for (const QJsonValue &parameter : parameters.toArray()) {
-        if (parameter.isObject()) {
-            const QJsonObject object = parameter.toObject();
-            for (auto it = object.begin(); it != object.end(); ++it)
-                parts.append(it.key() + u'=' + jsonValueText(it.value()));
-        } else {
-            parts.append(jsonValueText(parameter));
-        }
-    }
-    return parts.join(QStringLiteral(", "));
-}
-
-QString targetText(const QJsonValue &target)
-{
-    if (!target.isObject())
-        return {};
-    const QJsonObject object = target.toObject();
-    QStringList details;
-    if (!str(object, QStringLiteral("type")).isEmpty())
-        details.append(str(object, QStringLiteral("type")));
-    if (!str(object, QStringLiteral("id")).isEmpty())
-        details.append(str(object, QStringLiteral("id")));
-    const QString name = str(object, QStringLiteral("name"));
-    return details.isEmpty() ? name : QString(name + QStringLiteral(" (") + details.join(QStringLiteral(", ")) + u')');
-}
-
-QString durationText(const QJsonValue &seconds)
-{
-    return seconds.isDouble() ? Formatting::duration(qint64(seconds.toDouble())) : QString();
-}
-
-QString problemText(const QJsonObject &problem)
-{
-    QString text = str(problem, QStringLiteral("message"));
-    const int status = problem.value(QStringLiteral("httpStatus")).toInt();
-    if (status > 0)
-        text = QStringLiteral("HTTP %1: %2").arg(status).arg(text);
-    const QString trackingId = str(problem, QStringLiteral("trackingId"));
-    if (!trackingId.isEmpty())
-        text += QStringLiteral(" (tracking id %1)").arg(trackingId);
-    return text;
-}
-
-struct TimeRow
-{
-    const char *key;
-    const char *label;
-};
-
-constexpr TimeRow TimeRows[] = {
-        {"created", "Created"},      {"launched", "Launched"},           {"completed", "Completed"},
-        {"modified", "Modified"},    {"addedToWatch", "Added to watch"}, {"lastChecked", "Last checked"},
-        {"nextCheck", "Next check"},
-};
 
 } // namespace
 
@@ -335,213 +222,17 @@ QByteArray TaskReport::toJsonBytes() const
 
 QStringList TaskReport::trackingIds() const
 {
-    QStringList ids;
-    for (const QJsonValue &id : m_document.value(QStringLiteral("trackingIds")).toArray())
-        ids.append(id.toString());
-    return ids;
+    return ReportFields::trackingIds(m_document);
 }
 
 QString TaskReport::toMarkdown() const
 {
-    const QJsonObject task = m_document.value(QStringLiteral("task")).toObject();
-    const QJsonObject times = m_document.value(QStringLiteral("times")).toObject();
-    const QJsonObject durations = m_document.value(QStringLiteral("durations")).toObject();
-    const QDateTime generated = timeFrom(m_document.value(QStringLiteral("generatedAt")));
-    QString md;
-
-    md += QStringLiteral("# Taskwatch task report: %1\n\n").arg(str(task, QStringLiteral("name")));
-    md += QStringLiteral("Generated %1 (local %2).\n\n")
-                  .arg(Formatting::utcTime(generated), Formatting::localTime(generated));
-
-    md += QStringLiteral("## Task\n\n| Field | Value |\n|---|---|\n");
-    const auto row = [&md](const QString &label, const QString &value) {
-        if (!value.isEmpty())
-            md += QStringLiteral("| %1 | %2 |\n").arg(label, cell(value));
-    };
-    row(QStringLiteral("Name"), str(task, QStringLiteral("name")));
-    row(QStringLiteral("Label"), str(task, QStringLiteral("label")));
-    row(QStringLiteral("State"), str(task, QStringLiteral("displayState")));
-    row(QStringLiteral("Completion status"), str(task, QStringLiteral("completionStatus")));
-    row(QStringLiteral("Task id"), code(str(task, QStringLiteral("id"))));
-    row(QStringLiteral("Type"), str(task, QStringLiteral("type")));
-    row(QStringLiteral("Unique name"), str(task, QStringLiteral("uniqueName")));
-    row(QStringLiteral("Description"), str(task, QStringLiteral("description")));
-    row(QStringLiteral("Parent"), str(task, QStringLiteral("parentName")));
-    row(QStringLiteral("Launcher"), str(task, QStringLiteral("launcher")));
-    row(QStringLiteral("Target"), targetText(task.value(QStringLiteral("target"))));
-    row(QStringLiteral("Progress"), str(task, QStringLiteral("progress")));
-    const QJsonValue percent = task.value(QStringLiteral("percentComplete"));
-    row(QStringLiteral("Percent complete"),
-        percent.isDouble() ? QStringLiteral("%1 %").arg(percent.toInt()) : QString());
-    row(QStringLiteral("Profile"), str(task, QStringLiteral("profile")));
-    row(QStringLiteral("Watching paused"),
-        task.value(QStringLiteral("paused")).toBool() ? QStringLiteral("yes") : QStringLiteral("no"));
-
-    md += QStringLiteral("\n## Times\n\n| Event | UTC | Local |\n|---|---|---|\n");
-    for (const TimeRow &time : TimeRows) {
-        const QDateTime at = timeFrom(times.value(QLatin1String(time.key)));
-        if (at.isValid())
-            md += QStringLiteral("| %1 | %2 | %3 |\n")
-                          .arg(QLatin1String(time.label), Formatting::utcTime(at), Formatting::localTime(at));
-    }
-
-    md += QStringLiteral("\n## Durations\n\n");
-    const QString queued = durationText(durations.value(QStringLiteral("queuedSeconds")));
-    const QString ran = durationText(durations.value(QStringLiteral("runSeconds")));
-    const QString eta = durationText(durations.value(QStringLiteral("etaSeconds")));
-    if (!queued.isEmpty())
-        md += QStringLiteral("- Waited before launch: %1\n").arg(queued);
-    if (!ran.isEmpty())
-        md += (durations.value(QStringLiteral("stillRunning")).toBool() ? QStringLiteral("- Running for: %1\n")
-                                                                        : QStringLiteral("- Ran for: %1\n"))
-                      .arg(ran);
-    if (!eta.isEmpty())
-        md += QStringLiteral("- Estimated time left: %1\n").arg(eta);
-    if (queued.isEmpty() && ran.isEmpty() && eta.isEmpty())
-        md += QStringLiteral("- Not launched yet\n");
-
-    const QJsonArray messages = m_document.value(QStringLiteral("messages")).toArray();
-    md += QStringLiteral("\n## Messages (%1)\n\n").arg(messages.size());
-    if (!messages.isEmpty()) {
-        md += QStringLiteral("| Type | Message | Key | Parameters |\n|---|---|---|---|\n");
-        for (const QJsonValue &value : messages) {
-            const QJsonObject message = value.toObject();
-            md += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
-                          .arg(cell(str(message, QStringLiteral("type"))), cell(str(message, QStringLiteral("text"))),
-                               cell(code(str(message, QStringLiteral("key")))),
-                               cell(parametersText(message.value(QStringLiteral("parameters")))));
-        }
-    }
-
-    const QJsonArray returns = m_document.value(QStringLiteral("returns")).toArray();
-    md += QStringLiteral("\n## Returns (%1)\n\n").arg(returns.size());
-    if (!returns.isEmpty()) {
-        md += QStringLiteral("| Name | Value | Attribute |\n|---|---|---|\n");
-        for (const QJsonValue &value : returns) {
-            const QJsonObject entry = value.toObject();
-            const QJsonValue returned = entry.value(QStringLiteral("value"));
-            md += QStringLiteral("| %1 | %2 | %3 |\n")
-                          .arg(cell(str(entry, QStringLiteral("name"))),
-                               cell(returned.isNull() ? QStringLiteral("—") : jsonValueText(returned)),
-                               cell(code(str(entry, QStringLiteral("attributeName")))));
-        }
-    }
-
-    md += QStringLiteral("\n## API errors\n\n");
-    const QJsonValue problem = m_document.value(QStringLiteral("fetchProblem"));
-    if (problem.isObject())
-        md += QStringLiteral("- Last fetch failed: %1\n").arg(problemText(problem.toObject()));
-    const QStringList ids = trackingIds();
-    if (!ids.isEmpty()) {
-        QStringList codes;
-        for (const QString &id : ids)
-            codes.append(code(id));
-        md += QStringLiteral("- SailPoint tracking ids: %1\n").arg(codes.join(QStringLiteral(", ")));
-    }
-    if (!problem.isObject() && ids.isEmpty())
-        md += QStringLiteral("- None seen during this watch\n");
-
-    const QJsonArray history = m_document.value(QStringLiteral("history")).toArray();
-    md += QStringLiteral("\n## History seen by Taskwatch (%1)\n\n").arg(history.size());
-    if (!history.isEmpty()) {
-        md += QStringLiteral("| UTC | Local | Event | State | Detail |\n|---|---|---|---|---|\n");
-        for (const QJsonValue &value : history) {
-            const QJsonObject entry = value.toObject();
-            const QDateTime at = timeFrom(entry.value(QStringLiteral("at")));
-            md += QStringLiteral("| %1 | %2 | %3 | %4 | %5 |\n")
-                          .arg(Formatting::utcTime(at), Formatting::localTime(at),
-                               cell(str(entry, QStringLiteral("event"))), cell(str(entry, QStringLiteral("state"))),
-                               cell(str(entry, QStringLiteral("detail"))));
-        }
-    }
-
-    const QJsonValue definition = m_document.value(QStringLiteral("taskDefinitionSummary"));
-    if (definition.isObject()) {
-        const QJsonObject summary = definition.toObject();
-        md += QStringLiteral("\n## Task definition\n\n| Field | Value |\n|---|---|\n");
-        row(QStringLiteral("Id"), code(str(summary, QStringLiteral("id"))));
-        row(QStringLiteral("Unique name"), str(summary, QStringLiteral("uniqueName")));
-        row(QStringLiteral("Description"), str(summary, QStringLiteral("description")));
-        row(QStringLiteral("Parent"), str(summary, QStringLiteral("parentName")));
-        row(QStringLiteral("Executor"), str(summary, QStringLiteral("executor")));
-        md += QStringLiteral("\nArguments:\n\n")
-                + fenced(QStringLiteral("json"), indentedJson(summary.value(QStringLiteral("arguments"))));
-    }
-
-    const QJsonArray notes = m_document.value(QStringLiteral("notes")).toArray();
-    if (!notes.isEmpty()) {
-        md += QStringLiteral("\n## Parsing notes\n\n");
-        for (const QJsonValue &note : notes)
-            md += QStringLiteral("- %1\n").arg(note.toString());
-    }
-
-    if (m_document.contains(QStringLiteral("attributes")))
-        md += QStringLiteral("\n## Attributes\n\n")
-                + fenced(QStringLiteral("json"), indentedJson(m_document.value(QStringLiteral("attributes"))));
-    if (m_document.contains(QStringLiteral("raw")))
-        md += QStringLiteral("\n## Raw task status\n\n")
-                + fenced(QStringLiteral("json"), indentedJson(m_document.value(QStringLiteral("raw"))));
-    return md;
+    return ReportMarkdown(m_document).text();
 }
 
 QString TaskReport::toPlainText() const
 {
-    const QJsonObject task = m_document.value(QStringLiteral("task")).toObject();
-    const QJsonObject times = m_document.value(QStringLiteral("times")).toObject();
-    const QJsonObject durations = m_document.value(QStringLiteral("durations")).toObject();
-    QString text;
-    const auto line = [&text](const QString &label, const QString &value) {
-        if (!value.isEmpty())
-            text += label + QStringLiteral(": ") + value + u'\n';
-    };
-    line(QStringLiteral("Name"), str(task, QStringLiteral("name")));
-    line(QStringLiteral("State"), str(task, QStringLiteral("displayState")));
-    line(QStringLiteral("Task id"), str(task, QStringLiteral("id")));
-    line(QStringLiteral("Type"), str(task, QStringLiteral("type")));
-    line(QStringLiteral("Description"), str(task, QStringLiteral("description")));
-    line(QStringLiteral("Launcher"), str(task, QStringLiteral("launcher")));
-    line(QStringLiteral("Target"), targetText(task.value(QStringLiteral("target"))));
-    for (const TimeRow &time : TimeRows) {
-        const QDateTime at = timeFrom(times.value(QLatin1String(time.key)));
-        if (at.isValid())
-            line(QLatin1String(time.label),
-                 QStringLiteral("%1 (%2)").arg(Formatting::localTime(at), Formatting::utcTime(at)));
-    }
-    line(QStringLiteral("Duration"), durationText(durations.value(QStringLiteral("runSeconds"))));
-    const QJsonValue percent = task.value(QStringLiteral("percentComplete"));
-    line(QStringLiteral("Percent complete"),
-         percent.isDouble() ? QStringLiteral("%1 %").arg(percent.toInt()) : QString());
-    line(QStringLiteral("Progress"), str(task, QStringLiteral("progress")));
-
-    const QJsonArray messages = m_document.value(QStringLiteral("messages")).toArray();
-    if (!messages.isEmpty()) {
-        text += QStringLiteral("Messages:\n");
-        for (const QJsonValue &value : messages) {
-            const QJsonObject message = value.toObject();
-            text += QStringLiteral("  [%1] %2")
-                            .arg(str(message, QStringLiteral("type")), str(message, QStringLiteral("text")));
-            const QString parameters = parametersText(message.value(QStringLiteral("parameters")));
-            if (!parameters.isEmpty())
-                text += QStringLiteral(" (%1)").arg(parameters);
-            text += u'\n';
-        }
-    }
-    const QJsonArray returns = m_document.value(QStringLiteral("returns")).toArray();
-    if (!returns.isEmpty()) {
-        text += QStringLiteral("Returns:\n");
-        for (const QJsonValue &value : returns) {
-            const QJsonObject entry = value.toObject();
-            const QJsonValue returned = entry.value(QStringLiteral("value"));
-            text += QStringLiteral("  %1: %2\n")
-                            .arg(str(entry, QStringLiteral("name")),
-                                 returned.isNull() ? QStringLiteral("—") : jsonValueText(returned));
-        }
-    }
-    const QJsonValue problem = m_document.value(QStringLiteral("fetchProblem"));
-    if (problem.isObject())
-        line(QStringLiteral("Last fetch error"), problemText(problem.toObject()));
-    line(QStringLiteral("Tracking ids"), trackingIds().join(QStringLiteral(", ")));
-    return text;
+    return ReportPlainText(m_document).text();
 }
 
 QString TaskReport::suggestedFileName(const WatchedTask &task, const QString &suffix)

@@ -2,6 +2,7 @@
 
 #include "Formatting.h"
 #include "StateIcons.h"
+#include "WatchListCells.h"
 
 #include <algorithm>
 #include <limits>
@@ -43,15 +44,6 @@ bool isRunning(const WatchedTask &task)
     return task.status && task.status->state() == TaskState::Running;
 }
 
-QString problemText(const FetchProblem &problem)
-{
-    if (problem.isNone())
-        return {};
-    if (problem.trackingId.isEmpty())
-        return problem.shownMessage();
-    return WatchListModel::tr("%1 (tracking id %2)").arg(problem.shownMessage(), problem.trackingId);
-}
-
 } // namespace
 
 WatchListModel::WatchListModel(QObject *parent)
@@ -86,37 +78,7 @@ int WatchListModel::columnCount(const QModelIndex &parent) const
 
 QString WatchListModel::columnTitle(int column)
 {
-    switch (column) {
-    case StateColumn:
-        return tr("State");
-    case NameColumn:
-        return tr("Name");
-    case IdColumn:
-        return tr("Task id");
-    case TypeColumn:
-        return tr("Type");
-    case TargetColumn:
-        return tr("Target");
-    case LauncherColumn:
-        return tr("Launcher");
-    case ProgressTextColumn:
-        return tr("Progress");
-    case PercentColumn:
-        return tr("Complete");
-    case LaunchedColumn:
-        return tr("Launched");
-    case ElapsedColumn:
-        return tr("Elapsed");
-    case EtaColumn:
-        return tr("ETA");
-    case LastCheckedColumn:
-        return tr("Last checked");
-    case ErrorColumn:
-        return tr("Last fetch error");
-    default:
-        break;
-    }
-    return {};
+    return WatchListCells::columnTitle(column);
 }
 
 QVariant WatchListModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -126,16 +88,8 @@ QVariant WatchListModel::headerData(int section, Qt::Orientation orientation, in
     if (role == Qt::DisplayRole)
         return columnTitle(section);
     if (role == Qt::ToolTipRole) {
-        switch (section) {
-        case ElapsedColumn:
-            return tr("Running time so far, or how long a finished task ran");
-        case EtaColumn:
-            return tr("Estimated time left, from how fast the percentage has been climbing");
-        case ErrorColumn:
-            return tr("Why the last look at the task failed, if it did");
-        default:
-            break;
-        }
+        const QString tip = WatchListCells::headerToolTip(section);
+        return tip.isEmpty() ? QVariant() : QVariant(tip);
     }
     return {};
 }
@@ -181,43 +135,12 @@ QVariant WatchListModel::data(const QModelIndex &index, int role) const
 
 QVariant WatchListModel::displayData(const Row &row, int column) const
 {
-    const WatchedTask &task = row.task;
-    const TaskStatus *status = statusOf(task);
-    switch (column) {
-    case StateColumn:
-        return task.paused ? tr("%1 (paused)").arg(displayStateName(row.state)) : displayStateName(row.state);
-    case NameColumn:
-        return task.displayName();
-    case IdColumn:
-        return task.id;
-    case TypeColumn:
-        return status ? status->type : QString();
-    case TargetColumn:
-        return status && status->target ? status->target->name : QString();
-    case LauncherColumn:
-        return status ? status->launcher : QString();
-    case ProgressTextColumn:
-        return status ? status->progress.value_or(QString()) : QString();
-    case PercentColumn:
-        return status && status->percentComplete ? QStringLiteral("%1 %").arg(*status->percentComplete) : QString();
-    case LaunchedColumn:
-        return Formatting::localTime(status ? status->launched : QDateTime());
-    case ElapsedColumn: {
-        const auto seconds = elapsedSeconds(row);
+    // The time-dependent cells come from the model's clock and estimates, the others from the task alone.
+    if (column == ElapsedColumn || column == EtaColumn) {
+        const std::optional<qint64> seconds = column == ElapsedColumn ? elapsedSeconds(row) : etaSeconds(row);
         return seconds ? Formatting::duration(*seconds) : QString();
     }
-    case EtaColumn: {
-        const auto seconds = etaSeconds(row);
-        return seconds ? Formatting::duration(*seconds) : QString();
-    }
-    case LastCheckedColumn:
-        return Formatting::localTime(task.checkedAt);
-    case ErrorColumn:
-        return problemText(task.problem);
-    default:
-        break;
-    }
-    return {};
+    return WatchListCells::displayText(row.task, row.state, column);
 }
 
 QVariant WatchListModel::sortData(const Row &row, int column) const
@@ -246,40 +169,8 @@ QVariant WatchListModel::sortData(const Row &row, int column) const
 
 QVariant WatchListModel::toolTipData(const Row &row, int column) const
 {
-    const WatchedTask &task = row.task;
-    const TaskStatus *status = statusOf(task);
-    switch (column) {
-    case StateColumn:
-        if (!task.problem.isNone())
-            return QString(displayStateName(row.state) + QStringLiteral(": ") + problemText(task.problem));
-        return displayStateName(row.state);
-    case NameColumn:
-        return status ? status->description : QString();
-    case IdColumn:
-        return task.id;
-    case ProgressTextColumn:
-        return status ? status->progress.value_or(QString()) : QString();
-    case TargetColumn:
-        if (status && status->target)
-            return tr("%1 %2 (%3)").arg(status->target->type, status->target->name, status->target->id).trimmed();
-        return {};
-    case LaunchedColumn:
-        return Formatting::utcTime(status ? status->launched : QDateTime());
-    case LastCheckedColumn:
-        if (task.nextCheckAt.isValid())
-            return tr("%1; next check %2")
-                    .arg(Formatting::utcTime(task.checkedAt), Formatting::localTime(task.nextCheckAt));
-        return Formatting::utcTime(task.checkedAt);
-    case ErrorColumn:
-        if (task.problem.isNone())
-            return {};
-        if (task.problem.httpStatus > 0)
-            return tr("HTTP %1: %2").arg(task.problem.httpStatus).arg(problemText(task.problem));
-        return problemText(task.problem);
-    default:
-        break;
-    }
-    return {};
+    const QString tip = WatchListCells::toolTipText(row.task, row.state, column);
+    return tip.isEmpty() ? QVariant() : QVariant(tip);
 }
 
 std::optional<qint64> WatchListModel::elapsedSeconds(const Row &row) const

@@ -1,4 +1,5 @@
 #include "SpecFixtures.h"
+#include "TableTranslator.h"
 #include "models/TaskStatus.h"
 
 #include <QElapsedTimer>
@@ -610,6 +611,47 @@ private Q_SLOTS:
             QCOMPARE(*message.parameters, QJsonDocument::fromJson(parameters).array());
         }
         QCOMPARE(message.parametersText(), shown);
+        QCOMPARE(messageParametersText(QJsonDocument::fromJson(parameters).array()), shown);
+    }
+
+    // One table of message types: the API's spelling for reports, a readable name for people, and
+    // whatever was sent for a type we do not know.
+    void messageTypeNames_data()
+    {
+        QTest::addColumn<QString>("sent");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("label");
+        QTest::newRow("INFO") << QStringLiteral("INFO") << QStringLiteral("INFO") << QStringLiteral("Info");
+        QTest::newRow("info") << QStringLiteral("info") << QStringLiteral("INFO") << QStringLiteral("Info");
+        QTest::newRow("WARN") << QStringLiteral("WARN") << QStringLiteral("WARN") << QStringLiteral("Warning");
+        QTest::newRow("Warning") << QStringLiteral("Warning") << QStringLiteral("WARN") << QStringLiteral("Warning");
+        QTest::newRow("ERROR") << QStringLiteral("ERROR") << QStringLiteral("ERROR") << QStringLiteral("Error");
+        QTest::newRow("DEBUG") << QStringLiteral("DEBUG") << QStringLiteral("DEBUG") << QStringLiteral("DEBUG");
+        QTest::newRow("empty") << QString() << QString() << QString();
+    }
+
+    void messageTypeNames()
+    {
+        QFETCH(QString, sent);
+        QFETCH(QString, name);
+        QFETCH(QString, label);
+        const Parsed<TaskStatus> parsed = TaskStatus::fromJson(with(base(), QStringLiteral("messages[0].type"), sent));
+        QVERIFY2(parsed.ok(), qPrintable(parsed.error().message()));
+        const TaskMessage &message = parsed->messages.at(0);
+        QCOMPARE(message.typeName(), name);
+        QCOMPARE(message.typeLabel(TextLanguage::English), label);
+        QCOMPARE(message.typeLabel(TextLanguage::UserLanguage), label); // no translation installed
+
+        const TableTranslator german({{QStringLiteral("TaskMessage|Info"), QStringLiteral("Information")},
+                                      {QStringLiteral("TaskMessage|Warning"), QStringLiteral("Warnung")},
+                                      {QStringLiteral("TaskMessage|Error"), QStringLiteral("Fehler")}});
+        const QString translated = message.type == TaskMessage::Type::Info ? QStringLiteral("Information")
+                : message.type == TaskMessage::Type::Warn                  ? QStringLiteral("Warnung")
+                : message.type == TaskMessage::Type::Error                 ? QStringLiteral("Fehler")
+                                                                           : label;
+        QCOMPARE(message.typeLabel(TextLanguage::UserLanguage), translated);
+        QCOMPARE(message.typeLabel(TextLanguage::English), label);
+        QCOMPARE(message.typeName(), name); // the report's spelling is never translated
     }
 
     void returnValues_data()

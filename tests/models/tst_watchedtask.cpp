@@ -1,3 +1,4 @@
+#include "TableTranslator.h"
 #include "models/WatchedTask.h"
 
 #include <QTest>
@@ -117,6 +118,59 @@ class TestWatchedTask : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // One formatter for a fetch problem: the table's error column (text), the tooltips, the history and
+    // the report for support (textWithHttpStatus).
+    void problemText_data()
+    {
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<int>("httpStatus");
+        QTest::addColumn<QString>("trackingId");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("withStatus");
+        QTest::newRow("none") << QString() << 0 << QString() << QString() << QString();
+        QTest::newRow("message only") << QStringLiteral("Connection refused") << 0 << QString()
+                                      << QStringLiteral("Connection refused") << QStringLiteral("Connection refused");
+        QTest::newRow("with status") << QStringLiteral("No such task") << 404 << QString()
+                                     << QStringLiteral("No such task") << QStringLiteral("HTTP 404: No such task");
+        QTest::newRow("with tracking id")
+                << QStringLiteral("Timed out") << 0 << QStringLiteral("trk-1")
+                << QStringLiteral("Timed out (tracking id trk-1)") << QStringLiteral("Timed out (tracking id trk-1)");
+        QTest::newRow("with both") << QStringLiteral("The server is unavailable") << 503 << QStringLiteral("trk-7")
+                                   << QStringLiteral("The server is unavailable (tracking id trk-7)")
+                                   << QStringLiteral("HTTP 503: The server is unavailable (tracking id trk-7)");
+    }
+
+    void problemText()
+    {
+        QFETCH(QString, message);
+        QFETCH(int, httpStatus);
+        QFETCH(QString, trackingId);
+        QFETCH(QString, text);
+        QFETCH(QString, withStatus);
+        FetchProblem problem;
+        problem.kind = message.isEmpty() ? Kind::None : Kind::Fetch;
+        problem.message = message;
+        problem.httpStatus = httpStatus;
+        problem.trackingId = trackingId;
+        for (const TextLanguage language : {TextLanguage::English, TextLanguage::UserLanguage}) {
+            QCOMPARE(problem.text(language), text);
+            QCOMPARE(problem.textWithHttpStatus(language), withStatus);
+        }
+    }
+
+    // The same source strings reach Qt's translation in the user's language, and only there.
+    void problemTextTranslated()
+    {
+        const TableTranslator german(
+                {{QStringLiteral("FetchProblem|%1 (tracking id %2)"), QStringLiteral("%1 (Tracking-ID %2)")},
+                 {QStringLiteral("FetchProblem|HTTP %1: %2"), QStringLiteral("HTTP-Status %1: %2")}});
+        FetchProblem problem {Kind::Fetch, QStringLiteral("Timed out"), QStringLiteral("trk-1"), 503};
+        QCOMPARE(problem.textWithHttpStatus(TextLanguage::UserLanguage),
+                 QStringLiteral("HTTP-Status 503: Timed out (Tracking-ID trk-1)"));
+        QCOMPARE(problem.textWithHttpStatus(TextLanguage::English),
+                 QStringLiteral("HTTP 503: Timed out (tracking id trk-1)"));
+    }
+
     void displayState_data()
     {
         QTest::addColumn<int>("problem");

@@ -1,4 +1,5 @@
 #include "TaskFixtures.h"
+#include "tests/models/TableTranslator.h"
 #include "ui/HistoryLog.h"
 #include "ui/TaskReport.h"
 
@@ -139,6 +140,37 @@ private Q_SLOTS:
             if (!md.contains(expected))
                 QFAIL(qPrintable(QStringLiteral("missing: %1\n---\n%2").arg(expected, md)));
         }
+    }
+
+    // The report goes to SailPoint support: English even where the same texts are translated for the
+    // windows (history events and details, fetch problems, message types).
+    void reportStaysEnglishUnderATranslation()
+    {
+        const TableTranslator german({
+                {QStringLiteral("HistoryLog|Fetch failed"), QStringLiteral("Abruf fehlgeschlagen")},
+                {QStringLiteral("FetchProblem|HTTP %1: %2"), QStringLiteral("HTTP-Status %1: %2")},
+                {QStringLiteral("FetchProblem|%1 (tracking id %2)"), QStringLiteral("%1 (Tracking-ID %2)")},
+                {QStringLiteral("TaskMessage|Error"), QStringLiteral("Fehler")},
+        });
+        const QList<HistoryEntry> history = failedHistory();
+        const auto failed = std::find_if(history.begin(), history.end(), [](const HistoryEntry &entry) {
+            return entry.event == HistoryEntry::Event::FetchFailed;
+        });
+        QVERIFY(failed != history.end());
+        QCOMPARE(failed->eventName(), QStringLiteral("Abruf fehlgeschlagen")); // the windows' text is German
+
+        const TaskReport report(failedTask(), history, generatedAt);
+        for (const QString &text :
+             {report.toMarkdown(), report.toPlainText(), QString::fromUtf8(report.toJsonBytes())}) {
+            QVERIFY2(!text.contains(QStringLiteral("Abruf")) && !text.contains(QStringLiteral("HTTP-Status"))
+                             && !text.contains(QStringLiteral("Tracking-ID"))
+                             && !text.contains(QStringLiteral("Fehler")),
+                     qPrintable(text));
+        }
+        const QString md = report.toMarkdown();
+        QVERIFY(md.contains(QStringLiteral("| Fetch failed | ")));
+        QVERIFY(md.contains(QStringLiteral("| HTTP 500: ")));
+        QVERIFY(md.contains(QStringLiteral("| ERROR | Connection to Active Directory timed out")));
     }
 
     void markdownTableCellsStayInTheirCells()
