@@ -5,6 +5,7 @@
 #include "client/TaskStatusClient.h"
 #include "models/UrlPolicy.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QSettings>
 
@@ -12,7 +13,12 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcCli, "taskwatch.cli")
 
-const QString useEnvironment = QStringLiteral("Nothing was stored; use SAIL_CLIENT_SECRET for this shell instead.");
+// A function, not a constant: translated when said, after main() installed the translation.
+QString useEnvironment()
+{
+    return QCoreApplication::translate("CliLogin",
+                                       "Nothing was stored; use SAIL_CLIENT_SECRET for this shell instead.");
+}
 
 QString sentence(QString text)
 {
@@ -28,9 +34,9 @@ QString settingsStatusText(QSettings::Status status)
     case QSettings::NoError:
         break;
     case QSettings::AccessError:
-        return QStringLiteral("it cannot be written");
+        return QCoreApplication::translate("CliLogin", "it cannot be written");
     case QSettings::FormatError:
-        return QStringLiteral("it is not a valid settings file");
+        return QCoreApplication::translate("CliLogin", "it is not a valid settings file");
     }
     return {};
 }
@@ -78,8 +84,9 @@ void CliLogin::login()
     m_store->readSecret(profile.name, profile.clientId, [this](const CredentialResult &result) {
         if (result.isError() && keychainStateFor(result.error, result.errorString) == KeychainState::Unavailable) {
             fail(CliExit::Usage,
-                 CliOutput::keychainProblem(QStringLiteral("the system keychain cannot keep the secret"), result,
-                                            useEnvironment));
+                 CliOutput::keychainProblem(
+                         QCoreApplication::translate("CliLogin", "the system keychain cannot keep the secret"), result,
+                         useEnvironment()));
             return;
         }
         askSecret();
@@ -90,7 +97,8 @@ void CliLogin::askSecret()
 {
     m_secret = m_readSecret();
     if (m_secret.isEmpty()) {
-        fail(CliExit::Usage, QStringLiteral("no client secret on stdin: type it, or pipe it in (one line)"));
+        fail(CliExit::Usage,
+             QCoreApplication::translate("CliLogin", "no client secret on stdin: type it, or pipe it in (one line)"));
         return;
     }
     if (m_options.noVerify)
@@ -112,7 +120,8 @@ void CliLogin::verify()
             return;
         case FetchOutcome::Kind::Auth:
             fail(CliExit::Auth,
-                 sentence(CliOutput::problemText(outcome.problem)) + QStringLiteral(" Nothing was stored."));
+                 sentence(CliOutput::problemText(outcome.problem))
+                         + QCoreApplication::translate("CliLogin", " Nothing was stored."));
             return;
         case FetchOutcome::Kind::Misconfigured:
             fail(CliExit::Usage, CliOutput::problemText(outcome.problem));
@@ -124,28 +133,32 @@ void CliLogin::verify()
             break;
         }
         fail(CliExit::Network,
-             QStringLiteral("cannot check the credentials: ") + sentence(CliOutput::problemText(outcome.problem))
-                     + QStringLiteral(" Nothing was stored (--no-verify stores them unchecked)."));
+             QCoreApplication::translate("CliLogin", "cannot check the credentials: ")
+                     + sentence(CliOutput::problemText(outcome.problem))
+                     + QCoreApplication::translate("CliLogin",
+                                                   " Nothing was stored (--no-verify stores them unchecked)."));
     });
 }
 
 void CliLogin::storeSecret()
 {
     const ConnectionProfile &profile = m_plan.profile;
-    m_store->writeSecret(
-            profile.name, profile.clientId, profile.baseUrl, m_secret, [this](const CredentialResult &result) {
-                m_secret.clear();
-                m_client->setSecret({});
-                if (!result.ok) {
-                    fail(CliExit::Usage,
-                         CliOutput::keychainProblem(QStringLiteral("cannot store the secret in the system keychain"),
-                                                    result, useEnvironment));
-                    return;
-                }
-                qCDebug(lcCli) << "secret stored under"
-                               << CredentialStore::keyFor(m_plan.profile.name, m_plan.profile.clientId);
-                saveProfile();
-            });
+    m_store->writeSecret(profile.name, profile.clientId, profile.baseUrl, m_secret,
+                         [this](const CredentialResult &result) {
+                             m_secret.clear();
+                             m_client->setSecret({});
+                             if (!result.ok) {
+                                 fail(CliExit::Usage,
+                                      CliOutput::keychainProblem(
+                                              QCoreApplication::translate(
+                                                      "CliLogin", "cannot store the secret in the system keychain"),
+                                              result, useEnvironment()));
+                                 return;
+                             }
+                             qCDebug(lcCli) << "secret stored under"
+                                            << CredentialStore::keyFor(m_plan.profile.name, m_plan.profile.clientId);
+                             saveProfile();
+                         });
 }
 
 void CliLogin::saveProfile()
@@ -156,7 +169,7 @@ void CliLogin::saveProfile()
         forgetPreviousSecret();
         return;
     }
-    const QString message = QStringLiteral("cannot save the profile in %1: %2")
+    const QString message = QCoreApplication::translate("CliLogin", "cannot save the profile in %1: %2")
                                     .arg(m_settings.fileName(), settingsStatusText(m_settings.status()));
     const ConnectionProfile &profile = m_plan.profile;
     if (m_plan.previousClientId == profile.clientId) {
@@ -166,7 +179,7 @@ void CliLogin::saveProfile()
     }
     // A secret no profile points to would linger in the keychain: take it back.
     m_store->deleteSecret(profile.name, profile.clientId, [this, message](const CredentialResult &) {
-        fail(CliExit::Usage, message + QStringLiteral("; nothing was stored"));
+        fail(CliExit::Usage, message + QCoreApplication::translate("CliLogin", "; nothing was stored"));
     });
 }
 
@@ -175,10 +188,11 @@ void CliLogin::forgetPreviousSecret()
     const QString previous = m_plan.previousClientId;
     const ConnectionProfile &profile = m_plan.profile;
     auto done = [this] {
-        m_out << (m_options.noVerify ? QStringLiteral("Saved profile %1 without checking the credentials")
-                                     : QStringLiteral("Logged in: profile %1 saved"))
+        m_out << (m_options.noVerify
+                          ? QCoreApplication::translate("CliLogin", "Saved profile %1 without checking the credentials")
+                          : QCoreApplication::translate("CliLogin", "Logged in: profile %1 saved"))
                          .arg(profileText())
-              << QStringLiteral("; its client secret is in the system keychain.") << Qt::endl;
+              << QCoreApplication::translate("CliLogin", "; its client secret is in the system keychain.") << Qt::endl;
         finish(CliExit::Ok);
     };
     if (previous.isEmpty() || previous == profile.clientId) {
@@ -190,7 +204,8 @@ void CliLogin::forgetPreviousSecret()
         if (!result.ok)
             m_err << "taskwatch-cli: "
                   << CliOutput::keychainProblem(
-                             QStringLiteral("the secret of the old client id %1 is still in the keychain")
+                             QCoreApplication::translate("CliLogin",
+                                                         "the secret of the old client id %1 is still in the keychain")
                                      .arg(previous),
                              result, {})
                   << Qt::endl;
@@ -202,15 +217,19 @@ void CliLogin::logout()
 {
     const QString name = m_options.profile.isEmpty() ? cliDefaultProfile() : m_options.profile;
     if (!ConnectionProfile::exists(m_settings, name)) {
-        fail(CliExit::Usage, QStringLiteral("there is no saved profile \"%1\"").arg(name));
+        fail(CliExit::Usage, QCoreApplication::translate("CliLogin", "there is no saved profile \"%1\"").arg(name));
         return;
     }
     m_plan.profile = ConnectionProfile::read(m_settings, name);
     const auto cannotRemove = [this, name](const CredentialResult &result) {
         fail(CliExit::Usage,
              CliOutput::keychainProblem(
-                     QStringLiteral("cannot remove the secret of profile \"%1\" from the keychain").arg(name), result,
-                     QStringLiteral("The profile is kept, so that logout can be tried again.")));
+                     QCoreApplication::translate("CliLogin",
+                                                 "cannot remove the secret of profile \"%1\" from the keychain")
+                             .arg(name),
+                     result,
+                     QCoreApplication::translate("CliLogin",
+                                                 "The profile is kept, so that logout can be tried again.")));
     };
     // A locked Secret Service collection hides its items, so deleting from it "succeeds" and removes nothing.
     // A read tells a locked keychain from a missing secret (CredentialStore asks): delete only when it answers.
@@ -229,13 +248,15 @@ void CliLogin::logout()
                     m_settings.sync();
                     if (m_settings.status() != QSettings::NoError) {
                         fail(CliExit::Usage,
-                             QStringLiteral(
+                             QCoreApplication::translate(
+                                     "CliLogin",
                                      "the secret is removed from the keychain, but the profile cannot be removed "
                                      "from %1: %2")
                                      .arg(m_settings.fileName(), settingsStatusText(m_settings.status())));
                         return;
                     }
-                    m_out << QStringLiteral("Logged out: profile %1 and its client secret are removed.")
+                    m_out << QCoreApplication::translate("CliLogin",
+                                                         "Logged out: profile %1 and its client secret are removed.")
                                      .arg(profileText())
                           << Qt::endl;
                     finish(CliExit::Ok);
@@ -246,7 +267,7 @@ void CliLogin::logout()
 QString CliLogin::profileText() const
 {
     const ConnectionProfile &profile = m_plan.profile;
-    return QStringLiteral("\"%1\" (%2, %3, client id %4)")
+    return QCoreApplication::translate("CliLogin", "\"%1\" (%2, %3, client id %4)")
             .arg(profile.name, UrlPolicy::forDisplay(profile.baseUrl), ApiVersions::name(profile.apiVersion),
                  profile.clientId);
 }

@@ -3,66 +3,15 @@
 #include "models/TaskId.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QSettings>
+
+#include <algorithm>
 
 using namespace std::chrono;
 
 namespace {
-
-const QString helpText = QStringLiteral(R"(Usage: taskwatch-cli COMMAND [OPTIONS] [ID...]
-
-Watch SailPoint Identity Security Cloud tasks through the task-status API.
-
-Commands:
-  get ID...    Fetch the tasks once (batched) and print a table, or with --json a JSON
-               array of the task-status objects as received.
-  wait ID...   Poll until every task has finished. On a terminal: a live line per task
-               with a progress bar; otherwise one line per change.
-                 --timeout SECONDS   give up after this long (exit code 124)
-                 --interval SECONDS  seconds between checks, 1-300 (default 5)
-  list         Recent tasks on the tenant, newest first: the way to find ids to watch.
-                 --running           only tasks that have not finished (v2025, v2026, v1)
-                 --limit N           at most N tasks, 1-250 (default 20)
-                 --json              the task-status objects as received
-  login        Save a connection profile (--profile NAME, default "default") and keep its
-               client secret in the system keychain. The secret is read from stdin
-               (typed without echo on a terminal). The credentials are checked with the
-               tenant first; when they are refused nothing is stored.
-                 --base-url URL --client-id ID [--api-version V] [--ca-file FILE]
-                                     (for a saved profile, what is left out is kept)
-                 --no-verify         store without asking the tenant
-  logout       Remove a saved profile (--profile NAME, default "default") and its secret
-               from the keychain.
-
-Connection (get, wait, list):
-  --base-url URL         tenant, e.g. https://acme.api.identitynow.com   [SAIL_BASE_URL]
-  --api-version V        beta, v2024, v2025 (default), v2026 or v1
-  --client-id ID         API client or personal access token id          [SAIL_CLIENT_ID]
-  --client-secret-stdin  read the client secret from the first line of stdin
-                         (otherwise from SAIL_CLIENT_SECRET; never from a file)
-  --profile NAME         a saved connection profile (taskwatch-cli login, or the
-                         Taskwatch app); its secret comes from the keychain
-  --ca-file FILE         extra CA certificates (PEM), e.g. a corporate proxy's
-  Flags win over the environment, which wins over the profile. Without --profile,
-  --base-url and SAIL_BASE_URL, the profile "default" is used when it exists.
-  Plain http:// is accepted only for this computer (127.0.0.1, ::1, localhost).
-
-  -h, --help             this help
-  -v, --version          the version
-
-Exit codes:
-  0    every task found (and, for wait, finished with SUCCESS or WARNING);
-       login and logout: done
-  1    wait: a task finished with ERROR, TERMINATED or TEMPERROR
-  2    usage or configuration error, or the keychain cannot be used
-  3    authentication failed (login: the tenant refused the credentials)
-  4    a task was not found
-  5    network or server error
-  124  wait timed out
-  When several apply, the first in the order 2, 3, 4, 5, 1, 124 is used.
-  Errors go to stderr, one line each, with SailPoint's tracking id when there is one.
-)");
 
 CliParse error(const QString &message)
 {
@@ -76,11 +25,11 @@ CliParse error(const QString &message)
 QString profileNameProblem(const QString &name)
 {
     if (name.trimmed().isEmpty())
-        return QStringLiteral("--profile: the name is empty");
+        return QCoreApplication::translate("CliOptions", "--profile: the name is empty");
     if (name.contains(u'/') || name.contains(u'\\'))
-        return QStringLiteral("--profile: \"%1\" has a / or \\ in it").arg(name);
+        return QCoreApplication::translate("CliOptions", "--profile: \"%1\" has a / or \\ in it").arg(name);
     if (name != name.trimmed())
-        return QStringLiteral("--profile: \"%1\" starts or ends with a space").arg(name);
+        return QCoreApplication::translate("CliOptions", "--profile: \"%1\" starts or ends with a space").arg(name);
     return {};
 }
 
@@ -95,9 +44,75 @@ std::optional<int> wholeNumber(const QString &text, int min, int max)
 
 } // namespace
 
+// One entry for the translators: the help is a page, its columns line up in every language.
 QString cliHelpText()
 {
-    return helpText;
+    return QCoreApplication::translate(
+            "CliOptions",
+            "Usage: taskwatch-cli COMMAND [OPTIONS] [ID...]\n"
+            "\n"
+            "Watch SailPoint Identity Security Cloud tasks through the task-status API.\n"
+            "\n"
+            "Commands:\n"
+            "  get ID...    Fetch the tasks once (batched) and print a table, or with --json a JSON\n"
+            "               array of the task-status objects as received.\n"
+            "  wait ID...   Poll until every task has finished. On a terminal: a live line per task\n"
+            "               with a progress bar; otherwise one line per change.\n"
+            "                 --timeout SECONDS   give up after this long (exit code 124)\n"
+            "                 --interval SECONDS  seconds between checks, 1-300 (default 5)\n"
+            "  list         Recent tasks on the tenant, newest first: the way to find ids to watch.\n"
+            "                 --running           only tasks that have not finished (v2025, v2026, v1)\n"
+            "                 --limit N           at most N tasks, 1-250 (default 20)\n"
+            "                 --json              the task-status objects as received\n"
+            "  login        Save a connection profile (--profile NAME, default \"default\") and keep its\n"
+            "               client secret in the system keychain. The secret is read from stdin\n"
+            "               (typed without echo on a terminal). The credentials are checked with the\n"
+            "               tenant first; when they are refused nothing is stored.\n"
+            "                 --base-url URL --client-id ID [--api-version V] [--ca-file FILE]\n"
+            "                                     (for a saved profile, what is left out is kept)\n"
+            "                 --no-verify         store without asking the tenant\n"
+            "  logout       Remove a saved profile (--profile NAME, default \"default\") and its secret\n"
+            "               from the keychain.\n"
+            "\n"
+            "Connection (get, wait, list):\n"
+            "  --base-url URL         tenant, e.g. https://acme.api.identitynow.com   [SAIL_BASE_URL]\n"
+            "  --api-version V        beta, v2024, v2025 (default), v2026 or v1\n"
+            "  --client-id ID         API client or personal access token id          [SAIL_CLIENT_ID]\n"
+            "  --client-secret-stdin  read the client secret from the first line of stdin\n"
+            "                         (otherwise from SAIL_CLIENT_SECRET; never from a file)\n"
+            "  --profile NAME         a saved connection profile (taskwatch-cli login, or the\n"
+            "                         Taskwatch app); its secret comes from the keychain\n"
+            "  --ca-file FILE         extra CA certificates (PEM), e.g. a corporate proxy's\n"
+            "  Flags win over the environment, which wins over the profile. Without --profile,\n"
+            "  --base-url and SAIL_BASE_URL, the profile \"default\" is used when it exists.\n"
+            "  Plain http:// is accepted only for this computer (127.0.0.1, ::1, localhost).\n"
+            "\n"
+            "  -h, --help             this help\n"
+            "  -v, --version          the version\n"
+            "\n"
+            "Exit codes:\n"
+            "  0    every task found (and, for wait, finished with SUCCESS or WARNING);\n"
+            "       login and logout: done\n"
+            "  1    wait: a task finished with ERROR, TERMINATED or TEMPERROR\n"
+            "  2    usage or configuration error, or the keychain cannot be used\n"
+            "  3    authentication failed (login: the tenant refused the credentials)\n"
+            "  4    a task was not found\n"
+            "  5    network or server error\n"
+            "  124  wait timed out\n"
+            "  When several apply, the first in the order 2, 3, 4, 5, 1, 124 is used.\n"
+            "  Errors go to stderr, one line each, with SailPoint's tracking id when there is one.\n");
+}
+
+bool cliOutputIsForPrograms(const QStringList &arguments, bool stdoutIsTerminal)
+{
+    // Before parsing (the parser's messages are already translated): a plain look at the words is enough, as
+    // a wrong command line only gets an error message either way.
+    const QStringList words = arguments.mid(1);
+    if (words.contains(u"--json") || words.contains(u"-json"))
+        return true;
+    const auto command =
+            std::find_if(words.cbegin(), words.cend(), [](const QString &word) { return !word.startsWith(u'-'); });
+    return !stdoutIsTerminal && command != words.cend() && *command == u"wait";
 }
 
 QString cliDefaultProfile()
@@ -134,7 +149,7 @@ CliParse parseCli(const QStringList &arguments)
 
     QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        return error(QStringLiteral("no command given (get, wait, list, login or logout)"));
+        return error(QCoreApplication::translate("CliOptions", "no command given (get, wait, list, login or logout)"));
     CliOptions options;
     const QString command = positional.takeFirst();
     if (command == u"get")
@@ -148,38 +163,40 @@ CliParse parseCli(const QStringList &arguments)
     else if (command == u"logout")
         options.command = CliCommand::Logout;
     else
-        return error(QStringLiteral("unknown command \"%1\" (get, wait, list, login or logout)").arg(command));
+        return error(
+                QCoreApplication::translate("CliOptions", "unknown command \"%1\" (get, wait, list, login or logout)")
+                        .arg(command));
 
     const bool isList = options.command == CliCommand::List;
     const bool isWait = options.command == CliCommand::Wait;
     const bool isLogin = options.command == CliCommand::Login;
     const bool isLogout = options.command == CliCommand::Logout;
     if (!isWait && (parser.isSet(timeout) || parser.isSet(interval)))
-        return error(QStringLiteral("--timeout and --interval belong to wait"));
+        return error(QCoreApplication::translate("CliOptions", "--timeout and --interval belong to wait"));
     if (!isList && (parser.isSet(running) || parser.isSet(limit)))
-        return error(QStringLiteral("--running and --limit belong to list"));
+        return error(QCoreApplication::translate("CliOptions", "--running and --limit belong to list"));
     if ((isWait || isLogin || isLogout) && parser.isSet(json))
-        return error(QStringLiteral("--json belongs to get and list"));
+        return error(QCoreApplication::translate("CliOptions", "--json belongs to get and list"));
     if (!isLogin && parser.isSet(noVerify))
-        return error(QStringLiteral("--no-verify belongs to login"));
+        return error(QCoreApplication::translate("CliOptions", "--no-verify belongs to login"));
     if (isLogout) {
         for (const QCommandLineOption *option : {&baseUrl, &apiVersion, &clientId, &secretStdin, &caFile}) {
             if (parser.isSet(*option))
-                return error(QStringLiteral("logout takes only --profile"));
+                return error(QCoreApplication::translate("CliOptions", "logout takes only --profile"));
         }
     }
 
     if (isList || isLogin || isLogout) {
         if (!positional.isEmpty())
-            return error(QStringLiteral("%1 takes no ids").arg(command));
+            return error(QCoreApplication::translate("CliOptions", "%1 takes no ids").arg(command));
     } else {
         // Ids as people paste them: separated by spaces, commas or new lines, quoted or not.
         const TaskId::PastedIds pasted = TaskId::parsePasted(positional.join(u' '));
         if (!pasted.rejected.isEmpty())
-            return error(QStringLiteral("\"%1\" is not a task id: it %2")
+            return error(QCoreApplication::translate("CliOptions", "\"%1\" is not a task id: it %2")
                                  .arg(pasted.rejected.first().text, pasted.rejected.first().reason));
         if (pasted.ids.isEmpty())
-            return error(QStringLiteral("%1 needs at least one task id").arg(command));
+            return error(QCoreApplication::translate("CliOptions", "%1 needs at least one task id").arg(command));
         options.ids = pasted.ids;
     }
 
@@ -188,21 +205,23 @@ CliParse parseCli(const QStringList &arguments)
     if (parser.isSet(timeout)) {
         const auto value = wholeNumber(parser.value(timeout), 1, 7 * 24 * 3600);
         if (!value)
-            return error(QStringLiteral("--timeout: expected a number of seconds ≥ 1, got \"%1\"")
-                                 .arg(parser.value(timeout)));
+            return error(
+                    QCoreApplication::translate("CliOptions", "--timeout: expected a number of seconds ≥ 1, got \"%1\"")
+                            .arg(parser.value(timeout)));
         options.timeout = seconds(*value);
     }
     if (parser.isSet(interval)) {
         const auto value = wholeNumber(parser.value(interval), 1, 300);
         if (!value)
-            return error(
-                    QStringLiteral("--interval: expected 1 to 300 seconds, got \"%1\"").arg(parser.value(interval)));
+            return error(QCoreApplication::translate("CliOptions", "--interval: expected 1 to 300 seconds, got \"%1\"")
+                                 .arg(parser.value(interval)));
         options.interval = seconds(*value);
     }
     if (parser.isSet(limit)) {
         const auto value = wholeNumber(parser.value(limit), 1, 250);
         if (!value)
-            return error(QStringLiteral("--limit: expected 1 to 250, got \"%1\"").arg(parser.value(limit)));
+            return error(QCoreApplication::translate("CliOptions", "--limit: expected 1 to 250, got \"%1\"")
+                                 .arg(parser.value(limit)));
         options.limit = *value;
     }
     options.baseUrl = parser.value(baseUrl);
@@ -229,7 +248,8 @@ CliConnection resolveConnection(const CliOptions &options, const QProcessEnviron
     if (!options.profile.isEmpty()) {
         profile = ConnectionProfile::read(settings, options.profile);
         if (profile.baseUrl.isEmpty() && profile.clientId.isEmpty()) {
-            result.error = QStringLiteral("there is no saved profile \"%1\" (save one with taskwatch-cli login)")
+            result.error = QCoreApplication::translate(
+                                   "CliOptions", "there is no saved profile \"%1\" (save one with taskwatch-cli login)")
                                    .arg(options.profile);
             return result;
         }
@@ -249,9 +269,10 @@ CliConnection resolveConnection(const CliOptions &options, const QProcessEnviron
     };
     if (saved)
         result.savedBaseUrl = profile.baseUrl;
-    result.baseUrlSource = !options.baseUrl.isEmpty()                       ? QStringLiteral("--base-url")
-            : !environment.value(QStringLiteral("SAIL_BASE_URL")).isEmpty() ? QStringLiteral("SAIL_BASE_URL")
-                                                                            : QStringLiteral("the profile");
+    result.baseUrlSource = !options.baseUrl.isEmpty() ? QStringLiteral("--base-url")
+            : !environment.value(QStringLiteral("SAIL_BASE_URL")).isEmpty()
+            ? QStringLiteral("SAIL_BASE_URL")
+            : QCoreApplication::translate("CliOptions", "the profile");
     // The saved URL stays the QUrl it was read as: an invalid one (toString() empty) must be reported as what
     // it is, not as "no tenant".
     const QString urlOverride = pick(options.baseUrl, "SAIL_BASE_URL", QString());
@@ -263,19 +284,23 @@ CliConnection resolveConnection(const CliOptions &options, const QProcessEnviron
     if (!options.apiVersion.isEmpty()) {
         const auto version = ApiVersions::fromName(options.apiVersion.trimmed().toLower());
         if (!version) {
-            result.error = QStringLiteral("--api-version: expected beta, v2024, v2025, v2026 or v1, got \"%1\"")
+            result.error = QCoreApplication::translate(
+                                   "CliOptions", "--api-version: expected beta, v2024, v2025, v2026 or v1, got \"%1\"")
                                    .arg(options.apiVersion);
             return result;
         }
         profile.apiVersion = *version;
     }
     if (profile.baseUrl.isEmpty()) {
-        result.error = QStringLiteral("no tenant: use --base-url, SAIL_BASE_URL or --profile, or save a profile with "
-                                      "taskwatch-cli login");
+        result.error = QCoreApplication::translate(
+                "CliOptions",
+                "no tenant: use --base-url, SAIL_BASE_URL or --profile, or save a profile with "
+                "taskwatch-cli login");
         return result;
     }
     if (profile.clientId.isEmpty()) {
-        result.error = QStringLiteral("no client id: use --client-id, SAIL_CLIENT_ID or --profile");
+        result.error =
+                QCoreApplication::translate("CliOptions", "no client id: use --client-id, SAIL_CLIENT_ID or --profile");
         return result;
     }
     const QString problem = profile.problem();
@@ -284,15 +309,16 @@ CliConnection resolveConnection(const CliOptions &options, const QProcessEnviron
         return result;
     }
     if (options.command == CliCommand::List && options.runningOnly && !supportsRunningFilter(profile.apiVersion)) {
-        result.error =
-                QStringLiteral("--running needs v2025, v2026 or v1: the %1 task list returns completed tasks only")
-                        .arg(ApiVersions::name(profile.apiVersion));
+        result.error = QCoreApplication::translate(
+                               "CliOptions",
+                               "--running needs v2025, v2026 or v1: the %1 task list returns completed tasks only")
+                               .arg(ApiVersions::name(profile.apiVersion));
         return result;
     }
     if (options.secretFromStdin) {
         result.secret = readSecretLine();
         if (result.secret.isEmpty())
-            result.error = QStringLiteral("--client-secret-stdin: stdin held no secret");
+            result.error = QCoreApplication::translate("CliOptions", "--client-secret-stdin: stdin held no secret");
         return result;
     }
     result.secret = environment.value(QStringLiteral("SAIL_CLIENT_SECRET"));
@@ -300,8 +326,10 @@ CliConnection resolveConnection(const CliOptions &options, const QProcessEnviron
         if (saved)
             result.secretInKeychain = true;
         else
-            result.error = QStringLiteral("no client secret: set SAIL_CLIENT_SECRET, use --client-secret-stdin, or "
-                                          "save a profile with taskwatch-cli login");
+            result.error = QCoreApplication::translate(
+                    "CliOptions",
+                    "no client secret: set SAIL_CLIENT_SECRET, use --client-secret-stdin, or "
+                    "save a profile with taskwatch-cli login");
     }
     return result;
 }
@@ -325,18 +353,21 @@ CliLoginPlan resolveLogin(const CliOptions &options, const QSettings &settings)
     if (!options.apiVersion.isEmpty()) {
         const auto version = ApiVersions::fromName(options.apiVersion.trimmed().toLower());
         if (!version) {
-            plan.error = QStringLiteral("--api-version: expected beta, v2024, v2025, v2026 or v1, got \"%1\"")
+            plan.error = QCoreApplication::translate(
+                                 "CliOptions", "--api-version: expected beta, v2024, v2025, v2026 or v1, got \"%1\"")
                                  .arg(options.apiVersion);
             return plan;
         }
         profile.apiVersion = *version;
     }
     if (profile.baseUrl.isEmpty()) {
-        plan.error = QStringLiteral("login needs --base-url, the tenant (e.g. https://acme.api.identitynow.com)");
+        plan.error = QCoreApplication::translate(
+                "CliOptions", "login needs --base-url, the tenant (e.g. https://acme.api.identitynow.com)");
         return plan;
     }
     if (profile.clientId.isEmpty()) {
-        plan.error = QStringLiteral("login needs --client-id, the API client or personal access token id");
+        plan.error = QCoreApplication::translate("CliOptions",
+                                                 "login needs --client-id, the API client or personal access token id");
         return plan;
     }
     plan.error = profile.problem();

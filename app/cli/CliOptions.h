@@ -61,6 +61,11 @@ struct CliParse
 CliParse parseCli(const QStringList &arguments);
 QString cliHelpText();
 
+// True when the output goes to a program, not a person: --json, or wait with stdout not on a terminal (one
+// line per change). Such runs stay English (main() installs no translation), so scripts parse the same words
+// and messages under every locale; exit codes never change anyway.
+bool cliOutputIsForPrograms(const QStringList &arguments, bool stdoutIsTerminal);
+
 // The profile and secret to use: flags, then SAIL_BASE_URL / SAIL_CLIENT_ID / SAIL_CLIENT_SECRET, then the
 // profile named by --profile (from `settings`), or the default profile when neither --base-url nor
 // SAIL_BASE_URL is given and it exists. The secret comes from stdin (--client-secret-stdin), the environment,

@@ -1,5 +1,6 @@
 #include "CliOutput.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -126,7 +127,7 @@ QString problemText(const FetchProblem &problem)
 {
     QString message = problem.shownMessage();
     if (!problem.trackingId.isEmpty() && !message.contains(problem.trackingId))
-        message += QStringLiteral(" (tracking id %1)").arg(problem.trackingId);
+        message += QCoreApplication::translate("CliOutput", " (tracking id %1)").arg(problem.trackingId);
     return message.simplified();
 }
 
@@ -134,7 +135,7 @@ QString keychainProblem(const QString &what, const CredentialResult &result, con
 {
     QString reported = result.errorString.simplified();
     if (reported.isEmpty())
-        reported = QStringLiteral("the keychain failed");
+        reported = QCoreApplication::translate("CliOutput", "the keychain failed");
     if (!reported.endsWith(u'.'))
         reported += u'.';
     QString line = what + QStringLiteral(": ") + reported;

@@ -5,6 +5,7 @@
 #include "client/TaskMonitor.h"
 #include "models/TenantUrl.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 CliRunner::CliRunner(const CliOptions &options, const CliConnection &connection, QTextStream &out, QTextStream &err,
@@ -75,7 +76,8 @@ void CliRunner::readSecretFromKeychain()
                         : QStringLiteral("taskwatch-cli login --profile %1").arg(profile.name);
                 if (result.wrongTenant)
                     m_err << "taskwatch-cli: "
-                          << QStringLiteral(
+                          << QCoreApplication::translate(
+                                     "CliRunner",
                                      "the client secret of profile \"%1\" was saved for %2, not for %3 (from %4): it "
                                      "is not sent to another tenant. Use the profile's own tenant, or give this "
                                      "tenant's secret with SAIL_CLIENT_SECRET or --client-secret-stdin")
@@ -84,7 +86,8 @@ void CliRunner::readSecretFromKeychain()
                           << Qt::endl;
                 else if (result.notFound)
                     m_err << "taskwatch-cli: "
-                          << QStringLiteral(
+                          << QCoreApplication::translate(
+                                     "CliRunner",
                                      "no client secret for profile \"%1\" (client id %2) in the system keychain: run "
                                      "'%3', or set SAIL_CLIENT_SECRET")
                                      .arg(profile.name, profile.clientId, login)
@@ -92,10 +95,13 @@ void CliRunner::readSecretFromKeychain()
                 else
                     m_err << "taskwatch-cli: "
                           << CliOutput::keychainProblem(
-                                     QStringLiteral(
+                                     QCoreApplication::translate(
+                                             "CliRunner",
                                              "cannot read the client secret of profile \"%1\" from the system keychain")
                                              .arg(profile.name),
-                                     result, QStringLiteral("Or use SAIL_CLIENT_SECRET for this shell instead."))
+                                     result,
+                                     QCoreApplication::translate("CliRunner",
+                                                                 "Or use SAIL_CLIENT_SECRET for this shell instead."))
                           << Qt::endl;
                 finish(CliExit::Usage);
             });
@@ -225,7 +231,9 @@ void CliRunner::finishGetOrWait(bool timedOut)
         }
     }
     if (timedOut)
-        m_err << "taskwatch-cli: timed out after " << m_options.timeout->count() << " s" << Qt::endl;
+        m_err << "taskwatch-cli: "
+              << QCoreApplication::translate("CliRunner", "timed out after %1 s").arg(m_options.timeout->count())
+              << Qt::endl;
     finish(CliOutput::exitCode(m_options.command, tasks, state, timedOut));
 }
 

@@ -1,5 +1,6 @@
 #include "SecretInput.h"
 
+#include <QCoreApplication>
 #include <QTextStream>
 
 #include <iostream>

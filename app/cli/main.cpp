@@ -3,6 +3,7 @@
 #include "CliRunner.h"
 #include "SecretInput.h"
 #include "TaskwatchVersion.h"
+#include "app/common/Translations.h"
 #include "client/CoreDumps.h"
 
 #include <QCoreApplication>
@@ -24,6 +25,12 @@ int main(int argc, char *argv[])
     // The engine's log is for diagnosis (QT_LOGGING_RULES="taskwatch.*=true"); errors are printed as lines.
     QLoggingCategory::setFilterRules(QStringLiteral("taskwatch.*=false"));
 
+    // People get their language (LANG, LC_ALL, LC_MESSAGES); programs get English (cliOutputIsForPrograms).
+    const bool stdoutIsTerminal = SecretInput::stdoutIsTerminal();
+    Translations translations;
+    if (!cliOutputIsForPrograms(QCoreApplication::arguments(), stdoutIsTerminal))
+        translations.install();
+
     QTextStream out(stdout);
     QTextStream err(stderr);
     const CliParse parse = parseCli(QCoreApplication::arguments());
@@ -35,7 +42,8 @@ int main(int argc, char *argv[])
         out << "taskwatch-cli " << TASKWATCH_VERSION << Qt::endl;
         return CliExit::Ok;
     case CliParse::Action::Error:
-        err << "taskwatch-cli: " << parse.message << "\nTry 'taskwatch-cli --help'." << Qt::endl;
+        err << "taskwatch-cli: " << parse.message << '\n'
+            << QCoreApplication::translate("main", "Try 'taskwatch-cli --help'.") << Qt::endl;
         return CliExit::Usage;
     case CliParse::Action::Run:
         break;
@@ -59,7 +67,7 @@ int main(int argc, char *argv[])
         return CliExit::Usage;
     }
 
-    CliRunner runner(parse.options, connection, out, err, SecretInput::stdoutIsTerminal());
+    CliRunner runner(parse.options, connection, out, err, stdoutIsTerminal);
     QObject::connect(&runner, &CliRunner::finished, &app, [](int code) { QCoreApplication::exit(code); });
     QTimer::singleShot(0, &runner, &CliRunner::start);
     return QCoreApplication::exec();

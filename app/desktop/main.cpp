@@ -5,6 +5,7 @@
 #include "SingleInstance.h"
 #include "TaskwatchVersion.h"
 #include "app/common/StopSignals.h"
+#include "app/common/Translations.h"
 #include "client/CoreDumps.h"
 #include "client/WatchList.h"
 
@@ -68,7 +69,8 @@ std::optional<int> answer(const DesktopParse &parse)
         text = QStringLiteral("taskwatch " TASKWATCH_VERSION);
         break;
     case DesktopParse::Action::Error:
-        text = QStringLiteral("taskwatch: ") + parse.message + QStringLiteral("\nTry 'taskwatch --help'.");
+        text = QStringLiteral("taskwatch: ") + parse.message + u'\n'
+                + QCoreApplication::translate("main", "Try 'taskwatch --help'.");
         code = 2;
         break;
     }
@@ -117,9 +119,11 @@ int main(int argc, char *argv[])
 {
     // Before anything holds a secret: a crash leaves no core file with it (see CoreDumps.h).
     disableCoreDumps();
+    Translations translations; // outlives the application object, which is made (and gone) below
     if (onlyAsksForText(argc, argv)) {
         QCoreApplication app(argc, argv);
         setNames();
+        translations.install();
         const DesktopParse parse =
                 parseDesktopArguments(QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment());
         return answer(parse).value_or(0);
@@ -127,6 +131,7 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     setNames();
+    translations.install(); // before any widget: texts are translated when they are made
     QApplication::setApplicationDisplayName(QStringLiteral("Taskwatch"));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.taskwatch.Taskwatch"));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("taskwatch")));
