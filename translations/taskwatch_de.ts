@@ -626,6 +626,137 @@ Exit-Codes:
     </message>
 </context>
 <context>
+    <name>DesktopOptions</name>
+    <message>
+        <source>Watch SailPoint Identity Security Cloud tasks.
+
+Without a configured connection Taskwatch starts on a simulated demo tenant. The connection options below apply to this run only; the client secret comes from the SAIL_CLIENT_SECRET environment variable or the keychain, never from the command line.</source>
+        <translation>Beobachtet Aufgaben in SailPoint Identity Security Cloud.
+
+Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenant. Die Verbindungsoptionen unten gelten nur für diesen Start; das Client-Secret kommt aus der Umgebungsvariable SAIL_CLIENT_SECRET oder aus dem Schlüsselbund, nie von der Befehlszeile.</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>Diese Hilfe anzeigen und beenden.</translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation>Die Version anzeigen und beenden.</translation>
+    </message>
+    <message>
+        <source>Watch the simulated demo tenant.</source>
+        <translation>Den simulierten Demo-Tenant beobachten.</translation>
+    </message>
+    <message>
+        <source>Start in the system tray (minimised where there is none).</source>
+        <translation>Im Infobereich starten (minimiert, wo es keinen gibt).</translation>
+    </message>
+    <message>
+        <source>Tenant API URL, e.g. https://acme.api.identitynow.com (needs --client-id).</source>
+        <translation>API-URL des Tenants, z. B. https://acme.api.identitynow.com (braucht --client-id).</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>API client or personal access token id.</source>
+        <translation>ID des API-Clients oder persönlichen Zugriffstokens.</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>beta, v2024, v2025, v2026 or v1 (default: the profile&apos;s).</source>
+        <translation>beta, v2024, v2025, v2026 oder v1 (Standard: die des Profils).</translation>
+    </message>
+    <message>
+        <source>v</source>
+        <translation>v</translation>
+    </message>
+    <message>
+        <source>Seconds between checks of running tasks (1-300).</source>
+        <translation>Sekunden zwischen Prüfungen laufender Aufgaben (1-300).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>sekunden</translation>
+    </message>
+    <message>
+        <source>The watch-list file to use.</source>
+        <translation>Die zu verwendende Beobachtungslisten-Datei.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>datei</translation>
+    </message>
+    <message>
+        <source>Force the Fusion style with a light or dark palette.</source>
+        <translation>Den Fusion-Stil mit heller oder dunkler Farbpalette erzwingen.</translation>
+    </message>
+    <message>
+        <source>light|dark</source>
+        <translation>light|dark</translation>
+    </message>
+    <message>
+        <source>Select this task at start.</source>
+        <translation>Diese Aufgabe beim Start auswählen.</translation>
+    </message>
+    <message>
+        <source>Save a picture of the window once the first refresh is in, then quit.</source>
+        <translation>Ein Bild des Fensters speichern, sobald die erste Aktualisierung da ist, dann beenden.</translation>
+    </message>
+    <message>
+        <source>Task ids to watch (as the Add dialog takes them: spaces, commas, a JSON array). When Taskwatch already runs they are handed to it and this start ends; without ids, the running window comes to the front.</source>
+        <translation>Zu beobachtende Aufgaben-IDs (wie im Dialog Hinzufügen: Leerzeichen, Kommas, ein JSON-Array). Läuft Taskwatch bereits, werden sie ihm übergeben und dieser Start endet; ohne IDs kommt das laufende Fenster nach vorn.</translation>
+    </message>
+    <message>
+        <source>[ID...]</source>
+        <translation>[ID...]</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a task id: %2</source>
+        <translation>„%1“ ist keine Aufgaben-ID: %2</translation>
+    </message>
+    <message>
+        <source>--base-url and --client-id go together</source>
+        <translation>--base-url und --client-id gehören zusammen</translation>
+    </message>
+    <message>
+        <source>--demo cannot be combined with --base-url</source>
+        <translation>--demo kann nicht mit --base-url kombiniert werden</translation>
+    </message>
+    <message>
+        <source>--base-url/--client-id: %1</source>
+        <translation>--base-url/--client-id: %1</translation>
+    </message>
+    <message>
+        <source>not a URL</source>
+        <translation>keine URL</translation>
+    </message>
+    <message>
+        <source>--api-version: &quot;%1&quot; is not one of beta, v2024, v2025, v2026, v1</source>
+        <translation>--api-version: „%1“ ist keiner von beta, v2024, v2025, v2026, v1</translation>
+    </message>
+    <message>
+        <source>--poll-interval: give whole seconds from %1 to %2</source>
+        <translation>--poll-interval: geben Sie ganze Sekunden von %1 bis %2 an</translation>
+    </message>
+    <message>
+        <source>--palette: light or dark</source>
+        <translation>--palette: light oder dark</translation>
+    </message>
+    <message>
+        <source>--select: the id %1</source>
+        <translation>--select: die ID %1</translation>
+    </message>
+    <message>
+        <source>--screenshot needs a file name</source>
+        <translation>--screenshot braucht einen Dateinamen</translation>
+    </message>
+</context>
+<context>
     <name>DesktopTray</name>
     <message>
         <source>&amp;Show Taskwatch</source>

@@ -1,6 +1,5 @@
 #include "SecretInput.h"
 
-#include <QCoreApplication>
 #include <QTextStream>
 
 #include <iostream>

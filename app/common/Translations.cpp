@@ -5,7 +5,7 @@
 #include <QLoggingCategory>
 #include <QTranslator>
 
-Q_LOGGING_CATEGORY(lcTranslations, "taskwatch.translations")
+Q_LOGGING_CATEGORY(lcTranslations, "taskwatch.translations", QtInfoMsg)
 
 Translations::Translations() = default;
 

@@ -1,11 +1,9 @@
+#include "tests/client/CliTestSupport.h"
 #include "tests/client/SimFixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QRegularExpression>
-#include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 // The real taskwatch-cli under LANG=de_DE.UTF-8: --help and errors for people are German, output for programs
@@ -14,25 +12,16 @@ class TestGermanCli : public QObject
 {
     Q_OBJECT
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-
-    QTemporaryDir m_config;
+    CliTest::Home m_home;
 
     QProcessEnvironment german(const SimServer *sim = nullptr) const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char *name :
-             {"SAIL_BASE_URL", "SAIL_CLIENT_ID", "SAIL_CLIENT_SECRET", "QT_LOGGING_RULES", "LANGUAGE", "LC_MESSAGES"})
+        QProcessEnvironment env = m_home.environment();
+        for (const char *name : {"LANGUAGE", "LC_MESSAGES"})
             env.remove(QLatin1String(name));
         // LC_ALL would win over LANG: set both, as a German session does.
         env.insert(QStringLiteral("LC_ALL"), QStringLiteral("de_DE.UTF-8"));
         env.insert(QStringLiteral("LANG"), QStringLiteral("de_DE.UTF-8"));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config.path());
         if (sim) {
             env.insert(QStringLiteral("SAIL_BASE_URL"), sim->baseUrl().toString());
             env.insert(QStringLiteral("SAIL_CLIENT_ID"), QStringLiteral("demo"));
@@ -41,31 +30,12 @@ private:
         return env;
     }
 
-    // The sim answers in this event loop: wait on the process's signal, not in waitForFinished.
-    Run run(const QStringList &arguments, const QProcessEnvironment &env)
-    {
-        QProcess process;
-        process.setProcessEnvironment(env);
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral(TASKWATCH_CLI), arguments);
-        if (!process.waitForStarted())
-            return {};
-        process.closeWriteChannel();
-        if (!finished.wait(60000)) {
-            process.kill();
-            return {};
-        }
-        return Run {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
-                    QString::fromUtf8(process.readAllStandardOutput()),
-                    QString::fromUtf8(process.readAllStandardError())};
-    }
-
 private Q_SLOTS:
-    void initTestCase() { QVERIFY(m_config.isValid()); }
+    void initTestCase() { QVERIFY(m_home.isValid()); }
 
     void helpIsGerman()
     {
-        const Run help = run({QStringLiteral("--help")}, german());
+        const CliTest::Run help = CliTest::run({QStringLiteral("--help")}, german());
         QCOMPARE(help.exitCode, 0);
         QVERIFY2(help.out.startsWith(QStringLiteral("Aufruf: taskwatch-cli BEFEHL")), qPrintable(help.out));
         QVERIFY(help.out.contains(QStringLiteral("Exit-Codes:")));
@@ -74,11 +44,11 @@ private Q_SLOTS:
     void usageErrorsAreGerman()
     {
         // Ours, and QCommandLineParser's own (from Qt's German translation).
-        const Run noCommand = run({}, german());
+        const CliTest::Run noCommand = CliTest::run({}, german());
         QCOMPARE(noCommand.exitCode, 2);
         QVERIFY2(noCommand.err.contains(QStringLiteral("kein Befehl angegeben")), qPrintable(noCommand.err));
         QVERIFY2(noCommand.err.contains(QStringLiteral("Siehe „taskwatch-cli --help“.")), qPrintable(noCommand.err));
-        const Run unknown = run({QStringLiteral("--bogus")}, german());
+        const CliTest::Run unknown = CliTest::run({QStringLiteral("--bogus")}, german());
         QCOMPARE(unknown.exitCode, 2);
         QVERIFY2(unknown.err.contains(QStringLiteral("Unbekannte Option 'bogus'.")), qPrintable(unknown.err));
     }
@@ -88,7 +58,8 @@ private Q_SLOTS:
         auto sim = startSim();
         const QString id = sim->addTask(scenarioTask(0, 3600));
         const QString missing = QStringLiteral("2c9180835d2e5168015d32f890ca1581");
-        const Run result = run({QStringLiteral("get"), id, missing, QStringLiteral("--json")}, german(sim.get()));
+        const CliTest::Run result =
+                CliTest::run({QStringLiteral("get"), id, missing, QStringLiteral("--json")}, german(sim.get()));
         QCOMPARE(result.exitCode, 4); // the missing task
         const QJsonArray tasks = QJsonDocument::fromJson(result.out.toUtf8()).array();
         QCOMPARE(tasks.size(), 1);
@@ -98,7 +69,7 @@ private Q_SLOTS:
         // The error line names the missing task in English, as without a locale.
         QVERIFY2(result.err.startsWith(QStringLiteral("taskwatch-cli: ") + missing + QStringLiteral(": ")),
                  qPrintable(result.err));
-        const Run english = run({QStringLiteral("get"), missing, QStringLiteral("--json")}, [&] {
+        const CliTest::Run english = CliTest::run({QStringLiteral("get"), missing, QStringLiteral("--json")}, [&] {
             QProcessEnvironment env = german(sim.get());
             env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
             env.insert(QStringLiteral("LANG"), QStringLiteral("C"));
@@ -109,7 +80,8 @@ private Q_SLOTS:
         QVERIFY2(result.err.contains(trackingId), qPrintable(result.err));
         QCOMPARE(QString(result.err).remove(trackingId), QString(english.err).remove(trackingId));
         // And a usage error of a --json run: English too.
-        const Run usage = run({QStringLiteral("wait"), id, QStringLiteral("--json")}, german(sim.get()));
+        const CliTest::Run usage =
+                CliTest::run({QStringLiteral("wait"), id, QStringLiteral("--json")}, german(sim.get()));
         QCOMPARE(usage.exitCode, 2);
         QVERIFY2(usage.err.contains(QStringLiteral("--json belongs to get and list")), qPrintable(usage.err));
     }
@@ -118,9 +90,10 @@ private Q_SLOTS:
     {
         auto sim = startSim();
         const QString id = sim->addTask(scenarioTask(0, 0.5));
-        const Run result = run({QStringLiteral("wait"), id, QStringLiteral("--interval"), QStringLiteral("1"),
-                                QStringLiteral("--timeout"), QStringLiteral("0")},
-                               german(sim.get()));
+        const CliTest::Run result =
+                CliTest::run({QStringLiteral("wait"), id, QStringLiteral("--interval"), QStringLiteral("1"),
+                              QStringLiteral("--timeout"), QStringLiteral("0")},
+                             german(sim.get()));
         // --timeout 0 is refused: the message is English because stdout is a pipe (a program reads it).
         QCOMPARE(result.exitCode, 2);
         QVERIFY2(result.err.contains(QStringLiteral("expected a number of seconds")), qPrintable(result.err));
