@@ -16,6 +16,9 @@ export HOME="$sandbox/home"
 export XDG_RUNTIME_DIR="$sandbox/runtime"
 export XDG_CONFIG_HOME="$HOME/.config" XDG_DATA_HOME="$HOME/.local/share" XDG_CACHE_HOME="$HOME/.cache"
 export QT_QPA_PLATFORM=offscreen
+# The tests read English texts unless they ask for a language (the German ones set LANG/LC_ALL themselves).
+export LC_ALL=C.UTF-8 LANG=C.UTF-8
+unset LANGUAGE LC_MESSAGES
 unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
 
 # The keyring password only unlocks this throw-away keyring inside $sandbox.
