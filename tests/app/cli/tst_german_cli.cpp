@@ -1,4 +1,4 @@
-#include "tests/client/CliTestSupport.h"
+#include "tests/app/cli/CliTestSupport.h"
 #include "tests/client/SimFixture.h"
 
 #include <QJsonArray>

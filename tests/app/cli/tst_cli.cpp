@@ -1,5 +1,6 @@
-#include "SimFixture.h"
 #include "TaskwatchVersion.h"
+#include "tests/app/cli/CliTestSupport.h"
+#include "tests/client/SimFixture.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,21 +18,11 @@ class TestCli : public QObject
 {
     Q_OBJECT
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-
-    QTemporaryDir m_config; // XDG_CONFIG_HOME of the runs: saved profiles live there
+    CliTest::Home m_home; // HOME and XDG_* of the runs: saved profiles live there
 
     QProcessEnvironment environment(const SimServer *sim, const QString &secret = QStringLiteral("demo")) const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char *name : {"SAIL_BASE_URL", "SAIL_CLIENT_ID", "SAIL_CLIENT_SECRET", "QT_LOGGING_RULES"})
-            env.remove(QLatin1String(name));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config.path());
+        QProcessEnvironment env = m_home.environment();
         if (sim) {
             env.insert(QStringLiteral("SAIL_BASE_URL"), sim->baseUrl().toString());
             env.insert(QStringLiteral("SAIL_CLIENT_ID"), QStringLiteral("demo"));
@@ -39,25 +30,6 @@ private:
         if (!secret.isEmpty())
             env.insert(QStringLiteral("SAIL_CLIENT_SECRET"), secret);
         return env;
-    }
-
-    Run run(const QStringList &arguments, const QProcessEnvironment &env, const QByteArray &input = {})
-    {
-        QProcess process;
-        process.setProcessEnvironment(env);
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral(TASKWATCH_CLI), arguments);
-        if (!process.waitForStarted())
-            return {};
-        process.write(input);
-        process.closeWriteChannel();
-        if (!finished.wait(60000)) {
-            process.kill();
-            return {};
-        }
-        return Run {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
-                    QString::fromUtf8(process.readAllStandardOutput()),
-                    QString::fromUtf8(process.readAllStandardError())};
     }
 
     static QStringList idsOf(const QString &json)
@@ -71,10 +43,10 @@ private:
 private Q_SLOTS:
     void versionAndHelp()
     {
-        Run version = run({QStringLiteral("--version")}, environment(nullptr));
+        CliTest::Run version = CliTest::run({QStringLiteral("--version")}, environment(nullptr));
         QCOMPARE(version.exitCode, 0);
         QCOMPARE(version.out.trimmed(), QStringLiteral("taskwatch-cli " TASKWATCH_VERSION));
-        Run help = run({QStringLiteral("--help")}, environment(nullptr));
+        CliTest::Run help = CliTest::run({QStringLiteral("--help")}, environment(nullptr));
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains(QStringLiteral("Exit codes:")));
         QVERIFY(help.out.contains(QStringLiteral("124  wait timed out")));
@@ -107,7 +79,7 @@ private Q_SLOTS:
         QFETCH(bool, withTenant);
         QFETCH(QString, errContains);
         auto sim = startSim();
-        const Run result = run(arguments, environment(withTenant ? sim.get() : nullptr));
+        const CliTest::Run result = CliTest::run(arguments, environment(withTenant ? sim.get() : nullptr));
         QCOMPARE(result.exitCode, 2);
         QVERIFY2(result.err.startsWith(QStringLiteral("taskwatch-cli: ")) && result.err.contains(errContains),
                  qPrintable(result.err));
@@ -122,9 +94,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("command");
         QTest::addColumn<QString>("caFile");
         QTest::addColumn<QString>("errContains");
-        const QString missing = m_config.filePath(QStringLiteral("missing.pem"));
-        const QString garbage = m_config.filePath(QStringLiteral("garbage.pem"));
-        const QString folder = m_config.filePath(QStringLiteral("a-folder.pem"));
+        const QString missing = m_home.filePath(QStringLiteral("missing.pem"));
+        const QString garbage = m_home.filePath(QStringLiteral("garbage.pem"));
+        const QString folder = m_home.filePath(QStringLiteral("a-folder.pem"));
         for (const QString &command :
              {QStringLiteral("get"), QStringLiteral("wait"), QStringLiteral("list"), QStringLiteral("login")}) {
             QTest::addRow("%s missing", qPrintable(command))
@@ -140,11 +112,11 @@ private Q_SLOTS:
         QFETCH(QString, command);
         QFETCH(QString, caFile);
         QFETCH(QString, errContains);
-        QFile garbage(m_config.filePath(QStringLiteral("garbage.pem")));
+        QFile garbage(m_home.filePath(QStringLiteral("garbage.pem")));
         QVERIFY(garbage.open(QIODevice::WriteOnly));
         garbage.write("-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
         garbage.close();
-        QVERIFY(QDir().mkpath(m_config.filePath(QStringLiteral("a-folder.pem"))));
+        QVERIFY(QDir().mkpath(m_home.filePath(QStringLiteral("a-folder.pem"))));
 
         auto sim = startSim();
         QStringList arguments {command};
@@ -154,21 +126,22 @@ private Q_SLOTS:
         else if (command != QStringLiteral("list"))
             arguments << QStringLiteral("a1");
         arguments << QStringLiteral("--ca-file") << caFile;
-        const Run result = run(arguments, environment(sim.get()), "demo\n");
+        const CliTest::Run result = CliTest::run(arguments, environment(sim.get()), "demo\n");
         QVERIFY2(result.exitCode == 2, qPrintable(QString::number(result.exitCode) + u' ' + result.err));
         QVERIFY2(result.err.startsWith(QStringLiteral("taskwatch-cli: ")) && result.err.contains(errContains),
                  qPrintable(result.err));
         QCOMPARE(result.err.count(u'\n'), 1); // one line
         QVERIFY(result.out.isEmpty());
         QCOMPARE(simStat(*sim, QStringLiteral("totalRequests")), 0); // refused before any request
-        QSettings saved(m_config.filePath(QStringLiteral("Taskwatch/taskwatch.conf")), QSettings::IniFormat);
+        QSettings saved(m_home.settingsFile(), QSettings::IniFormat);
         QVERIFY(!saved.childGroups().contains(QStringLiteral("profiles"))); // login stored nothing
     }
 
     void noSecretExits2()
     {
         auto sim = startSim();
-        const Run result = run({QStringLiteral("get"), QStringLiteral("a")}, environment(sim.get(), QString()));
+        const CliTest::Run result =
+                CliTest::run({QStringLiteral("get"), QStringLiteral("a")}, environment(sim.get(), QString()));
         QCOMPARE(result.exitCode, 2);
         QVERIFY(result.err.contains(QStringLiteral("SAIL_CLIENT_SECRET")));
     }
@@ -178,7 +151,7 @@ private Q_SLOTS:
         auto sim = startSim();
         const QString running = sim->addTask(scenarioTask(0, 3600));
         const QString done = sim->addTask(scenarioTask(0, 60, QStringLiteral("SUCCESS"), 3600));
-        const Run result = run({QStringLiteral("get"), running, done}, environment(sim.get()));
+        const CliTest::Run result = CliTest::run({QStringLiteral("get"), running, done}, environment(sim.get()));
         QCOMPARE(result.exitCode, 0);
         const QStringList lines = result.out.split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 3);
@@ -195,8 +168,9 @@ private Q_SLOTS:
         auto sim = startSim();
         const QString a = sim->addTask(scenarioTask(0, 3600));
         const QString b = sim->addTask(scenarioTask(0, 60, QStringLiteral("WARNING"), 3600));
-        const Run result = run({QStringLiteral("get"), QStringLiteral("%1,%2").arg(a, b), QStringLiteral("--json")},
-                               environment(sim.get()));
+        const CliTest::Run result =
+                CliTest::run({QStringLiteral("get"), QStringLiteral("%1,%2").arg(a, b), QStringLiteral("--json")},
+                             environment(sim.get()));
         QCOMPARE(result.exitCode, 0);
         QCOMPARE(idsOf(result.out), (QStringList {a, b}));
         const QJsonObject second = QJsonDocument::fromJson(result.out.toUtf8()).array().at(1).toObject();
@@ -215,8 +189,9 @@ private Q_SLOTS:
         QFETCH(ApiVersion, version);
         auto sim = startSim();
         const QString id = sim->addTask(scenarioTask(0, 3600));
-        const Run result = run({QStringLiteral("get"), id, QStringLiteral("--api-version"), ApiVersions::name(version)},
-                               environment(sim.get()));
+        const CliTest::Run result =
+                CliTest::run({QStringLiteral("get"), id, QStringLiteral("--api-version"), ApiVersions::name(version)},
+                             environment(sim.get()));
         QCOMPARE(result.exitCode, 0);
         QVERIFY(result.out.contains(id));
         QVERIFY(simCount(*sim, listRoute(version)) + simCount(*sim, taskRoute(version)) >= 1);
@@ -227,7 +202,7 @@ private Q_SLOTS:
         auto sim = startSim();
         const QString known = sim->addTask(scenarioTask(0, 3600));
         const QString missing = QStringLiteral("0123456789abcdef0123456789abcdef");
-        const Run result = run({QStringLiteral("get"), known, missing}, environment(sim.get()));
+        const CliTest::Run result = CliTest::run({QStringLiteral("get"), known, missing}, environment(sim.get()));
         QCOMPARE(result.exitCode, 4);
         QVERIFY(result.out.contains(known));
         QVERIFY2(result.err.startsWith(QStringLiteral("taskwatch-cli: ") + missing + QStringLiteral(": HTTP 404")),
@@ -240,7 +215,8 @@ private Q_SLOTS:
     {
         auto sim = startSim();
         const QString id = sim->addTask(scenarioTask(0, 3600));
-        const Run result = run({QStringLiteral("get"), id}, environment(sim.get(), QStringLiteral("wrong")));
+        const CliTest::Run result =
+                CliTest::run({QStringLiteral("get"), id}, environment(sim.get(), QStringLiteral("wrong")));
         QCOMPARE(result.exitCode, 3);
         QVERIFY2(result.err.contains(QStringLiteral("Authentication failed")), qPrintable(result.err));
         QCOMPARE(simStat(*sim, QStringLiteral("totalRequests")), 1);
@@ -256,7 +232,7 @@ private Q_SLOTS:
         QProcessEnvironment env = environment(nullptr);
         env.insert(QStringLiteral("SAIL_BASE_URL"), QStringLiteral("http://127.0.0.1:%1").arg(port));
         env.insert(QStringLiteral("SAIL_CLIENT_ID"), QStringLiteral("demo"));
-        const Run result = run({QStringLiteral("get"), QStringLiteral("abc")}, env);
+        const CliTest::Run result = CliTest::run({QStringLiteral("get"), QStringLiteral("abc")}, env);
         QCOMPARE(result.exitCode, 5);
         QVERIFY2(result.err.contains(QStringLiteral("Cannot reach 127.0.0.1")), qPrintable(result.err));
     }
@@ -266,7 +242,8 @@ private Q_SLOTS:
         SimConfig config;
         config.failRate = 1.0;
         auto sim = startSim(config);
-        const Run result = run({QStringLiteral("get"), QStringLiteral("abc")}, environment(sim.get()));
+        const CliTest::Run result =
+                CliTest::run({QStringLiteral("get"), QStringLiteral("abc")}, environment(sim.get()));
         QCOMPARE(result.exitCode, 5);
         QVERIFY2(result.err.contains(QStringLiteral("HTTP 500")) && result.err.contains(QStringLiteral("tracking id")),
                  qPrintable(result.err));
@@ -276,8 +253,8 @@ private Q_SLOTS:
     {
         auto sim = startSim();
         const QString id = sim->addTask(scenarioTask(0, 3600));
-        const Run result = run({QStringLiteral("get"), id, QStringLiteral("--client-secret-stdin")},
-                               environment(sim.get(), QString()), "demo\n");
+        const CliTest::Run result = CliTest::run({QStringLiteral("get"), id, QStringLiteral("--client-secret-stdin")},
+                                                 environment(sim.get(), QString()), "demo\n");
         QCOMPARE(result.exitCode, 0);
         QVERIFY(result.out.contains(id));
     }
@@ -287,13 +264,14 @@ private Q_SLOTS:
         auto sim = startSim();
         const QString id = sim->addTask(scenarioTask(0, 3600));
         {
-            QSettings settings(m_config.filePath(QStringLiteral("Taskwatch/taskwatch.conf")), QSettings::IniFormat);
+            QSettings settings(m_home.settingsFile(), QSettings::IniFormat);
             ConnectionProfile profile = simProfile(*sim, ApiVersion::V2026);
             profile.name = QStringLiteral("lab");
             profile.write(settings);
         }
-        const Run result = run({QStringLiteral("get"), id, QStringLiteral("--profile"), QStringLiteral("lab")},
-                               environment(nullptr, QStringLiteral("demo")));
+        const CliTest::Run result =
+                CliTest::run({QStringLiteral("get"), id, QStringLiteral("--profile"), QStringLiteral("lab")},
+                             environment(nullptr, QStringLiteral("demo")));
         QCOMPARE(result.exitCode, 0);
         QCOMPARE(simCount(*sim, listRoute(ApiVersion::V2026)), 1);
     }
@@ -327,7 +305,7 @@ private Q_SLOTS:
         } else if (via == u"environment") {
             env.insert(QStringLiteral("SAIL_BASE_URL"), url);
         } else if (via == u"profile") {
-            QSettings settings(m_config.filePath(QStringLiteral("Taskwatch/taskwatch.conf")), QSettings::IniFormat);
+            QSettings settings(m_home.settingsFile(), QSettings::IniFormat);
             settings.setValue(QStringLiteral("profiles/userinfo/baseUrl"), url);
             settings.setValue(QStringLiteral("profiles/userinfo/clientId"), QStringLiteral("demo"));
             settings.sync();
@@ -343,7 +321,7 @@ private Q_SLOTS:
                                      QStringLiteral("demo"),
                                      QStringLiteral("--no-verify")};
         }
-        const Run result = run(arguments, env, "typed-secret\n");
+        const CliTest::Run result = CliTest::run(arguments, env, "typed-secret\n");
         QCOMPARE(result.exitCode, 2);
         QVERIFY2(result.err.contains(QStringLiteral("must not contain a user name or password")),
                  qPrintable(result.err));
@@ -370,9 +348,9 @@ private Q_SLOTS:
         auto sim = startSim(config);
         const QString quick = sim->addTask(scenarioTask(0, 10, QStringLiteral("SUCCESS")));
         const QString watched = sim->addTask(scenarioTask(0, 20, outcome));
-        const Run result =
-                run({QStringLiteral("wait"), quick, watched, QStringLiteral("--interval"), QStringLiteral("1")},
-                    environment(sim.get()));
+        const CliTest::Run result = CliTest::run(
+                {QStringLiteral("wait"), quick, watched, QStringLiteral("--interval"), QStringLiteral("1")},
+                environment(sim.get()));
         QCOMPARE(result.exitCode, exitCode);
         // Not a terminal: one line per change, ending with each task's outcome.
         const QStringList lines = result.out.split(u'\n', Qt::SkipEmptyParts);
@@ -398,9 +376,10 @@ private Q_SLOTS:
         config.rateLimitSeconds = 3;
         auto sim = startSim(config);
         const QString id = sim->addTask(scenarioTask(0, 5));
-        const Run result = run({QStringLiteral("wait"), id, QStringLiteral("--interval"), QStringLiteral("1"),
-                                QStringLiteral("--timeout"), QStringLiteral("60")},
-                               environment(sim.get()));
+        const CliTest::Run result =
+                CliTest::run({QStringLiteral("wait"), id, QStringLiteral("--interval"), QStringLiteral("1"),
+                              QStringLiteral("--timeout"), QStringLiteral("60")},
+                             environment(sim.get()));
         QCOMPARE(result.exitCode, 0);
         QVERIFY2(result.err.contains(QStringLiteral("taskwatch-cli: Rate limited by the tenant, resuming in ")),
                  qPrintable(result.err));
@@ -412,9 +391,10 @@ private Q_SLOTS:
     {
         auto sim = startSim();
         const QString id = sim->addTask(scenarioTask(0, 3600));
-        const Run result = run({QStringLiteral("wait"), id, QStringLiteral("--timeout"), QStringLiteral("2"),
-                                QStringLiteral("--interval"), QStringLiteral("1")},
-                               environment(sim.get()));
+        const CliTest::Run result =
+                CliTest::run({QStringLiteral("wait"), id, QStringLiteral("--timeout"), QStringLiteral("2"),
+                              QStringLiteral("--interval"), QStringLiteral("1")},
+                             environment(sim.get()));
         QCOMPARE(result.exitCode, 124);
         QVERIFY(result.err.contains(QStringLiteral("timed out after 2 s")));
     }
@@ -422,9 +402,9 @@ private Q_SLOTS:
     void waitForAMissingTaskExits4()
     {
         auto sim = startSim();
-        const Run result =
-                run({QStringLiteral("wait"), QStringLiteral("abc"), QStringLiteral("--timeout"), QStringLiteral("30")},
-                    environment(sim.get()));
+        const CliTest::Run result = CliTest::run(
+                {QStringLiteral("wait"), QStringLiteral("abc"), QStringLiteral("--timeout"), QStringLiteral("30")},
+                environment(sim.get()));
         QCOMPARE(result.exitCode, 4);
         QVERIFY(result.err.contains(QStringLiteral("abc: HTTP 404")));
     }
@@ -435,7 +415,7 @@ private Q_SLOTS:
         const QString oldest = sim->addTask(scenarioTask(0, 60, QStringLiteral("SUCCESS"), 3000));
         const QString middle = sim->addTask(scenarioTask(0, 60, QStringLiteral("ERROR"), 2000));
         const QString newest = sim->addTask(scenarioTask(0, 3600, QStringLiteral("SUCCESS"), 1000));
-        const Run table = run({QStringLiteral("list")}, environment(sim.get()));
+        const CliTest::Run table = CliTest::run({QStringLiteral("list")}, environment(sim.get()));
         QCOMPARE(table.exitCode, 0);
         const QStringList lines = table.out.split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 4);
@@ -443,14 +423,15 @@ private Q_SLOTS:
         QVERIFY(lines.at(2).startsWith(middle) && lines.at(2).contains(QStringLiteral("Error")));
         QVERIFY(lines.at(3).startsWith(oldest));
 
-        const Run json =
-                run({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--limit"), QStringLiteral("2")},
-                    environment(sim.get()));
+        const CliTest::Run json = CliTest::run(
+                {QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--limit"), QStringLiteral("2")},
+                environment(sim.get()));
         QCOMPARE(json.exitCode, 0);
         QCOMPARE(idsOf(json.out), (QStringList {newest, middle}));
 
-        const Run running = run({QStringLiteral("list"), QStringLiteral("--running"), QStringLiteral("--json")},
-                                environment(sim.get()));
+        const CliTest::Run running =
+                CliTest::run({QStringLiteral("list"), QStringLiteral("--running"), QStringLiteral("--json")},
+                             environment(sim.get()));
         QCOMPARE(running.exitCode, 0);
         QCOMPARE(idsOf(running.out), QStringList {newest});
     }
@@ -458,7 +439,8 @@ private Q_SLOTS:
     void listWithWrongSecretExits3()
     {
         auto sim = startSim();
-        const Run result = run({QStringLiteral("list")}, environment(sim.get(), QStringLiteral("nope")));
+        const CliTest::Run result =
+                CliTest::run({QStringLiteral("list")}, environment(sim.get(), QStringLiteral("nope")));
         QCOMPARE(result.exitCode, 3);
         QVERIFY(result.err.contains(QStringLiteral("Authentication failed")));
     }

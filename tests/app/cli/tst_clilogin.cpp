@@ -2,11 +2,11 @@
 // simulated tenant: login stores the profile in the settings and the secret in the keychain, get/wait/list
 // read it from there, logout removes both. Refused credentials and a missing keychain store nothing.
 
-#include "CliTestSupport.h"
-#include "SecretCatcher.h"
-#include "SimFixture.h"
 #include "client/ConnectionProfile.h"
 #include "models/TenantUrl.h"
+#include "tests/app/cli/CliTestSupport.h"
+#include "tests/client/SecretCatcher.h"
+#include "tests/client/SimFixture.h"
 
 #include <QSettings>
 #include <QTest>
@@ -707,6 +707,23 @@ private Q_SLOTS:
     }
 
 #ifdef Q_OS_UNIX
+private:
+    // `taskwatch-cli login --no-verify` for `profile` with stdin on the terminal `tty` and stderr collected in
+    // `err`; true once it shows its prompt.
+    bool startLoginAtPrompt(QProcess &process, QByteArray &err, const PseudoTerminal &tty, const Home &home,
+                            const QString &profile)
+    {
+        process.setProcessEnvironment(home.environment());
+        process.setStandardInputFile(tty.slavePath);
+        connect(&process, &QProcess::readyReadStandardError, this, [&] { err += process.readAllStandardError(); });
+        process.start(QStringLiteral(TASKWATCH_CLI),
+                      {QStringLiteral("login"), QStringLiteral("--profile"), profile, QStringLiteral("--base-url"),
+                       QStringLiteral("http://127.0.0.1:9"), QStringLiteral("--client-id"), QStringLiteral("typist"),
+                       QStringLiteral("--no-verify")});
+        return process.waitForStarted() && QTest::qWaitFor([&] { return err.contains("Client secret: "); }, 20000);
+    }
+
+private Q_SLOTS:
     // On a terminal: the prompt goes to stderr, the typed secret is not echoed, and echo is back afterwards.
     // stdin is the slave side of a pseudo-terminal whose master side the test types into.
     void secretIsTypedWithoutEcho()
@@ -724,17 +741,9 @@ private Q_SLOTS:
         const QString profile = uniqueName("tty-");
         const QString secret = uniqueName("typed-");
         QProcess process;
-        process.setProcessEnvironment(home.environment());
-        process.setStandardInputFile(tty.slavePath);
         QByteArray err;
-        connect(&process, &QProcess::readyReadStandardError, this, [&] { err += process.readAllStandardError(); });
-        process.start(QStringLiteral(TASKWATCH_CLI),
-                      {QStringLiteral("login"), QStringLiteral("--profile"), profile, QStringLiteral("--base-url"),
-                       QStringLiteral("http://127.0.0.1:9"), QStringLiteral("--client-id"), QStringLiteral("typist"),
-                       QStringLiteral("--no-verify")});
-        QVERIFY(process.waitForStarted());
         // Echo goes off before the prompt appears: type only then.
-        QTRY_VERIFY_WITH_TIMEOUT(err.contains("Client secret: "), 20000);
+        QVERIFY(startLoginAtPrompt(process, err, tty, home, profile));
         QVERIFY(!tty.echoes());
         QVERIFY(tty.type(secret.toUtf8() + '\n'));
         QVERIFY(process.waitForFinished(30000));
@@ -769,16 +778,8 @@ private Q_SLOTS:
         QVERIFY(tty.echoes());
         const QString profile = uniqueName("interrupted-");
         QProcess process;
-        process.setProcessEnvironment(home.environment());
-        process.setStandardInputFile(tty.slavePath);
         QByteArray err;
-        connect(&process, &QProcess::readyReadStandardError, this, [&] { err += process.readAllStandardError(); });
-        process.start(QStringLiteral(TASKWATCH_CLI),
-                      {QStringLiteral("login"), QStringLiteral("--profile"), profile, QStringLiteral("--base-url"),
-                       QStringLiteral("http://127.0.0.1:9"), QStringLiteral("--client-id"), QStringLiteral("typist"),
-                       QStringLiteral("--no-verify")});
-        QVERIFY(process.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(err.contains("Client secret: "), 20000);
+        QVERIFY(startLoginAtPrompt(process, err, tty, home, profile));
         QVERIFY(!tty.echoes());
         QVERIFY(tty.type("half-typed"));
         QVERIFY(::kill(pid_t(process.processId()), signal) == 0);

@@ -4,8 +4,8 @@
 // everything else the CLI writes land under it), running the real program while the in-process simulated
 // tenant keeps answering, and scanning bytes for secrets and JWTs.
 
-#include "CredentialTestSupport.h"
 #include "client/CredentialStore.h"
+#include "tests/client/CredentialTestSupport.h"
 
 #include <QByteArray>
 #include <QDir>

@@ -3,9 +3,9 @@
 // anything else), no captured stdout/stderr and no exported JSON holds the client secret (in any encoding)
 // or any JSON Web Token - the sim's access tokens are HS256 JWTs, so no JWT at all may appear.
 
-#include "CliTestSupport.h"
-#include "SimFixture.h"
 #include "client/ConnectionProfile.h"
+#include "tests/app/cli/CliTestSupport.h"
+#include "tests/client/SimFixture.h"
 
 #include <QDirIterator>
 #include <QJsonArray>
