@@ -2,9 +2,9 @@
 
 #include "Batching.h"
 #include "ConnectionProfile.h"
-#include "ConnectionState.h"
 #include "EngineClock.h"
 #include "PollScheduler.h"
+#include "models/ConnectionState.h"
 #include "models/TaskStatus.h"
 #include "models/WatchedTask.h"
 

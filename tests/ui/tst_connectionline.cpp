@@ -1,8 +1,21 @@
-#include "ui/ConnectionStatus.h"
+#include "ui/ConnectionLine.h"
 
 #include <QTest>
 
-class TestConnectionStatus : public QObject
+namespace {
+
+using Kind = ConnectionState::Kind;
+
+ConnectionLine engine(Kind kind, const QString &message = {}, const QDateTime &until = {})
+{
+    ConnectionLine line;
+    line.state = ConnectionState {kind, message, until};
+    return line;
+}
+
+} // namespace
+
+class TestConnectionLine : public QObject
 {
     Q_OBJECT
 
@@ -12,57 +25,93 @@ private:
 private Q_SLOTS:
     void rateLimitCountsDown()
     {
-        const ConnectionStatus state {ConnectionKind::RateLimited, {}, now.addSecs(7)};
-        QCOMPARE(connectionStatusText(state, now), QStringLiteral("Rate limited, resuming in 7 s"));
-        QCOMPARE(connectionStatusText(state, now.addSecs(6)), QStringLiteral("Rate limited, resuming in 1 s"));
+        const ConnectionLine state = engine(Kind::RateLimited, {}, now.addSecs(7));
+        QCOMPARE(state.text(now), QStringLiteral("Rate limited, resuming in 7 s"));
+        QCOMPARE(state.text(now.addSecs(6)), QStringLiteral("Rate limited, resuming in 1 s"));
         // Part of a second left still reads as one second, never zero while waiting.
-        QCOMPARE(connectionStatusText(state, now.addMSecs(6500)), QStringLiteral("Rate limited, resuming in 1 s"));
-        QVERIFY(connectionStatusCountsDown(state, now.addMSecs(6500)));
-        QCOMPARE(connectionStatusText(state, now.addSecs(7)), QStringLiteral("Rate limited, resuming shortly"));
-        QCOMPARE(connectionStatusText(state, now.addSecs(60)), QStringLiteral("Rate limited, resuming shortly"));
-        QVERIFY(!connectionStatusCountsDown(state, now.addSecs(7)));
+        QCOMPARE(state.text(now.addMSecs(6500)), QStringLiteral("Rate limited, resuming in 1 s"));
+        QVERIFY(state.isCountingDown(now.addMSecs(6500)));
+        QCOMPARE(state.text(now.addSecs(7)), QStringLiteral("Rate limited, resuming shortly"));
+        QCOMPARE(state.text(now.addSecs(60)), QStringLiteral("Rate limited, resuming shortly"));
+        QVERIFY(!state.isCountingDown(now.addSecs(7)));
         // Longer waits (Retry-After is honoured up to an hour) count down in whole minutes, rounded up.
-        QCOMPARE(connectionStatusText({ConnectionKind::RateLimited, {}, now.addSecs(125)}, now),
+        QCOMPARE(engine(Kind::RateLimited, {}, now.addSecs(125)).text(now),
                  QStringLiteral("Rate limited, resuming in 3 min"));
-        QCOMPARE(connectionStatusText({ConnectionKind::RateLimited, {}, now.addSecs(720)}, now),
+        QCOMPARE(engine(Kind::RateLimited, {}, now.addSecs(720)).text(now),
                  QStringLiteral("Rate limited, resuming in 12 min"));
-        QCOMPARE(connectionStatusText({ConnectionKind::RateLimited, {}, now.addSecs(3600)}, now),
+        QCOMPARE(engine(Kind::RateLimited, {}, now.addSecs(3600)).text(now),
                  QStringLiteral("Rate limited, resuming in 1 h"));
     }
 
     void offlineRetries()
     {
-        const ConnectionStatus state {ConnectionKind::Offline, QStringLiteral("host not found"), now.addSecs(30)};
-        QCOMPARE(connectionStatusText(state, now), QStringLiteral("Offline, retrying in 30 s: host not found"));
-        QCOMPARE(connectionStatusText(state, now.addSecs(31)), QStringLiteral("Offline: host not found"));
+        const ConnectionLine state = engine(Kind::Offline, QStringLiteral("host not found"), now.addSecs(30));
+        QCOMPARE(state.text(now), QStringLiteral("Offline, retrying in 30 s: host not found"));
+        QCOMPARE(state.text(now.addSecs(31)), QStringLiteral("Offline: host not found"));
+        QCOMPARE(state.detail(), QStringLiteral("host not found"));
     }
 
     void otherStates_data()
     {
-        QTest::addColumn<ConnectionKind>("kind");
-        QTest::addColumn<QString>("detail");
+        QTest::addColumn<ConnectionLine>("line");
         QTest::addColumn<QString>("text");
-        QTest::newRow("unknown") << ConnectionKind::Unknown << QString() << QStringLiteral("Not connected");
-        QTest::newRow("connecting") << ConnectionKind::Connecting << QStringLiteral("acme")
-                                    << QStringLiteral("Connecting…: acme");
-        QTest::newRow("online") << ConnectionKind::Online << QStringLiteral("acme")
-                                << QStringLiteral("Connected: acme");
-        QTest::newRow("auth") << ConnectionKind::AuthFailed << QStringLiteral("JWT validation failed")
-                              << QStringLiteral("Sign-in failed: JWT validation failed");
-        QTest::newRow("paused") << ConnectionKind::Paused << QStringLiteral("ignored") << QStringLiteral("Paused");
-        QTest::newRow("demo") << ConnectionKind::Demo << QString() << QStringLiteral("Demo tenant");
+        QTest::addColumn<QString>("detail");
+        const QString acme = QStringLiteral("acme");
+        ConnectionLine connecting = engine(Kind::Idle);
+        connecting.tenant = acme;
+        connecting.hasTasks = true;
+        ConnectionLine nothingToAsk = connecting;
+        nothingToAsk.hasTasks = false;
+        ConnectionLine online = engine(Kind::Ok);
+        online.tenant = acme;
+        ConnectionLine paused = engine(Kind::AuthFailed, QStringLiteral("ignored"));
+        paused.paused = true;
+        ConnectionLine demoIdle = engine(Kind::Idle);
+        demoIdle.demo = true;
+        demoIdle.hasTasks = true;
+        ConnectionLine demoOk = engine(Kind::Ok);
+        demoOk.demo = true;
+        ConnectionLine reading = engine(Kind::Idle);
+        reading.tenant = acme;
+        reading.readingSecret = true;
+        reading.paused = true; // the keychain is asked first, paused or not
+        const QString keychain = QStringLiteral("reading the client secret from the keychain");
+
+        QTest::newRow("unknown") << ConnectionLine() << QStringLiteral("Not connected") << QString();
+        QTest::newRow("connecting") << connecting << QStringLiteral("Connecting…: acme") << acme;
+        QTest::newRow("nothing to ask") << nothingToAsk << QStringLiteral("Not connected: acme") << acme;
+        QTest::newRow("online") << online << QStringLiteral("Connected: acme") << acme;
+        QTest::newRow("auth") << engine(Kind::AuthFailed, QStringLiteral("JWT validation failed"))
+                              << QStringLiteral("Sign-in failed: JWT validation failed")
+                              << QStringLiteral("JWT validation failed");
+        QTest::newRow("misconfigured") << engine(Kind::Misconfigured, QStringLiteral("No client secret."))
+                                       << QStringLiteral("Not connected: No client secret.")
+                                       << QStringLiteral("No client secret.");
+        QTest::newRow("paused") << paused << QStringLiteral("Paused") << QString();
+        QTest::newRow("demo") << demoIdle << QStringLiteral("Demo tenant") << QString();
+        QTest::newRow("demo answered") << demoOk << QStringLiteral("Demo tenant") << QString();
+        QTest::newRow("reading secret") << reading << QStringLiteral("Connecting…: ") + keychain << keychain;
     }
 
     void otherStates()
     {
-        QFETCH(ConnectionKind, kind);
-        QFETCH(QString, detail);
+        QFETCH(ConnectionLine, line);
         QFETCH(QString, text);
-        const ConnectionStatus state {kind, detail, now.addSecs(10)};
-        QCOMPARE(connectionStatusText(state, now), text);
-        QVERIFY(!connectionStatusCountsDown(state, now));
+        QFETCH(QString, detail);
+        QCOMPARE(line.text(now), text);
+        QCOMPARE(line.detail(), detail);
+        QVERIFY(!line.isCountingDown(now));
+    }
+
+    void aPauseStopsTheCountdown()
+    {
+        ConnectionLine line = engine(Kind::RateLimited, {}, now.addSecs(7));
+        QVERIFY(line.isCountingDown(now));
+        line.paused = true;
+        QCOMPARE(line.text(now), QStringLiteral("Paused"));
+        QVERIFY(!line.isCountingDown(now));
     }
 };
 
-QTEST_GUILESS_MAIN(TestConnectionStatus)
-#include "tst_connectionstatus.moc"
+QTEST_GUILESS_MAIN(TestConnectionLine)
+#include "tst_connectionline.moc"
