@@ -4,6 +4,7 @@
 #include "ConnectionTester.h"
 #include "DemoTenant.h"
 #include "DesktopLog.h"
+#include "DesktopMonitor.h"
 #include "DesktopScreenshot.h"
 #include "DesktopSettings.h"
 #include "DesktopTray.h"
@@ -50,6 +51,16 @@ DesktopApp::~DesktopApp()
         m_window->removeEventFilter(this); // closing it on the way out is not a person closing it
     // The rest goes with its owner: the engine (watching no more), the window, the tray, and the watch list,
     // which writes what is pending. None of them holds on to another.
+}
+
+TaskMonitor *DesktopApp::monitor() const
+{
+    return m_monitor ? m_monitor->engine() : nullptr;
+}
+
+bool DesktopApp::isSecretPending() const
+{
+    return m_monitor && m_monitor->isSecretPending();
 }
 
 void DesktopApp::start()
@@ -114,26 +125,26 @@ void DesktopApp::createWindow()
     // The window's intents go to whichever engine watches now.
     connect(window, &MainWindow::addRequested, this, [this](const QStringList &ids, const QString &label) {
         if (m_monitor)
-            m_monitor->addTasks(ids, label);
+            monitor()->addTasks(ids, label);
     });
     connect(window, &MainWindow::removeRequested, this, [this](const QStringList &ids) {
         if (m_monitor)
-            m_monitor->removeTasks(ids);
+            monitor()->removeTasks(ids);
     });
     connect(window, &MainWindow::refreshRequested, this, [this](const QStringList &ids) {
         if (m_monitor)
-            m_monitor->refreshNow(ids);
+            monitor()->refreshNow(ids);
     });
     connect(window, &MainWindow::pauseRequested, this, &DesktopApp::setPaused);
     connect(window, &MainWindow::taskPauseRequested, this, [this](const QStringList &ids, bool paused) {
         for (const QString &id : ids) {
             if (m_monitor)
-                m_monitor->setTaskPaused(id, paused);
+                monitor()->setTaskPaused(id, paused);
         }
     });
     connect(window, &MainWindow::discoverRequested, this, [this](bool runningOnly, int limit) {
         if (m_monitor)
-            m_monitor->discover(runningOnly, limit);
+            monitor()->discover(runningOnly, limit);
     });
     connect(window, &MainWindow::settingsRequested, this, &DesktopApp::openSettings);
     connect(window, &MainWindow::notificationReady, this, [this](const Notification &notification) {
@@ -152,7 +163,7 @@ void DesktopApp::createTray()
     connect(tray, &DesktopTray::pauseRequested, this, &DesktopApp::setPaused);
     connect(tray, &DesktopTray::refreshRequested, this, [this] {
         if (m_monitor)
-            m_monitor->refreshNow();
+            monitor()->refreshNow();
     });
     connect(tray, &DesktopTray::quitRequested, this, &DesktopApp::quit);
     connect(m_window.get(), &MainWindow::overallStateChanged, tray, &DesktopTray::setOverallState);
@@ -208,9 +219,9 @@ void DesktopApp::startDemo()
     m_mode = Mode::Demo;
     qCInfo(lcApp) << "watching the demo tenant";
     createMonitor(m_demo->profile(), seconds(m_options.pollIntervalSeconds.value_or(DemoPollIntervalSeconds)));
-    m_monitor->setSecret(QString(DemoTenant::ClientSecret)); // memory only, like every secret
-    m_monitor->addTasks(m_demo->taskIds()); // not into the watch list: the demo is not attached to it
-    m_window->addTasks(m_monitor->tasks());
+    m_monitor->setSecret(QString(DemoTenant::ClientSecret));
+    monitor()->addTasks(m_demo->taskIds()); // not into the watch list: the demo is not attached to it
+    m_window->addTasks(monitor()->tasks());
     setBanner(Banner::Demo, tr("Demo tenant: connect your own in Settings."));
     showConnectionState();
     Q_EMIT monitorStarted();
@@ -227,7 +238,7 @@ void DesktopApp::startProfile(const ConnectionProfile &profile)
     createMonitor(profile, seconds(m_pollIntervalSeconds));
     m_monitor->setWatchList(m_watchList.get());
     // The cached list at once, in one insert; fresh statuses follow as taskChanged.
-    m_window->addTasks(m_monitor->tasks());
+    m_window->addTasks(monitor()->tasks());
     readSecret();
     Q_EMIT monitorStarted();
 }
@@ -235,22 +246,15 @@ void DesktopApp::startProfile(const ConnectionProfile &profile)
 void DesktopApp::createMonitor(const ConnectionProfile &profile, seconds pollInterval)
 {
     m_profile = profile;
-    m_monitor = std::make_unique<TaskMonitor>(profile);
-    m_monitor->setPollInterval(pollInterval);
-    TaskMonitor *monitor = m_monitor.get();
-    MainWindow *window = m_window.get();
-    connect(monitor, &TaskMonitor::taskAdded, window, &MainWindow::addTask);
-    connect(monitor, &TaskMonitor::taskChanged, window, &MainWindow::updateTask);
-    connect(monitor, &TaskMonitor::taskRemoved, window, &MainWindow::removeTask);
-    connect(monitor, &TaskMonitor::refreshed, window, &MainWindow::setRefreshed);
-    connect(monitor, &TaskMonitor::discovered, window, &MainWindow::setDiscovered);
-    connect(monitor, &TaskMonitor::discoverFailed, window, &MainWindow::setDiscoverFailed);
-    connect(monitor, &TaskMonitor::connectionStateChanged, this, &DesktopApp::showConnectionState);
-    // Idle reads as "Connecting" once there is something to ask about.
-    connect(monitor, &TaskMonitor::taskAdded, this, &DesktopApp::showConnectionState);
-    connect(monitor, &TaskMonitor::taskRemoved, this, &DesktopApp::showConnectionState);
+    m_monitor = std::make_unique<DesktopMonitor>(profile, m_mode == Mode::Demo, m_window.get(), pollInterval);
+    connect(m_monitor.get(), &DesktopMonitor::connectionChanged, this, &DesktopApp::showConnectionState);
+    connect(m_monitor.get(), &DesktopMonitor::secretLookedUp, this, [this](const CredentialResult &r) {
+        m_presenter->showSecretResult(m_profile, r);
+        showConnectionState();
+        Q_EMIT secretResolved(r.ok);
+    });
     if (m_screenshot)
-        connect(monitor, &TaskMonitor::refreshed, m_screenshot.get(), &DesktopScreenshot::countRefresh);
+        connect(monitor(), &TaskMonitor::refreshed, m_screenshot.get(), &DesktopScreenshot::countRefresh);
     showPausedState();
 }
 
@@ -258,15 +262,7 @@ void DesktopApp::stopMonitor()
 {
     if (!m_monitor)
         return;
-    ++m_generation;
-    m_secretPending = false;
-    const std::unique_ptr<TaskMonitor> monitor = std::move(m_monitor);
-    monitor->disconnect(); // nothing it still says reaches the window or us
-    monitor->setWatchList(nullptr);
-    // From the end, so that each removal is cheap.
-    const QList<WatchedTask> tasks = monitor->tasks();
-    for (auto it = tasks.crbegin(); it != tasks.crend(); ++it)
-        m_window->removeTask(it->id);
+    m_monitor.reset(); // its tasks leave the window with it
     showPausedState();
     clearBanner(Banner::Keychain);
     clearBanner(Banner::Connection);
@@ -292,60 +288,31 @@ void DesktopApp::readSecret()
         return;
     if (m_options.hasConnectionOverride() && m_profile.name == CommandLineProfileName
         && !m_options.clientSecret.isEmpty()) {
-        m_secretPending = false;
         m_monitor->setSecret(m_options.clientSecret);
         showConnectionState();
         Q_EMIT secretResolved(true);
         return;
     }
-    m_secretPending = true;
+    m_monitor->readSecret(m_credentials);
     showConnectionState();
-    const int generation = m_generation;
-    const ConnectionProfile profile = m_profile;
-    // Only a secret saved for this very tenant is handed to the engine (the URL in effect is the saved one).
-    m_credentials->readSecretFor(profile.name, profile.clientId, profile.baseUrl, profile.baseUrl,
-                                 [this, generation, profile](const CredentialResult &r) {
-                                     if (generation != m_generation || !m_monitor)
-                                         return; // that engine is gone
-                                     m_secretPending = false;
-                                     if (r.ok) {
-                                         qCInfo(lcApp) << "client secret found for profile" << profile.name
-                                                       << (r.fromSession ? "(session)" : "");
-                                         m_monitor->setSecret(r.secret);
-                                     } else if (!r.wrongTenant && !r.notFound) {
-                                         qCWarning(lcApp).noquote() << "keychain read failed:" << r.errorString;
-                                     }
-                                     m_presenter->showSecretResult(profile, r);
-                                     showConnectionState();
-                                     Q_EMIT secretResolved(r.ok);
-                                 });
 }
 
 void DesktopApp::showConnectionState()
 {
-    ConnectionLine line;
-    if (m_monitor) {
-        line.state = m_monitor->connectionState();
-        line.tenant = m_profile.baseUrl.host();
-        line.demo = m_mode == Mode::Demo;
-        line.readingSecret = m_secretPending;
-        line.paused = m_monitor->isPaused();
-        line.hasTasks = m_window->model()->rowCount() > 0;
-    }
-    m_presenter->showConnection(line, m_profile.name);
+    m_presenter->showConnection(m_monitor ? m_monitor->connectionLine() : ConnectionLine(), m_profile.name);
 }
 
 void DesktopApp::setPaused(bool paused)
 {
     if (m_monitor)
-        m_monitor->setPaused(paused);
+        monitor()->setPaused(paused);
     showPausedState();
     showConnectionState();
 }
 
 void DesktopApp::showPausedState()
 {
-    const bool paused = m_monitor && m_monitor->isPaused();
+    const bool paused = m_monitor && monitor()->isPaused();
     m_window->setPausedState(paused); // the engine's own state, whatever was asked
     if (m_tray)
         m_tray->setPaused(paused);

@@ -19,6 +19,7 @@
 
 class ConnectionTester;
 class DemoTenant;
+class DesktopMonitor;
 class DesktopScreenshot;
 class DesktopTray;
 class MainWindow;
@@ -65,14 +66,14 @@ public:
 
     Mode mode() const { return m_mode; }
     MainWindow *window() const { return m_window.get(); }
-    TaskMonitor *monitor() const { return m_monitor.get(); }
+    TaskMonitor *monitor() const; // the engine watching now
     DemoTenant *demo() const { return m_demo.get(); }
     WatchList *watchList() const { return m_watchList.get(); } // loaded once a profile is watched
     CredentialStore *credentials() const { return m_credentials; }
     DesktopTray *tray() const { return m_tray.get(); } // null without a system tray
     SettingsDialog *settingsDialog() const { return m_settingsDialog.data(); } // while open
     const ConnectionProfile &profile() const { return m_profile; } // watched now
-    bool isSecretPending() const { return m_secretPending; }
+    bool isSecretPending() const;
 
 public Q_SLOTS:
     void openSettings();
@@ -140,8 +141,8 @@ private:
     int m_pollIntervalSeconds = Preferences::DefaultPollIntervalSeconds;
 
     // Owned here, or children of this object. Each is whole on its own: none holds a plain pointer to another
-    // (the engine's watch list is a QPointer, connections end with either side), so the order they go in does
-    // not matter; the engine is declared last so that it stops first, before what it reports to.
+    // (the engine's window and watch list are QPointers, connections end with either side), so the order they go in
+    // does not matter; the engine is declared last so that it stops first, before what it reports to.
     CredentialStore *m_credentials; // child
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<ConnectionPresenter> m_presenter; // with the window
@@ -150,12 +151,10 @@ private:
     std::unique_ptr<WatchList> m_watchList; // once a profile is watched; kept across profiles
     std::unique_ptr<DemoTenant> m_demo;
     ConnectionProfile m_profile;
-    int m_generation = 0; // bumped per monitor: late keychain answers for an old one are dropped
-    bool m_secretPending = false;
 
     QPointer<SettingsDialog> m_settingsDialog;
     DesktopSettings::Snapshot m_settingsOpened; // the settings when the dialog opened
     std::optional<ProfileSettings> m_settingsOpenedProfile;
     ConnectionTester *m_tester; // child
-    std::unique_ptr<TaskMonitor> m_monitor; // the engine watching now (the demo's or the profile's)
+    std::unique_ptr<DesktopMonitor> m_monitor; // the engine watching now (the demo's or the profile's)
 };
