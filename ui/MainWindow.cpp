@@ -7,7 +7,6 @@
 #include "TaskDetailView.h"
 #include "TaskFilterProxy.h"
 #include "TaskTable.h"
-#include "UiLog.h"
 #include "WatchListModel.h"
 #include "WatchStatusBar.h"
 
@@ -33,7 +32,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_model(new WatchListModel(this))
     , m_proxy(new TaskFilterProxy(this))
-    , m_notifier([this] { return m_clock(); })
+    , m_notifications([this] { return m_clock(); })
     , m_banner(new NoticeBar(this))
     , m_filterBar(new FilterBar(this))
     , m_table(new TaskTable(m_model, m_proxy, this))
@@ -78,7 +77,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_model, &WatchListModel::summaryChanged, this, &MainWindow::onSummaryChanged);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onCurrentRowChanged);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
-    connect(m_table, &QTableView::customContextMenuRequested, this, &MainWindow::showTableContextMenu);
+    m_table->setContextActions(m_actions.tableMenuActions());
     connect(m_detail, &TaskDetailView::statusMessage, this, &MainWindow::showMessage);
     connect(m_banner, &NoticeBar::actionTriggered, this, [this] {
         if (m_bannerAction == BannerAction::OpenSettings)
@@ -86,8 +85,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_messageBar, &NoticeBar::actionTriggered, this, &MainWindow::undoRemove);
 
-    m_notifyTimer.setSingleShot(true);
-    connect(&m_notifyTimer, &QTimer::timeout, this, &MainWindow::deliverNotification);
+    connect(&m_notifications, &NotificationBatcher::ready, this, &MainWindow::notificationReady);
     m_detailTicker.setInterval(1000);
     connect(&m_detailTicker, &QTimer::timeout, this, &MainWindow::tickDetail);
 
@@ -113,8 +111,11 @@ void MainWindow::connectActions()
     connect(a.discover, &QAction::triggered, this, &MainWindow::openDiscoverDialog);
     connect(a.remove, &QAction::triggered, this, &MainWindow::removeSelected);
     connect(a.undo, &QAction::triggered, this, &MainWindow::undoRemove);
-    connect(a.refresh, &QAction::triggered, this, &MainWindow::refreshAll);
-    connect(a.refreshSelected, &QAction::triggered, this, &MainWindow::refreshSelected);
+    connect(a.refresh, &QAction::triggered, this, [this] { Q_EMIT refreshRequested({}); });
+    connect(a.refreshSelected, &QAction::triggered, this, [this] {
+        if (const QStringList ids = selectedIds(); !ids.isEmpty())
+            Q_EMIT refreshRequested(ids);
+    });
     connect(a.pause, &QAction::toggled, this, [this](bool paused) {
         setPausedState(paused);
         Q_EMIT pauseRequested(paused);
@@ -128,15 +129,6 @@ void MainWindow::connectActions()
     connect(a.resumeTask, &QAction::triggered, this, [this] { setSelectedPaused(false); });
     connect(a.settings, &QAction::triggered, this, &MainWindow::settingsRequested);
     connect(a.columnsMenu, &QMenu::aboutToShow, this, [this] { m_table->fillColumnsMenu(m_actions.columnsMenu); });
-}
-
-void MainWindow::showTableContextMenu(const QPoint &pos)
-{
-    auto *menu = new QMenu(this);
-    menu->setObjectName(QStringLiteral("tableMenu"));
-    menu->setAttribute(Qt::WA_DeleteOnClose);
-    m_actions.fillTableMenu(menu);
-    menu->popup(m_table->viewport()->mapToGlobal(pos));
 }
 
 // --- from the engine ---
@@ -157,7 +149,7 @@ void MainWindow::addTasks(const QList<WatchedTask> &tasks)
     for (const WatchedTask &task : tasks) {
         m_history.record(task, seenAt(task));
         // Known already: no news. A task added without a status notifies once its first status is in.
-        m_notifier.baseline(task);
+        m_notifications.notifier().baseline(task);
         if (task.id == m_detail->taskId())
             showDetailFor(task.id);
     }
@@ -168,8 +160,7 @@ void MainWindow::updateTask(const WatchedTask &task)
 {
     m_model->updateTask(task);
     m_history.record(task, seenAt(task));
-    m_notifier.observe(task);
-    scheduleNotification();
+    m_notifications.observe(task);
     if (task.id == m_detail->taskId())
         showDetailFor(task.id);
 }
@@ -178,7 +169,7 @@ void MainWindow::removeTask(const QString &id)
 {
     m_model->removeTask(id);
     m_history.forget(id);
-    m_notifier.forget(id);
+    m_notifications.notifier().forget(id);
     showCurrentDetail();
     updateActions();
 }
@@ -217,7 +208,7 @@ void MainWindow::setPausedState(bool paused)
 
 void MainWindow::setNotificationSettings(const NotificationSettings &settings)
 {
-    m_notifier.setSettings(settings);
+    m_notifications.notifier().setSettings(settings);
 }
 
 void MainWindow::showBanner(const QString &text, BannerAction action)
@@ -304,7 +295,7 @@ void MainWindow::removeSelected()
         if (const WatchedTask *task = m_model->task(id)) {
             removal.tasks.append(*task);
             removal.histories.append(m_history.take(id));
-            m_notifier.forget(id);
+            m_notifications.notifier().forget(id);
         }
     }
     m_model->removeTasks(ids);
@@ -326,19 +317,13 @@ void MainWindow::undoRemove()
         return;
     const Removal removal = m_removals.takeLast();
     m_model->addTasks(removal.tasks);
-    QStringList labels; // in first-seen order, one addRequested per label
-    QHash<QString, QStringList> idsByLabel;
     for (qsizetype i = 0; i < removal.tasks.size(); ++i) {
-        const WatchedTask &task = removal.tasks.at(i);
-        m_history.restore(task.id, removal.histories.value(i));
-        m_notifier.baseline(task);
-        if (!idsByLabel.contains(task.label))
-            labels.append(task.label);
-        idsByLabel[task.label].append(task.id);
+        m_history.restore(removal.tasks.at(i).id, removal.histories.value(i));
+        m_notifications.notifier().baseline(removal.tasks.at(i));
     }
     // The engine forgot them: ask it to watch them again, each with its label.
-    for (const QString &label : labels)
-        Q_EMIT addRequested(idsByLabel.value(label), label);
+    for (const auto &[label, ids] : idsByLabel(removal.tasks))
+        Q_EMIT addRequested(ids, label);
 
     m_messageBar->showNotice(removal.tasks.size() == 1 ? tr("Restored %1.").arg(removal.tasks.first().displayName())
                                                        : tr("Restored %1 tasks.").arg(removal.tasks.size()),
@@ -350,18 +335,6 @@ void MainWindow::undoRemove()
     if (const QString first = m_table->selectTasks(ids); !first.isEmpty())
         showDetailFor(first);
     updateActions();
-}
-
-void MainWindow::refreshAll()
-{
-    Q_EMIT refreshRequested({});
-}
-
-void MainWindow::refreshSelected()
-{
-    const QStringList ids = selectedIds();
-    if (!ids.isEmpty())
-        Q_EMIT refreshRequested(ids);
 }
 
 void MainWindow::copySelectedIds()
@@ -473,26 +446,6 @@ void MainWindow::updateActions()
     a.copyDetails->setEnabled(m_detail->hasTask());
     a.exportReport->setEnabled(m_detail->hasTask());
     a.undo->setEnabled(!m_removals.isEmpty());
-}
-
-void MainWindow::scheduleNotification()
-{
-    if (m_notifier.hasPending() && !m_notifyTimer.isActive())
-        m_notifyTimer.start(NotificationBatchMs);
-}
-
-void MainWindow::deliverNotification()
-{
-    if (const std::optional<Notification> notification = m_notifier.take()) {
-        qCDebug(lcUi) << "notification:" << notification->title;
-        Q_EMIT notificationReady(*notification);
-    }
-    if (!m_notifier.hasPending())
-        return;
-    // Throttled: try again once the window lets the next one through.
-    const QDateTime next = m_notifier.nextAllowedAt();
-    const qint64 wait = next.isValid() ? m_clock().msecsTo(next) : NotificationBatchMs;
-    m_notifyTimer.start(int(std::clamp<qint64>(wait, NotificationBatchMs, Notifier::ThrottleWindowSeconds * 1000)));
 }
 
 // --- layout ---

@@ -4,7 +4,7 @@
 #include "ConnectionLine.h"
 #include "HistoryLog.h"
 #include "MainWindowActions.h"
-#include "Notifier.h"
+#include "NotificationBatcher.h"
 #include "StatusSummary.h"
 #include "models/TaskStatus.h"
 #include "models/WatchedTask.h"
@@ -39,7 +39,6 @@ public:
 
     static constexpr int UndoTimeoutMs = 15000;
     static constexpr int MessageTimeoutMs = 8000;
-    static constexpr int NotificationBatchMs = 500; // changes arriving together become one notification
     static constexpr QSize ScreenshotSize {1200, 790}; // --screenshot: the README's pictures
     static constexpr int ScreenshotTableHeight = 250;
 
@@ -94,8 +93,6 @@ public Q_SLOTS:
     void openDiscoverDialog();
     void removeSelected();
     void undoRemove();
-    void refreshAll();
-    void refreshSelected();
     void copySelectedIds();
     void pasteIds();
     void focusSearch();
@@ -125,14 +122,11 @@ private:
     };
 
     void connectActions();
-    void showTableContextMenu(const QPoint &pos);
     void onCurrentRowChanged();
     void showCurrentDetail();
     void showDetailFor(const QString &id);
     void onSummaryChanged();
     void updateActions();
-    void scheduleNotification();
-    void deliverNotification();
     void tickDetail();
     QDateTime seenAt(const WatchedTask &task) const;
 
@@ -140,7 +134,7 @@ private:
     WatchListModel *m_model;
     TaskFilterProxy *m_proxy;
     HistoryLog m_history;
-    Notifier m_notifier;
+    NotificationBatcher m_notifications;
     QList<Removal> m_removals; // newest last
     OverallState m_overall = OverallState::Idle;
 
@@ -154,7 +148,6 @@ private:
     QPointer<AddTasksDialog> m_addDialog;
     QPointer<DiscoverDialog> m_discoverDialog;
     BannerAction m_bannerAction = BannerAction::None;
-    QTimer m_notifyTimer;
     QTimer m_detailTicker;
 
     MainWindowActions m_actions;

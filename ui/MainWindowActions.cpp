@@ -105,11 +105,7 @@ void MainWindowActions::addMenusAndToolBar(QMainWindow *window)
     toolBar->addAction(settings);
 }
 
-void MainWindowActions::fillTableMenu(QMenu *menu) const
+QList<QAction *> MainWindowActions::tableMenuActions() const
 {
-    menu->addActions({copyId, copyDetails, exportReport});
-    menu->addSeparator();
-    menu->addActions({refreshSelected, pauseTask, resumeTask});
-    menu->addSeparator();
-    menu->addAction(remove);
+    return {copyId, copyDetails, exportReport, nullptr, refreshSelected, pauseTask, resumeTask, nullptr, remove};
 }

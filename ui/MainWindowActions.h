@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QList>
 
 class QAction;
 class QMainWindow;
@@ -37,6 +38,6 @@ public:
     static MainWindowActions create(QMainWindow *window, QWidget *table);
     // The menu bar (with the columns menu) and the toolbar.
     void addMenusAndToolBar(QMainWindow *window);
-    // The table's context menu.
-    void fillTableMenu(QMenu *menu) const;
+    // The table's context menu, a null for each separator.
+    QList<QAction *> tableMenuActions() const;
 };

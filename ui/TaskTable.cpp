@@ -51,6 +51,7 @@ TaskTable::TaskTable(WatchListModel *model, TaskFilterProxy *proxy, QWidget *par
     header->resizeSection(WatchListModel::LastCheckedColumn, timeWidth);
     header->resizeSection(WatchListModel::IdColumn,
                           metrics.horizontalAdvance(QStringLiteral("0123456789abcdef")) + padding);
+    connect(this, &QTableView::customContextMenuRequested, this, &TaskTable::showContextMenu);
     connect(header, &QHeaderView::customContextMenuRequested, this,
             [this, header](const QPoint &pos) { showColumnsMenu(header->mapToGlobal(pos)); });
 }
@@ -116,6 +117,25 @@ void TaskTable::fillColumnsMenu(QMenu *menu)
                 header->resizeSection(column, header->defaultSectionSize());
         });
     }
+}
+
+void TaskTable::setContextActions(const QList<QAction *> &actions)
+{
+    m_contextActions = actions;
+}
+
+void TaskTable::showContextMenu(const QPoint &pos)
+{
+    auto *menu = new QMenu(window());
+    menu->setObjectName(QStringLiteral("tableMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    for (QAction *action : std::as_const(m_contextActions)) {
+        if (action)
+            menu->addAction(action);
+        else
+            menu->addSeparator();
+    }
+    menu->popup(viewport()->mapToGlobal(pos));
 }
 
 void TaskTable::showColumnsMenu(const QPoint &globalPos)

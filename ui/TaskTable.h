@@ -27,6 +27,8 @@ public:
     // without scrolling; returns that first one's id, empty when none is in view.
     QString selectTasks(const QStringList &ids);
 
+    // The context menu's entries, a null for each separator.
+    void setContextActions(const QList<QAction *> &actions);
     // One checkable entry per column; the last visible column cannot be hidden.
     void fillColumnsMenu(QMenu *menu);
     // Column widths for a picture at a fixed size: every column that matters readable without scrolling.
@@ -34,7 +36,9 @@ public:
 
 private:
     void showColumnsMenu(const QPoint &globalPos);
+    void showContextMenu(const QPoint &pos);
 
     WatchListModel *m_model;
     TaskFilterProxy *m_proxy;
+    QList<QAction *> m_contextActions;
 };

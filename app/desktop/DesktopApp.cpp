@@ -122,30 +122,8 @@ void DesktopApp::createWindow()
     m_presenter = std::make_unique<ConnectionPresenter>(m_window.get());
     MainWindow *window = m_window.get();
 
-    // The window's intents go to whichever engine watches now.
-    connect(window, &MainWindow::addRequested, this, [this](const QStringList &ids, const QString &label) {
-        if (m_monitor)
-            monitor()->addTasks(ids, label);
-    });
-    connect(window, &MainWindow::removeRequested, this, [this](const QStringList &ids) {
-        if (m_monitor)
-            monitor()->removeTasks(ids);
-    });
-    connect(window, &MainWindow::refreshRequested, this, [this](const QStringList &ids) {
-        if (m_monitor)
-            monitor()->refreshNow(ids);
-    });
+    // Adding, removing, refreshing and discovering go to the engine (DesktopMonitor); the rest is ours.
     connect(window, &MainWindow::pauseRequested, this, &DesktopApp::setPaused);
-    connect(window, &MainWindow::taskPauseRequested, this, [this](const QStringList &ids, bool paused) {
-        for (const QString &id : ids) {
-            if (m_monitor)
-                monitor()->setTaskPaused(id, paused);
-        }
-    });
-    connect(window, &MainWindow::discoverRequested, this, [this](bool runningOnly, int limit) {
-        if (m_monitor)
-            monitor()->discover(runningOnly, limit);
-    });
     connect(window, &MainWindow::settingsRequested, this, &DesktopApp::openSettings);
     connect(window, &MainWindow::notificationReady, this, [this](const Notification &notification) {
         if (m_tray)

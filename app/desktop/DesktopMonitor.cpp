@@ -24,6 +24,20 @@ DesktopMonitor::DesktopMonitor(const ConnectionProfile &profile, bool demo, Main
     // Idle reads as "Connecting" once there is something to ask about.
     connect(engine, &TaskMonitor::taskAdded, this, &DesktopMonitor::connectionChanged);
     connect(engine, &TaskMonitor::taskRemoved, this, &DesktopMonitor::connectionChanged);
+
+    // The window's intents go to this engine while it watches (the connections end with it).
+    connect(window, &MainWindow::addRequested, engine,
+            [engine](const QStringList &ids, const QString &label) { engine->addTasks(ids, label); });
+    connect(window, &MainWindow::removeRequested, engine,
+            [engine](const QStringList &ids) { engine->removeTasks(ids); });
+    connect(window, &MainWindow::refreshRequested, engine,
+            [engine](const QStringList &ids) { engine->refreshNow(ids); });
+    connect(window, &MainWindow::taskPauseRequested, engine, [engine](const QStringList &ids, bool paused) {
+        for (const QString &id : ids)
+            engine->setTaskPaused(id, paused);
+    });
+    connect(window, &MainWindow::discoverRequested, engine,
+            [engine](bool runningOnly, int limit) { engine->discover(runningOnly, limit); });
 }
 
 DesktopMonitor::~DesktopMonitor()

@@ -117,6 +117,24 @@ class TestWatchedTask : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void idsGroupByLabelInFirstSeenOrder()
+    {
+        const auto task = [](const char *id, const char *label) {
+            WatchedTask t;
+            t.id = QLatin1String(id);
+            t.label = QLatin1String(label);
+            return t;
+        };
+        const QList<std::pair<QString, QStringList>> groups =
+                idsByLabel({task("a", "Payroll"), task("b", ""), task("c", "Payroll"), task("d", "HR"), task("e", "")});
+        const QList<std::pair<QString, QStringList>> expected {
+                {QStringLiteral("Payroll"), {QStringLiteral("a"), QStringLiteral("c")}},
+                {QString(), {QStringLiteral("b"), QStringLiteral("e")}},
+                {QStringLiteral("HR"), {QStringLiteral("d")}}};
+        QCOMPARE(groups, expected);
+        QVERIFY(idsByLabel({}).isEmpty());
+    }
+
     void displayState_data()
     {
         QTest::addColumn<int>("problem");
