@@ -2,10 +2,10 @@
 
 #include "Batching.h"
 #include "ConnectionProfile.h"
-#include "ConnectionState.h"
 #include "EngineClock.h"
 #include "PollScheduler.h"
 #include "PollStops.h"
+#include "models/ConnectionState.h"
 #include "models/TaskStatus.h"
 #include "models/WatchedTask.h"
 

@@ -1,5 +1,7 @@
 #include "WatchedTask.h"
 
+#include <algorithm>
+
 namespace {
 
 constexpr const char *ProblemContext = "FetchProblem";
@@ -100,4 +102,18 @@ QString WatchedTask::displayName() const
     if (status && !status->uniqueName.isEmpty())
         return status->uniqueName;
     return id;
+}
+
+QList<std::pair<QString, QStringList>> idsByLabel(const QList<WatchedTask> &tasks)
+{
+    QList<std::pair<QString, QStringList>> groups;
+    for (const WatchedTask &task : tasks) {
+        const auto group = std::find_if(groups.begin(), groups.end(),
+                                        [&task](const auto &candidate) { return candidate.first == task.label; });
+        if (group == groups.end())
+            groups.append({task.label, {task.id}});
+        else
+            group->second.append(task.id);
+    }
+    return groups;
 }

@@ -6,9 +6,12 @@
 #include "TextLanguage.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
+#include <utility>
 
 // Why the latest look at a task did not yield a fresh status. The last good status is kept beside it.
 struct FetchProblem
@@ -81,3 +84,7 @@ struct WatchedTask
     DisplayState displayState() const;
     QString displayName() const; // label, else uniqueName, else id
 };
+
+// The tasks' ids grouped by label, labels in the order they first appear and ids in the tasks' order: one
+// request per label (undo asks the engine to watch removed tasks again, each with its label).
+QList<std::pair<QString, QStringList>> idsByLabel(const QList<WatchedTask> &tasks);

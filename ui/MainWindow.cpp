@@ -4,11 +4,9 @@
 #include "DiscoverDialog.h"
 #include "FilterBar.h"
 #include "NoticeBar.h"
-#include "ProgressDelegate.h"
-#include "StateIcons.h"
 #include "TaskDetailView.h"
 #include "TaskFilterProxy.h"
-#include "UiLog.h"
+#include "TaskTable.h"
 #include "WatchListModel.h"
 #include "WatchStatusBar.h"
 
@@ -18,11 +16,8 @@
 #include <QCloseEvent>
 #include <QHeaderView>
 #include <QMenu>
-#include <QMenuBar>
 #include <QSettings>
 #include <QSplitter>
-#include <QTableView>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace {
@@ -31,19 +26,16 @@ constexpr int MaxUndoSteps = 20;
 
 const QString SettingsGroup = QStringLiteral("ui/mainWindow");
 
-// Columns most people do not need at first; the header's context menu brings them back.
-constexpr int InitiallyHiddenColumns[] = {WatchListModel::TypeColumn, WatchListModel::LauncherColumn};
-
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_model(new WatchListModel(this))
     , m_proxy(new TaskFilterProxy(this))
-    , m_notifier([this] { return m_clock(); })
+    , m_notifications([this] { return m_clock(); })
     , m_banner(new NoticeBar(this))
     , m_filterBar(new FilterBar(this))
-    , m_table(new QTableView(this))
+    , m_table(new TaskTable(m_model, m_proxy, this))
     , m_detail(new TaskDetailView(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_messageBar(new NoticeBar(this))
@@ -55,40 +47,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_model->setPalette(palette());
     m_detail->setClock([this] { return m_clock(); });
     m_statusBar->setClock([this] { return m_clock(); });
-    m_proxy->setSourceModel(m_model);
 
     m_banner->setObjectName(QStringLiteral("banner"));
     m_messageBar->setObjectName(QStringLiteral("messageBar"));
-
-    m_table->setObjectName(QStringLiteral("taskTable"));
-    m_table->setModel(m_proxy);
-    m_table->setItemDelegate(new ProgressDelegate(WatchListModel::PercentColumn, m_table));
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setTabKeyNavigation(false); // Tab leaves the table, as people expect in a form-like window
-    m_table->verticalHeader()->hide();
-    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_table->setAccessibleName(tr("Watched tasks"));
-    QHeaderView *header = m_table->horizontalHeader();
-    header->setSectionsMovable(true);
-    header->setStretchLastSection(true);
-    header->setContextMenuPolicy(Qt::CustomContextMenu);
-    header->setSortIndicator(-1, Qt::AscendingOrder); // the watch list's own order until someone sorts
-    m_table->setSortingEnabled(true);
-    for (const int column : InitiallyHiddenColumns)
-        header->setSectionHidden(column, true);
-    // Initial widths from the font, so they fit at any DPI and font size; people resize from there.
-    const QFontMetrics metrics = m_table->fontMetrics();
-    const int padding = metrics.averageCharWidth() * 3;
-    const int timeWidth = metrics.horizontalAdvance(QStringLiteral("2024-05-17 09:00:00")) + padding;
-    header->resizeSection(WatchListModel::NameColumn, metrics.averageCharWidth() * 28);
-    header->resizeSection(WatchListModel::PercentColumn, metrics.horizontalAdvance(QStringLiteral("100 %")) * 4);
-    header->resizeSection(WatchListModel::LaunchedColumn, timeWidth);
-    header->resizeSection(WatchListModel::LastCheckedColumn, timeWidth);
-    header->resizeSection(WatchListModel::IdColumn,
-                          metrics.horizontalAdvance(QStringLiteral("0123456789abcdef")) + padding);
 
     m_splitter->setObjectName(QStringLiteral("splitter"));
     m_splitter->addWidget(m_table);
@@ -106,9 +67,9 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
     setStatusBar(m_statusBar);
 
-    createActions();
-    createMenus();
-    createToolBar();
+    m_actions = MainWindowActions::create(this, m_table);
+    m_actions.addMenusAndToolBar(this);
+    connectActions();
 
     connect(m_filterBar, &FilterBar::stateFilterChanged, m_proxy, &TaskFilterProxy::setStateFilter);
     connect(m_filterBar, &FilterBar::searchTextChanged, m_proxy, &TaskFilterProxy::setSearchText);
@@ -116,9 +77,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_model, &WatchListModel::summaryChanged, this, &MainWindow::onSummaryChanged);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onCurrentRowChanged);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
-    connect(m_table, &QTableView::customContextMenuRequested, this, &MainWindow::showTableContextMenu);
-    connect(header, &QHeaderView::customContextMenuRequested, this,
-            [this, header](const QPoint &pos) { showColumnsMenu(header->mapToGlobal(pos)); });
+    m_table->setContextActions(m_actions.tableMenuActions());
     connect(m_detail, &TaskDetailView::statusMessage, this, &MainWindow::showMessage);
     connect(m_banner, &NoticeBar::actionTriggered, this, [this] {
         if (m_bannerAction == BannerAction::OpenSettings)
@@ -126,8 +85,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_messageBar, &NoticeBar::actionTriggered, this, &MainWindow::undoRemove);
 
-    m_notifyTimer.setSingleShot(true);
-    connect(&m_notifyTimer, &QTimer::timeout, this, &MainWindow::deliverNotification);
+    connect(&m_notifications, &NotificationBatcher::ready, this, &MainWindow::notificationReady);
     m_detailTicker.setInterval(1000);
     connect(&m_detailTicker, &QTimer::timeout, this, &MainWindow::tickDetail);
 
@@ -146,164 +104,31 @@ void MainWindow::setClock(Clock clock)
     m_statusBar->tick();
 }
 
-void MainWindow::createActions()
+void MainWindow::connectActions()
 {
-    const auto make = [this](const QString &text, const char *name, const QIcon &icon, const QKeySequence &shortcut,
-                             const QString &toolTip) {
-        auto *action = new QAction(icon, text, this);
-        action->setObjectName(QLatin1String(name));
-        action->setShortcut(shortcut);
-        action->setToolTip(
-                shortcut.isEmpty() ? toolTip : tr("%1 (%2)").arg(toolTip, shortcut.toString(QKeySequence::NativeText)));
-        action->setStatusTip(toolTip);
-        addAction(action); // window-wide shortcuts work even when the menu bar is hidden
-        return action;
-    };
-    // Shortcuts that mean something else in text fields stay with the table (Delete, Ctrl+C, Ctrl+V).
-    const auto tableScoped = [this](QAction *action) {
-        removeAction(action);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        m_table->addAction(action);
-        return action;
-    };
-    const auto themed = [this](const char *name, QStyle::StandardPixmap fallback) {
-        return QIcon::fromTheme(QLatin1String(name), style()->standardIcon(fallback));
-    };
-    const QColor accent = palette().color(QPalette::Highlight);
-
-    m_addAction =
-            make(tr("&Add tasks…"), "actionAdd",
-                 QIcon::fromTheme(QStringLiteral("list-add"), StateIcons::dotIcon(accent, StateIcons::Glyph::Plus)),
-                 QKeySequence(Qt::CTRL | Qt::Key_N), tr("Watch tasks by id"));
-    m_discoverAction =
-            make(tr("&Discover…"), "actionDiscover", themed("edit-find", QStyle::SP_FileDialogContentsView),
-                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), tr("Pick tasks from the tenant's recent ones"));
-    m_removeAction = tableScoped(make(tr("&Remove"), "actionRemove", themed("list-remove", QStyle::SP_TrashIcon),
-                                      QKeySequence(Qt::Key_Delete), tr("Stop watching the selected tasks")));
-    m_undoAction = make(tr("&Undo remove"), "actionUndo", themed("edit-undo", QStyle::SP_ArrowBack),
-                        QKeySequence(Qt::CTRL | Qt::Key_Z), tr("Bring back the tasks removed last"));
-    m_refreshAction = make(tr("Refresh &now"), "actionRefresh", themed("view-refresh", QStyle::SP_BrowserReload),
-                           QKeySequence(Qt::Key_F5), tr("Ask for every task's status now"));
-    m_refreshSelectedAction = make(tr("Refresh &selected"), "actionRefreshSelected", QIcon(),
-                                   QKeySequence(Qt::SHIFT | Qt::Key_F5), tr("Ask for the selected tasks' status now"));
-    m_pauseAction = make(tr("&Pause"), "actionPause", style()->standardIcon(QStyle::SP_MediaPause),
-                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), tr("Pause or resume watching"));
-    m_pauseAction->setCheckable(true);
-    m_findAction = make(tr("&Find"), "actionFind", themed("edit-find", QStyle::SP_FileDialogContentsView),
-                        QKeySequence(Qt::CTRL | Qt::Key_F), tr("Search the watched tasks"));
-    m_copyIdAction = tableScoped(make(tr("&Copy id"), "actionCopyId", themed("edit-copy", QStyle::SP_FileLinkIcon),
-                                      QKeySequence(Qt::CTRL | Qt::Key_C), tr("Copy the selected tasks' ids")));
-    m_pasteAction = tableScoped(make(tr("&Paste ids"), "actionPaste", themed("edit-paste", QStyle::SP_FileIcon),
-                                     QKeySequence(Qt::CTRL | Qt::Key_V), tr("Watch the task ids on the clipboard")));
-    m_copyDetailsAction = make(tr("Copy &details"), "actionCopyDetails", QIcon(),
-                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), tr("Copy the selected task's details"));
-    m_exportAction =
-            make(tr("&Export report…"), "actionExport", themed("document-save-as", QStyle::SP_DialogSaveButton),
-                 QKeySequence(Qt::CTRL | Qt::Key_E), tr("Save a report of the selected task"));
-    m_pauseTaskAction = make(tr("Pause &watching selected"), "actionPauseTask", QIcon(), QKeySequence(),
-                             tr("Stop polling the selected tasks for now"));
-    m_resumeTaskAction = make(tr("Resume watching selected"), "actionResumeTask", QIcon(), QKeySequence(),
-                              tr("Poll the selected tasks again"));
-    m_settingsAction = make(tr("S&ettings…"), "actionSettings", themed("preferences-system", QStyle::SP_ComputerIcon),
-                            QKeySequence(Qt::CTRL | Qt::Key_Comma), tr("Connection, polling and notifications"));
-
-    connect(m_addAction, &QAction::triggered, this, [this] { openAddDialog(); });
-    connect(m_discoverAction, &QAction::triggered, this, &MainWindow::openDiscoverDialog);
-    connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeSelected);
-    connect(m_undoAction, &QAction::triggered, this, &MainWindow::undoRemove);
-    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshAll);
-    connect(m_refreshSelectedAction, &QAction::triggered, this, &MainWindow::refreshSelected);
-    connect(m_pauseAction, &QAction::toggled, this, [this](bool paused) {
+    const MainWindowActions &a = m_actions;
+    connect(a.add, &QAction::triggered, this, [this] { openAddDialog(); });
+    connect(a.discover, &QAction::triggered, this, &MainWindow::openDiscoverDialog);
+    connect(a.remove, &QAction::triggered, this, &MainWindow::removeSelected);
+    connect(a.undo, &QAction::triggered, this, &MainWindow::undoRemove);
+    connect(a.refresh, &QAction::triggered, this, [this] { Q_EMIT refreshRequested({}); });
+    connect(a.refreshSelected, &QAction::triggered, this, [this] {
+        if (const QStringList ids = selectedIds(); !ids.isEmpty())
+            Q_EMIT refreshRequested(ids);
+    });
+    connect(a.pause, &QAction::toggled, this, [this](bool paused) {
         setPausedState(paused);
         Q_EMIT pauseRequested(paused);
     });
-    connect(m_findAction, &QAction::triggered, this, &MainWindow::focusSearch);
-    connect(m_copyIdAction, &QAction::triggered, this, &MainWindow::copySelectedIds);
-    connect(m_pasteAction, &QAction::triggered, this, &MainWindow::pasteIds);
-    connect(m_copyDetailsAction, &QAction::triggered, m_detail, &TaskDetailView::copyDetails);
-    connect(m_exportAction, &QAction::triggered, m_detail, &TaskDetailView::exportReport);
-    connect(m_pauseTaskAction, &QAction::triggered, this, [this] { setSelectedPaused(true); });
-    connect(m_resumeTaskAction, &QAction::triggered, this, [this] { setSelectedPaused(false); });
-    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::settingsRequested);
-}
-
-void MainWindow::createMenus()
-{
-    QMenu *tasks = menuBar()->addMenu(tr("&Tasks"));
-    tasks->addActions({m_addAction, m_discoverAction, m_pasteAction});
-    tasks->addSeparator();
-    tasks->addActions({m_removeAction, m_undoAction});
-    tasks->addSeparator();
-    tasks->addActions({m_copyIdAction, m_copyDetailsAction, m_exportAction});
-    tasks->addSeparator();
-    tasks->addActions({m_pauseTaskAction, m_resumeTaskAction});
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addActions({m_refreshAction, m_refreshSelectedAction, m_pauseAction});
-    view->addSeparator();
-    view->addAction(m_findAction);
-    m_columnsMenu = view->addMenu(tr("&Columns"));
-    m_columnsMenu->setObjectName(QStringLiteral("columnsMenu"));
-    connect(m_columnsMenu, &QMenu::aboutToShow, this, [this] { fillColumnsMenu(m_columnsMenu); });
-    view->addSeparator();
-    view->addAction(m_settingsAction);
-}
-
-void MainWindow::createToolBar()
-{
-    QToolBar *toolBar = addToolBar(tr("Main toolbar"));
-    toolBar->setObjectName(QStringLiteral("mainToolBar"));
-    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolBar->addActions({m_addAction, m_discoverAction, m_removeAction});
-    toolBar->addSeparator();
-    toolBar->addActions({m_refreshAction, m_pauseAction});
-    toolBar->addSeparator();
-    toolBar->addActions({m_copyIdAction, m_exportAction});
-    toolBar->addSeparator();
-    toolBar->addAction(m_settingsAction);
-}
-
-void MainWindow::fillColumnsMenu(QMenu *menu)
-{
-    menu->clear();
-    QHeaderView *header = m_table->horizontalHeader();
-    int visible = 0;
-    for (int column = 0; column < WatchListModel::ColumnCount; ++column)
-        visible += header->isSectionHidden(column) ? 0 : 1;
-    for (int column = 0; column < WatchListModel::ColumnCount; ++column) {
-        QAction *action = menu->addAction(WatchListModel::columnTitle(column));
-        action->setObjectName(QStringLiteral("column%1").arg(column));
-        action->setCheckable(true);
-        action->setChecked(!header->isSectionHidden(column));
-        action->setEnabled(header->isSectionHidden(column) || visible > 1); // one column always stays
-        connect(action, &QAction::toggled, this, [header, column](bool shown) {
-            header->setSectionHidden(column, !shown);
-            if (shown && header->sectionSize(column) < header->minimumSectionSize() * 2)
-                header->resizeSection(column, header->defaultSectionSize());
-        });
-    }
-}
-
-void MainWindow::showColumnsMenu(const QPoint &globalPos)
-{
-    auto *menu = new QMenu(this);
-    menu->setObjectName(QStringLiteral("headerMenu"));
-    menu->setAttribute(Qt::WA_DeleteOnClose);
-    fillColumnsMenu(menu);
-    menu->popup(globalPos);
-}
-
-void MainWindow::showTableContextMenu(const QPoint &pos)
-{
-    auto *menu = new QMenu(this);
-    menu->setObjectName(QStringLiteral("tableMenu"));
-    menu->setAttribute(Qt::WA_DeleteOnClose);
-    menu->addActions({m_copyIdAction, m_copyDetailsAction, m_exportAction});
-    menu->addSeparator();
-    menu->addActions({m_refreshSelectedAction, m_pauseTaskAction, m_resumeTaskAction});
-    menu->addSeparator();
-    menu->addAction(m_removeAction);
-    menu->popup(m_table->viewport()->mapToGlobal(pos));
+    connect(a.find, &QAction::triggered, this, &MainWindow::focusSearch);
+    connect(a.copyId, &QAction::triggered, this, &MainWindow::copySelectedIds);
+    connect(a.paste, &QAction::triggered, this, &MainWindow::pasteIds);
+    connect(a.copyDetails, &QAction::triggered, m_detail, &TaskDetailView::copyDetails);
+    connect(a.exportReport, &QAction::triggered, m_detail, &TaskDetailView::exportReport);
+    connect(a.pauseTask, &QAction::triggered, this, [this] { setSelectedPaused(true); });
+    connect(a.resumeTask, &QAction::triggered, this, [this] { setSelectedPaused(false); });
+    connect(a.settings, &QAction::triggered, this, &MainWindow::settingsRequested);
+    connect(a.columnsMenu, &QMenu::aboutToShow, this, [this] { m_table->fillColumnsMenu(m_actions.columnsMenu); });
 }
 
 // --- from the engine ---
@@ -324,7 +149,7 @@ void MainWindow::addTasks(const QList<WatchedTask> &tasks)
     for (const WatchedTask &task : tasks) {
         m_history.record(task, seenAt(task));
         // Known already: no news. A task added without a status notifies once its first status is in.
-        m_notifier.baseline(task);
+        m_notifications.notifier().baseline(task);
         if (task.id == m_detail->taskId())
             showDetailFor(task.id);
     }
@@ -335,8 +160,7 @@ void MainWindow::updateTask(const WatchedTask &task)
 {
     m_model->updateTask(task);
     m_history.record(task, seenAt(task));
-    m_notifier.observe(task);
-    scheduleNotification();
+    m_notifications.observe(task);
     if (task.id == m_detail->taskId())
         showDetailFor(task.id);
 }
@@ -345,14 +169,14 @@ void MainWindow::removeTask(const QString &id)
 {
     m_model->removeTask(id);
     m_history.forget(id);
-    m_notifier.forget(id);
+    m_notifications.notifier().forget(id);
     showCurrentDetail();
     updateActions();
 }
 
-void MainWindow::setConnectionState(ConnectionKind kind, const QString &detail, const QDateTime &until)
+void MainWindow::setConnectionState(const ConnectionLine &line)
 {
-    m_statusBar->setConnectionState(ConnectionStatus {kind, detail, until});
+    m_statusBar->setConnectionState(line);
 }
 
 void MainWindow::setRefreshed(const QDateTime &at)
@@ -374,17 +198,17 @@ void MainWindow::setDiscoverFailed(const QString &message)
 
 void MainWindow::setPausedState(bool paused)
 {
-    const QSignalBlocker blocker(m_pauseAction);
-    m_pauseAction->setChecked(paused);
-    m_pauseAction->setText(paused ? tr("&Resume") : tr("&Pause"));
-    m_pauseAction->setIcon(style()->standardIcon(paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
+    const QSignalBlocker blocker(m_actions.pause);
+    m_actions.pause->setChecked(paused);
+    m_actions.pause->setText(paused ? tr("&Resume") : tr("&Pause"));
+    m_actions.pause->setIcon(style()->standardIcon(paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
 }
 
 // --- from the app ---
 
 void MainWindow::setNotificationSettings(const NotificationSettings &settings)
 {
-    m_notifier.setSettings(settings);
+    m_notifications.notifier().setSettings(settings);
 }
 
 void MainWindow::showBanner(const QString &text, BannerAction action)
@@ -439,14 +263,26 @@ void MainWindow::openDiscoverDialog()
     m_discoverDialog->requestRefresh();
 }
 
+QTableView *MainWindow::tableView() const
+{
+    return m_table;
+}
+
 QStringList MainWindow::selectedIds() const
 {
-    QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
-    QStringList ids;
-    for (const QModelIndex &row : rows)
-        ids.append(row.data(WatchListModel::TaskIdRole).toString());
-    return ids;
+    return m_table->selectedIds();
+}
+
+bool MainWindow::selectTask(const QString &id)
+{
+    return m_table->selectTask(id);
+}
+
+void MainWindow::arrangeForScreenshot()
+{
+    // A picture for the README at a fixed size: the table and the details both in full view.
+    m_table->arrangeForScreenshot();
+    m_splitter->setSizes({ScreenshotTableHeight, std::max(0, m_splitter->height() - ScreenshotTableHeight)});
 }
 
 void MainWindow::removeSelected()
@@ -459,7 +295,7 @@ void MainWindow::removeSelected()
         if (const WatchedTask *task = m_model->task(id)) {
             removal.tasks.append(*task);
             removal.histories.append(m_history.take(id));
-            m_notifier.forget(id);
+            m_notifications.notifier().forget(id);
         }
     }
     m_model->removeTasks(ids);
@@ -481,48 +317,24 @@ void MainWindow::undoRemove()
         return;
     const Removal removal = m_removals.takeLast();
     m_model->addTasks(removal.tasks);
-    QStringList labels; // in first-seen order, one addRequested per label
-    QHash<QString, QStringList> idsByLabel;
     for (qsizetype i = 0; i < removal.tasks.size(); ++i) {
-        const WatchedTask &task = removal.tasks.at(i);
-        m_history.restore(task.id, removal.histories.value(i));
-        m_notifier.baseline(task);
-        if (!idsByLabel.contains(task.label))
-            labels.append(task.label);
-        idsByLabel[task.label].append(task.id);
+        m_history.restore(removal.tasks.at(i).id, removal.histories.value(i));
+        m_notifications.notifier().baseline(removal.tasks.at(i));
     }
     // The engine forgot them: ask it to watch them again, each with its label.
-    for (const QString &label : labels)
-        Q_EMIT addRequested(idsByLabel.value(label), label);
+    for (const auto &[label, ids] : idsByLabel(removal.tasks))
+        Q_EMIT addRequested(ids, label);
 
     m_messageBar->showNotice(removal.tasks.size() == 1 ? tr("Restored %1.").arg(removal.tasks.first().displayName())
                                                        : tr("Restored %1 tasks.").arg(removal.tasks.size()),
                              QString(), MessageTimeoutMs);
     // Select what came back, so that the detail view and the next action apply to it.
-    QItemSelection selection;
-    for (const WatchedTask &task : removal.tasks) {
-        const QModelIndex index = m_proxy->mapFromSource(m_model->index(m_model->rowOf(task.id), 0));
-        if (index.isValid())
-            selection.select(index, index);
-    }
-    if (!selection.isEmpty()) {
-        m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        m_table->selectionModel()->setCurrentIndex(selection.first().topLeft(), QItemSelectionModel::NoUpdate);
-        showDetailFor(selection.first().topLeft().data(WatchListModel::TaskIdRole).toString());
-    }
+    QStringList ids;
+    for (const WatchedTask &task : removal.tasks)
+        ids.append(task.id);
+    if (const QString first = m_table->selectTasks(ids); !first.isEmpty())
+        showDetailFor(first);
     updateActions();
-}
-
-void MainWindow::refreshAll()
-{
-    Q_EMIT refreshRequested({});
-}
-
-void MainWindow::refreshSelected()
-{
-    const QStringList ids = selectedIds();
-    if (!ids.isEmpty())
-        Q_EMIT refreshRequested(ids);
 }
 
 void MainWindow::copySelectedIds()
@@ -571,17 +383,15 @@ void MainWindow::setSelectedPaused(bool paused)
 
 void MainWindow::onCurrentRowChanged()
 {
-    const QModelIndex current = m_table->selectionModel()->currentIndex();
     // A row filtered out of sight keeps its details on screen; only a removed task clears them.
-    if (current.isValid())
-        showDetailFor(current.data(WatchListModel::TaskIdRole).toString());
+    if (const QString id = m_table->currentId(); !id.isEmpty())
+        showDetailFor(id);
 }
 
 void MainWindow::showCurrentDetail()
 {
     // After a removal the table's current row has moved on (or there is none left): follow it.
-    const QModelIndex current = m_table->selectionModel()->currentIndex();
-    showDetailFor(current.isValid() ? current.data(WatchListModel::TaskIdRole).toString() : QString());
+    showDetailFor(m_table->currentId());
 }
 
 void MainWindow::showDetailFor(const QString &id)
@@ -630,32 +440,12 @@ void MainWindow::onSummaryChanged()
 void MainWindow::updateActions()
 {
     const bool selection = m_table->selectionModel()->hasSelection();
-    for (QAction *action :
-         {m_removeAction, m_copyIdAction, m_refreshSelectedAction, m_pauseTaskAction, m_resumeTaskAction})
+    const MainWindowActions &a = m_actions;
+    for (QAction *action : {a.remove, a.copyId, a.refreshSelected, a.pauseTask, a.resumeTask})
         action->setEnabled(selection);
-    m_copyDetailsAction->setEnabled(m_detail->hasTask());
-    m_exportAction->setEnabled(m_detail->hasTask());
-    m_undoAction->setEnabled(!m_removals.isEmpty());
-}
-
-void MainWindow::scheduleNotification()
-{
-    if (m_notifier.hasPending() && !m_notifyTimer.isActive())
-        m_notifyTimer.start(NotificationBatchMs);
-}
-
-void MainWindow::deliverNotification()
-{
-    if (const std::optional<Notification> notification = m_notifier.take()) {
-        qCDebug(lcUi) << "notification:" << notification->title;
-        Q_EMIT notificationReady(*notification);
-    }
-    if (!m_notifier.hasPending())
-        return;
-    // Throttled: try again once the window lets the next one through.
-    const QDateTime next = m_notifier.nextAllowedAt();
-    const qint64 wait = next.isValid() ? m_clock().msecsTo(next) : NotificationBatchMs;
-    m_notifyTimer.start(int(std::clamp<qint64>(wait, NotificationBatchMs, Notifier::ThrottleWindowSeconds * 1000)));
+    a.copyDetails->setEnabled(m_detail->hasTask());
+    a.exportReport->setEnabled(m_detail->hasTask());
+    a.undo->setEnabled(!m_removals.isEmpty());
 }
 
 // --- layout ---

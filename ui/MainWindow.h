@@ -1,9 +1,10 @@
 #pragma once
 
 #include "Clock.h"
-#include "ConnectionStatus.h"
+#include "ConnectionLine.h"
 #include "HistoryLog.h"
-#include "Notifier.h"
+#include "MainWindowActions.h"
+#include "NotificationBatcher.h"
 #include "StatusSummary.h"
 #include "models/TaskStatus.h"
 #include "models/WatchedTask.h"
@@ -16,12 +17,12 @@ class AddTasksDialog;
 class DiscoverDialog;
 class FilterBar;
 class NoticeBar;
-class QAction;
 class QMenu;
 class QSplitter;
 class QTableView;
 class TaskDetailView;
 class TaskFilterProxy;
+class TaskTable;
 class WatchListModel;
 class WatchStatusBar;
 
@@ -38,7 +39,8 @@ public:
 
     static constexpr int UndoTimeoutMs = 15000;
     static constexpr int MessageTimeoutMs = 8000;
-    static constexpr int NotificationBatchMs = 500; // changes arriving together become one notification
+    static constexpr QSize ScreenshotSize {1200, 790}; // --screenshot: the README's pictures
+    static constexpr int ScreenshotTableHeight = 250;
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -47,7 +49,7 @@ public:
 
     WatchListModel *model() const { return m_model; }
     TaskFilterProxy *proxy() const { return m_proxy; }
-    QTableView *tableView() const { return m_table; }
+    QTableView *tableView() const;
     TaskDetailView *detailView() const { return m_detail; }
     FilterBar *filterBar() const { return m_filterBar; }
     WatchStatusBar *watchStatusBar() const { return m_statusBar; }
@@ -56,6 +58,11 @@ public:
     const HistoryLog &history() const { return m_history; }
     StatusSummary summary() const;
     QStringList selectedIds() const;
+    // Makes the task the current row (its details below); false if it is not watched.
+    bool selectTask(const QString &id);
+    // Column widths and the split for a picture at ScreenshotSize: every column that matters readable without
+    // scrolling, the table and the details both in full view. Call once the window is shown at that size.
+    void arrangeForScreenshot();
     bool canUndoRemove() const { return !m_removals.isEmpty(); }
 
     // Column layout, splitter and window geometry, in QSettings (default-constructed, so the app's
@@ -69,8 +76,7 @@ public Q_SLOTS:
     void addTasks(const QList<WatchedTask> &tasks); // start-up: the whole cached watch list at once
     void updateTask(const WatchedTask &task);
     void removeTask(const QString &id);
-    void setConnectionState(ConnectionKind kind, const QString &detail = QString(),
-                            const QDateTime &until = QDateTime());
+    void setConnectionState(const ConnectionLine &line);
     void setRefreshed(const QDateTime &at);
     void setDiscovered(const QList<TaskStatus> &tasks);
     void setDiscoverFailed(const QString &message);
@@ -87,8 +93,6 @@ public Q_SLOTS:
     void openDiscoverDialog();
     void removeSelected();
     void undoRemove();
-    void refreshAll();
-    void refreshSelected();
     void copySelectedIds();
     void pasteIds();
     void focusSearch();
@@ -117,19 +121,12 @@ private:
         QList<HistoryLog::TaskHistory> histories;
     };
 
-    void createActions();
-    void createMenus();
-    void createToolBar();
-    void showColumnsMenu(const QPoint &globalPos);
-    void fillColumnsMenu(QMenu *menu);
-    void showTableContextMenu(const QPoint &pos);
+    void connectActions();
     void onCurrentRowChanged();
     void showCurrentDetail();
     void showDetailFor(const QString &id);
     void onSummaryChanged();
     void updateActions();
-    void scheduleNotification();
-    void deliverNotification();
     void tickDetail();
     QDateTime seenAt(const WatchedTask &task) const;
 
@@ -137,13 +134,13 @@ private:
     WatchListModel *m_model;
     TaskFilterProxy *m_proxy;
     HistoryLog m_history;
-    Notifier m_notifier;
+    NotificationBatcher m_notifications;
     QList<Removal> m_removals; // newest last
     OverallState m_overall = OverallState::Idle;
 
     NoticeBar *m_banner;
     FilterBar *m_filterBar;
-    QTableView *m_table;
+    TaskTable *m_table;
     TaskDetailView *m_detail;
     QSplitter *m_splitter;
     NoticeBar *m_messageBar;
@@ -151,23 +148,7 @@ private:
     QPointer<AddTasksDialog> m_addDialog;
     QPointer<DiscoverDialog> m_discoverDialog;
     BannerAction m_bannerAction = BannerAction::None;
-    QTimer m_notifyTimer;
     QTimer m_detailTicker;
 
-    QAction *m_addAction = nullptr;
-    QAction *m_discoverAction = nullptr;
-    QAction *m_removeAction = nullptr;
-    QAction *m_undoAction = nullptr;
-    QAction *m_refreshAction = nullptr;
-    QAction *m_refreshSelectedAction = nullptr;
-    QAction *m_pauseAction = nullptr;
-    QAction *m_findAction = nullptr;
-    QAction *m_copyIdAction = nullptr;
-    QAction *m_pasteAction = nullptr;
-    QAction *m_copyDetailsAction = nullptr;
-    QAction *m_exportAction = nullptr;
-    QAction *m_pauseTaskAction = nullptr;
-    QAction *m_resumeTaskAction = nullptr;
-    QAction *m_settingsAction = nullptr;
-    QMenu *m_columnsMenu = nullptr;
+    MainWindowActions m_actions;
 };

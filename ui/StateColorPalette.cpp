@@ -62,6 +62,11 @@ QColor StateColorPalette::color(DisplayState state) const
     return QColor(QLatin1String(m_dark ? colors.dark : colors.light));
 }
 
+QColor StateColorPalette::lightColor(DisplayState state)
+{
+    return QColor(QLatin1String(colorsFor(state).light));
+}
+
 bool StateColorPalette::isDarkPalette(const QPalette &palette)
 {
     return palette.color(QPalette::Window).lightness() < 128;

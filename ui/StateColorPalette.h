@@ -16,6 +16,8 @@ public:
     bool isDark() const { return m_dark; }
     QColor color(DisplayState state) const;
 
+    // The light set whatever the palette: for the tray, whose background is not ours to know.
+    static QColor lightColor(DisplayState state);
     static bool isDarkPalette(const QPalette &palette);
 
 private:

@@ -152,6 +152,20 @@ private:
     Glyph m_glyph;
 };
 
+// The task state whose colour and glyph stand for an overall state, so the tray speaks the table's language.
+DisplayState overallRepresentative(OverallState state)
+{
+    switch (state) {
+    case OverallState::Idle:
+        return DisplayState::Success;
+    case OverallState::Running:
+        return DisplayState::Running;
+    case OverallState::Failed:
+        break;
+    }
+    return DisplayState::Error;
+}
+
 } // namespace
 
 Glyph glyphFor(DisplayState state)
@@ -193,28 +207,12 @@ QIcon stateIcon(DisplayState state, const QPalette &palette)
 
 QColor overallColor(OverallState state)
 {
-    switch (state) {
-    case OverallState::Idle:
-        return QColor(0x1e, 0x7f, 0x34);
-    case OverallState::Running:
-        return QColor(0x1d, 0x6f, 0xd1);
-    case OverallState::Failed:
-        break;
-    }
-    return QColor(0xc6, 0x28, 0x28);
+    return StateColorPalette::lightColor(overallRepresentative(state));
 }
 
 QIcon overallIcon(OverallState state)
 {
-    switch (state) {
-    case OverallState::Idle:
-        return dotIcon(overallColor(state), Glyph::Check);
-    case OverallState::Running:
-        return dotIcon(overallColor(state), Glyph::Play);
-    case OverallState::Failed:
-        break;
-    }
-    return dotIcon(overallColor(state), Glyph::Cross);
+    return dotIcon(overallColor(state), glyphFor(overallRepresentative(state)));
 }
 
 } // namespace StateIcons

@@ -45,10 +45,10 @@ QString WatchStatusBar::lastRefreshText() const
     return m_lastRefresh->text();
 }
 
-void WatchStatusBar::setConnectionState(const ConnectionStatus &state)
+void WatchStatusBar::setConnectionState(const ConnectionLine &line)
 {
-    m_state = state;
-    m_connection->setToolTip(state.detail);
+    m_line = line;
+    m_connection->setToolTip(line.detail());
     tick();
 }
 
@@ -67,8 +67,8 @@ void WatchStatusBar::setLastRefresh(const QDateTime &at)
 void WatchStatusBar::tick()
 {
     const QDateTime now = m_clock();
-    m_connection->setText(connectionStatusText(m_state, now));
-    if (connectionStatusCountsDown(m_state, now)) {
+    m_connection->setText(m_line.text(now));
+    if (m_line.isCountingDown(now)) {
         if (!m_countdown.isActive())
             m_countdown.start();
     } else {

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "Clock.h"
-#include "ConnectionStatus.h"
+#include "ConnectionLine.h"
 #include "StatusSummary.h"
 
 #include <QStatusBar>
@@ -26,7 +26,7 @@ public:
     bool isCountingDown() const { return m_countdown.isActive(); }
 
 public Q_SLOTS:
-    void setConnectionState(const ConnectionStatus &state);
+    void setConnectionState(const ConnectionLine &line);
     void setSummary(const StatusSummary &summary);
     void setLastRefresh(const QDateTime &at);
     // Re-reads the clock: the countdown moves on. Runs every second while a countdown shows.
@@ -34,7 +34,7 @@ public Q_SLOTS:
 
 private:
     Clock m_clock = systemClock();
-    ConnectionStatus m_state;
+    ConnectionLine m_line;
     QLabel *m_connection;
     QLabel *m_counts;
     QLabel *m_lastRefresh;

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "CliOptions.h"
-#include "client/ConnectionState.h"
 #include "client/CredentialStore.h"
+#include "models/ConnectionState.h"
 #include "models/TaskStatus.h"
 #include "models/WatchedTask.h"
 

@@ -1,34 +1,26 @@
 #include "DesktopApp.h"
 
+#include "ConnectionPresenter.h"
 #include "ConnectionTester.h"
 #include "DemoTenant.h"
 #include "DesktopLog.h"
-#include "DesktopPalette.h"
+#include "DesktopMonitor.h"
+#include "DesktopScreenshot.h"
 #include "DesktopSettings.h"
 #include "DesktopTray.h"
 #include "client/TaskMonitor.h"
 #include "client/WatchList.h"
-#include "models/TenantUrl.h"
 #include "models/UrlPolicy.h"
-#include "sim/SimServer.h"
 #include "ui/Autostart.h"
+#include "ui/DesktopPalette.h"
 #include "ui/MainWindow.h"
-#include "ui/NoticeBar.h"
-#include "ui/TaskFilterProxy.h"
 #include "ui/WatchListModel.h"
 
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDir>
 #include <QFileInfo>
-#include <QHeaderView>
-#include <QItemSelectionModel>
-#include <QSaveFile>
 #include <QSettings>
-#include <QSplitter>
 #include <QSystemTrayIcon>
-#include <QTableView>
-#include <QTimer>
 
 #include <algorithm>
 
@@ -39,25 +31,6 @@ namespace {
 QString quoted(const QString &text)
 {
     return QCoreApplication::translate("DesktopApp", "“%1”").arg(text);
-}
-
-ConnectionKind kindFor(ConnectionState::Kind kind)
-{
-    switch (kind) {
-    case ConnectionState::Kind::Idle:
-        return ConnectionKind::Connecting;
-    case ConnectionState::Kind::Ok:
-        return ConnectionKind::Online;
-    case ConnectionState::Kind::RateLimited:
-        return ConnectionKind::RateLimited;
-    case ConnectionState::Kind::AuthFailed:
-        return ConnectionKind::AuthFailed;
-    case ConnectionState::Kind::Offline:
-        return ConnectionKind::Offline;
-    case ConnectionState::Kind::Misconfigured:
-        return ConnectionKind::Unknown; // "Not connected: <why>"
-    }
-    return ConnectionKind::Unknown;
 }
 
 } // namespace
@@ -74,14 +47,20 @@ DesktopApp::~DesktopApp()
 {
     m_tester->cancel();
     delete m_settingsDialog;
-    stopMonitor();
     if (m_window)
-        m_window->removeEventFilter(this);
-    delete m_tray;
-    m_tray = nullptr;
-    m_window.reset();
-    delete m_watchList; // writes what is pending
-    m_watchList = nullptr;
+        m_window->removeEventFilter(this); // closing it on the way out is not a person closing it
+    // The rest goes with its owner: the engine (watching no more), the window, the tray, and the watch list,
+    // which writes what is pending. None of them holds on to another.
+}
+
+TaskMonitor *DesktopApp::monitor() const
+{
+    return m_monitor ? m_monitor->engine() : nullptr;
+}
+
+bool DesktopApp::isSecretPending() const
+{
+    return m_monitor && m_monitor->isSecretPending();
 }
 
 void DesktopApp::start()
@@ -116,13 +95,14 @@ void DesktopApp::start()
     if (m_trayAvailable)
         createTray();
     if (!m_options.screenshotPath.isEmpty()) {
-        m_screenshotPending = true;
-        m_window->resize(ScreenshotSize);
+        m_screenshot = std::make_unique<DesktopScreenshot>(m_options.screenshotPath, m_window.get());
+        connect(m_screenshot.get(), &DesktopScreenshot::saved, this, &DesktopApp::screenshotSaved);
+        connect(m_screenshot.get(), &DesktopScreenshot::done, this, &DesktopApp::quit);
     }
 
     startWatching();
-    if (!m_options.selectId.isEmpty())
-        selectTask(m_options.selectId);
+    if (!m_options.selectId.isEmpty() && !m_window->selectTask(m_options.selectId))
+        qCWarning(lcApp) << "--select: task" << m_options.selectId << "is not watched";
 
     const bool minimized = m_options.screenshotPath.isEmpty() && (m_options.minimized || preferences.startMinimized);
     if (minimized && m_tray)
@@ -131,67 +111,19 @@ void DesktopApp::start()
         m_window->showMinimized(); // no tray to start in: the taskbar it is
     else
         m_window->show();
-    if (!m_options.screenshotPath.isEmpty())
-        arrangeForScreenshot();
-}
-
-void DesktopApp::arrangeForScreenshot()
-{
-    // A picture for the README at a fixed size: every column that matters readable without scrolling, and
-    // the table and the details both in full view.
-    QHeaderView *header = m_window->tableView()->horizontalHeader();
-    const QFontMetrics metrics = m_window->tableView()->fontMetrics();
-    const auto width = [&metrics](const char *sample) {
-        return metrics.horizontalAdvance(QLatin1String(sample)) + metrics.averageCharWidth() * 3;
-    };
-    header->resizeSection(WatchListModel::StateColumn, width("Terminated") + 16);
-    header->resizeSection(WatchListModel::NameColumn, width("Cloud Account Aggregation"));
-    header->resizeSection(WatchListModel::IdColumn, width("2c9180858b3d4e5f0"));
-    header->resizeSection(WatchListModel::TargetColumn, width("Active Directory [source]"));
-    header->resizeSection(WatchListModel::ProgressTextColumn, width("Aggregating accounts"));
-    header->resizeSection(WatchListModel::PercentColumn, width("100 %") * 2);
-    header->resizeSection(WatchListModel::LaunchedColumn, width("2024-05-17 09:00:00"));
-    header->resizeSection(WatchListModel::ElapsedColumn, width("10 min 10 s"));
-    header->resizeSection(WatchListModel::EtaColumn, width("10 min"));
-    // The status bar has the last refresh; the demo has no fetch errors.
-    header->setSectionHidden(WatchListModel::LastCheckedColumn, true);
-    header->setSectionHidden(WatchListModel::ErrorColumn, true);
-    if (auto *splitter = m_window->findChild<QSplitter *>(QStringLiteral("splitter"))) {
-        const int total = splitter->height();
-        splitter->setSizes({ScreenshotTableHeight, std::max(0, total - ScreenshotTableHeight)});
-    }
+    if (m_screenshot)
+        m_window->arrangeForScreenshot();
 }
 
 void DesktopApp::createWindow()
 {
     m_window = std::make_unique<MainWindow>();
     m_window->installEventFilter(this);
+    m_presenter = std::make_unique<ConnectionPresenter>(m_window.get());
     MainWindow *window = m_window.get();
 
-    // The window's intents go to whichever engine watches now.
-    connect(window, &MainWindow::addRequested, this, [this](const QStringList &ids, const QString &label) {
-        if (m_monitor)
-            m_monitor->addTasks(ids, label);
-    });
-    connect(window, &MainWindow::removeRequested, this, [this](const QStringList &ids) {
-        if (m_monitor)
-            m_monitor->removeTasks(ids);
-    });
-    connect(window, &MainWindow::refreshRequested, this, [this](const QStringList &ids) {
-        if (m_monitor)
-            m_monitor->refreshNow(ids);
-    });
+    // Adding, removing, refreshing and discovering go to the engine (DesktopMonitor); the rest is ours.
     connect(window, &MainWindow::pauseRequested, this, &DesktopApp::setPaused);
-    connect(window, &MainWindow::taskPauseRequested, this, [this](const QStringList &ids, bool paused) {
-        if (!m_monitor)
-            return;
-        for (const QString &id : ids)
-            m_monitor->setTaskPaused(id, paused);
-    });
-    connect(window, &MainWindow::discoverRequested, this, [this](bool runningOnly, int limit) {
-        if (m_monitor)
-            m_monitor->discover(runningOnly, limit);
-    });
     connect(window, &MainWindow::settingsRequested, this, &DesktopApp::openSettings);
     connect(window, &MainWindow::notificationReady, this, [this](const Notification &notification) {
         if (m_tray)
@@ -199,27 +131,24 @@ void DesktopApp::createWindow()
         else
             QApplication::alert(m_window.get()); // the title already says it; draw the eye to it
     });
-    connect(window->banner(), &NoticeBar::dismissed, this, [this] {
-        if (!m_updatingBanner)
-            m_banners.clear(); // closed by the person: told once is enough
-    });
 }
 
 void DesktopApp::createTray()
 {
-    m_tray = new DesktopTray(this);
-    connect(m_tray, &DesktopTray::showRequested, this, &DesktopApp::showWindow);
-    connect(m_tray, &DesktopTray::pauseRequested, this, &DesktopApp::setPaused);
-    connect(m_tray, &DesktopTray::refreshRequested, this, [this] {
+    m_tray = std::make_unique<DesktopTray>();
+    DesktopTray *tray = m_tray.get();
+    connect(tray, &DesktopTray::showRequested, this, &DesktopApp::showWindow);
+    connect(tray, &DesktopTray::pauseRequested, this, &DesktopApp::setPaused);
+    connect(tray, &DesktopTray::refreshRequested, this, [this] {
         if (m_monitor)
-            m_monitor->refreshNow();
+            monitor()->refreshNow();
     });
-    connect(m_tray, &DesktopTray::quitRequested, this, &DesktopApp::quit);
-    connect(m_window.get(), &MainWindow::overallStateChanged, m_tray, &DesktopTray::setOverallState);
-    connect(m_window->model(), &WatchListModel::summaryChanged, m_tray,
+    connect(tray, &DesktopTray::quitRequested, this, &DesktopApp::quit);
+    connect(m_window.get(), &MainWindow::overallStateChanged, tray, &DesktopTray::setOverallState);
+    connect(m_window->model(), &WatchListModel::summaryChanged, tray,
             [this] { m_tray->setSummary(m_window->summary()); });
-    m_tray->setOverallState(m_window->summary().overall());
-    m_tray->setSummary(m_window->summary());
+    tray->setOverallState(m_window->summary().overall());
+    tray->setSummary(m_window->summary());
 }
 
 // --- what is watched ---
@@ -266,14 +195,11 @@ void DesktopApp::startDemo()
         }
     }
     m_mode = Mode::Demo;
-    m_profile = m_demo->profile();
     qCInfo(lcApp) << "watching the demo tenant";
-    m_monitor = new TaskMonitor(m_profile, this);
-    m_monitor->setPollInterval(seconds(m_options.pollIntervalSeconds.value_or(DemoPollIntervalSeconds)));
-    m_monitor->setSecret(QString(DemoTenant::ClientSecret)); // memory only, like every secret
-    m_monitor->addTasks(m_demo->taskIds()); // not into the watch list: the demo is not attached to it
-    connectMonitor();
-    m_window->addTasks(m_monitor->tasks());
+    createMonitor(m_demo->profile(), seconds(m_options.pollIntervalSeconds.value_or(DemoPollIntervalSeconds)));
+    m_monitor->setSecret(QString(DemoTenant::ClientSecret));
+    monitor()->addTasks(m_demo->taskIds()); // not into the watch list: the demo is not attached to it
+    m_window->addTasks(monitor()->tasks());
     setBanner(Banner::Demo, tr("Demo tenant: connect your own in Settings."));
     showConnectionState();
     Q_EMIT monitorStarted();
@@ -285,90 +211,52 @@ void DesktopApp::startProfile(const ConnectionProfile &profile)
     m_demo.reset();
     clearBanner(Banner::Demo);
     m_mode = Mode::Profile;
-    m_profile = profile;
     qCInfo(lcApp) << "watching profile" << profile.name << UrlPolicy::forDisplay(profile.baseUrl);
     ensureWatchList();
-    m_monitor = new TaskMonitor(profile, this);
-    m_monitor->setPollInterval(seconds(m_pollIntervalSeconds));
-    m_monitor->setWatchList(m_watchList);
-    connectMonitor();
+    createMonitor(profile, seconds(m_pollIntervalSeconds));
+    m_monitor->setWatchList(m_watchList.get());
     // The cached list at once, in one insert; fresh statuses follow as taskChanged.
-    m_window->addTasks(m_monitor->tasks());
+    m_window->addTasks(monitor()->tasks());
     readSecret();
     Q_EMIT monitorStarted();
+}
+
+void DesktopApp::createMonitor(const ConnectionProfile &profile, seconds pollInterval)
+{
+    m_profile = profile;
+    m_monitor = std::make_unique<DesktopMonitor>(profile, m_mode == Mode::Demo, m_window.get(), pollInterval);
+    connect(m_monitor.get(), &DesktopMonitor::connectionChanged, this, &DesktopApp::showConnectionState);
+    connect(m_monitor.get(), &DesktopMonitor::secretLookedUp, this, [this](const CredentialResult &r) {
+        m_presenter->showSecretResult(m_profile, r);
+        showConnectionState();
+        Q_EMIT secretResolved(r.ok);
+    });
+    if (m_screenshot)
+        connect(monitor(), &TaskMonitor::refreshed, m_screenshot.get(), &DesktopScreenshot::countRefresh);
+    showPausedState();
 }
 
 void DesktopApp::stopMonitor()
 {
     if (!m_monitor)
         return;
-    ++m_generation;
-    m_secretPending = false;
-    TaskMonitor *monitor = m_monitor;
-    m_monitor = nullptr;
-    disconnect(monitor, nullptr, this, nullptr);
-    if (m_window)
-        disconnect(monitor, nullptr, m_window.get(), nullptr);
-    monitor->setWatchList(nullptr);
-    if (m_window) {
-        // From the end, so that each removal is cheap.
-        const QList<WatchedTask> tasks = monitor->tasks();
-        for (auto it = tasks.crbegin(); it != tasks.crend(); ++it)
-            m_window->removeTask(it->id);
-        m_window->setPausedState(false);
-    }
-    if (m_tray)
-        m_tray->setPaused(false);
-    delete monitor;
+    m_monitor.reset(); // its tasks leave the window with it
+    showPausedState();
     clearBanner(Banner::Keychain);
     clearBanner(Banner::Connection);
-}
-
-void DesktopApp::connectMonitor()
-{
-    MainWindow *window = m_window.get();
-    connect(m_monitor, &TaskMonitor::taskAdded, window, &MainWindow::addTask);
-    connect(m_monitor, &TaskMonitor::taskChanged, window, &MainWindow::updateTask);
-    connect(m_monitor, &TaskMonitor::taskRemoved, window, &MainWindow::removeTask);
-    connect(m_monitor, &TaskMonitor::refreshed, window, &MainWindow::setRefreshed);
-    connect(m_monitor, &TaskMonitor::discovered, window, &MainWindow::setDiscovered);
-    connect(m_monitor, &TaskMonitor::discoverFailed, window, &MainWindow::setDiscoverFailed);
-    connect(m_monitor, &TaskMonitor::connectionStateChanged, this, &DesktopApp::showConnectionState);
-    // Idle reads as "Connecting" once there is something to ask about.
-    connect(m_monitor, &TaskMonitor::taskAdded, this, &DesktopApp::showConnectionState);
-    connect(m_monitor, &TaskMonitor::taskRemoved, this, &DesktopApp::showConnectionState);
-    connect(m_monitor, &TaskMonitor::refreshed, this, [this] {
-        // A few rounds in, so that percentages have moved and the ETAs have something to go on.
-        if (!m_screenshotPending || ++m_refreshesSeen < ScreenshotAfterRefreshes)
-            return;
-        m_screenshotPending = false;
-        QTimer::singleShot(ScreenshotDelayMs, this, &DesktopApp::takeScreenshot);
-    });
-    m_window->setPausedState(m_monitor->isPaused());
-    if (m_tray)
-        m_tray->setPaused(m_monitor->isPaused());
 }
 
 void DesktopApp::ensureWatchList()
 {
     if (m_watchList)
         return;
-    m_watchList = new WatchList(m_options.watchListPath);
-    connect(m_watchList, &WatchList::loadProblem, this, [this](const QString &message, const QString &keptAs) {
+    m_watchList = std::make_unique<WatchList>(m_options.watchListPath);
+    connect(m_watchList.get(), &WatchList::loadProblem, this, [this](const QString &message, const QString &keptAs) {
         qCWarning(lcApp).noquote() << "watch list unreadable:" << message << "kept as" << keptAs;
-        if (keptAs.isEmpty())
-            setBanner(Banner::WatchList,
-                      tr("Your watch list (%1) was unreadable and could not be moved aside: %2 Taskwatch will not "
-                         "overwrite it; move or repair it and start again.")
-                              .arg(m_watchList->filePath(), message));
-        else
-            setBanner(Banner::WatchList,
-                      tr("Your watch list was unreadable and was moved aside to %1. Taskwatch started a new one.")
-                              .arg(QDir::toNativeSeparators(keptAs)));
+        m_presenter->showWatchListUnreadable(m_watchList->filePath(), message, keptAs);
     });
-    connect(m_watchList, &WatchList::saveFailed, this, [this](const QString &message) {
-        setBanner(Banner::WatchList, tr("Your watch list could not be saved: %1").arg(message));
-    });
+    connect(m_watchList.get(), &WatchList::saveFailed, m_presenter.get(),
+            &ConnectionPresenter::showWatchListSaveFailed);
     m_watchList->load();
 }
 
@@ -378,141 +266,34 @@ void DesktopApp::readSecret()
         return;
     if (m_options.hasConnectionOverride() && m_profile.name == CommandLineProfileName
         && !m_options.clientSecret.isEmpty()) {
-        m_secretPending = false;
         m_monitor->setSecret(m_options.clientSecret);
         showConnectionState();
         Q_EMIT secretResolved(true);
         return;
     }
-    m_secretPending = true;
+    m_monitor->readSecret(m_credentials);
     showConnectionState();
-    const int generation = m_generation;
-    const ConnectionProfile profile = m_profile;
-    // Only a secret saved for this very tenant is handed to the engine (the URL in effect is the saved one).
-    m_credentials->readSecretFor(
-            profile.name, profile.clientId, profile.baseUrl, profile.baseUrl,
-            [this, generation, profile](const CredentialResult &r) {
-                if (generation != m_generation || !m_monitor)
-                    return; // that engine is gone
-                m_secretPending = false;
-                if (r.ok) {
-                    qCInfo(lcApp) << "client secret found for profile" << profile.name
-                                  << (r.fromSession ? "(session)" : "");
-                    clearBanner(Banner::Keychain);
-                    m_monitor->setSecret(r.secret);
-                } else if (r.wrongTenant) {
-                    setBanner(Banner::Keychain,
-                              tr("The stored client secret of the profile %1 was saved for %2, not for its tenant now "
-                                 "(%3), "
-                                 "and is not sent there. Enter the secret in Settings.")
-                                      .arg(quoted(profile.name), r.tenant, TenantUrl::normalized(profile.baseUrl)));
-                } else if (r.notFound) {
-                    setBanner(Banner::Keychain,
-                              tr("No client secret is stored for the profile %1. Enter it in Settings.")
-                                      .arg(quoted(profile.name)));
-                } else {
-                    qCWarning(lcApp).noquote() << "keychain read failed:" << r.errorString;
-                    setBanner(Banner::Keychain,
-                              tr("The client secret for the profile %1 could not be read from the keychain. %2 In "
-                                 "Settings "
-                                 "you can enter it for this session only.")
-                                      .arg(quoted(profile.name), r.message()));
-                }
-                showConnectionState();
-                Q_EMIT secretResolved(r.ok);
-            });
 }
 
 void DesktopApp::showConnectionState()
 {
-    if (!m_window)
-        return;
-    if (!m_monitor) {
-        m_window->setConnectionState(ConnectionKind::Unknown);
-        return;
-    }
-    const QString host = m_profile.baseUrl.host();
-    if (m_secretPending) {
-        m_window->setConnectionState(ConnectionKind::Connecting, tr("reading the client secret from the keychain"));
-        return;
-    }
-    const ConnectionState state = m_monitor->connectionState();
-    if (state.kind == ConnectionState::Kind::AuthFailed) {
-        setBanner(Banner::Connection,
-                  tr("Signing in to %1 failed: %2 Check the client id and secret in Settings.")
-                          .arg(host, state.shownMessage()));
-    } else if (state.kind == ConnectionState::Kind::Misconfigured && !m_banners.contains(Banner::Keychain)) {
-        setBanner(Banner::Connection,
-                  tr("The profile %1 cannot connect: %2").arg(quoted(m_profile.name), state.shownMessage()));
-    } else if (state.kind != ConnectionState::Kind::Misconfigured) {
-        clearBanner(Banner::Connection);
-    }
-
-    if (m_monitor->isPaused()) {
-        m_window->setConnectionState(ConnectionKind::Paused);
-        return;
-    }
-    const bool demo = m_mode == Mode::Demo;
-    switch (state.kind) {
-    case ConnectionState::Kind::Idle:
-        if (demo)
-            m_window->setConnectionState(ConnectionKind::Demo);
-        else if (m_window->model()->rowCount() == 0)
-            m_window->setConnectionState(ConnectionKind::Unknown, host); // nothing to ask about yet
-        else
-            m_window->setConnectionState(ConnectionKind::Connecting, host);
-        return;
-    case ConnectionState::Kind::Ok:
-        m_window->setConnectionState(demo ? ConnectionKind::Demo : ConnectionKind::Online, demo ? QString() : host);
-        return;
-    case ConnectionState::Kind::RateLimited:
-    case ConnectionState::Kind::Offline:
-        m_window->setConnectionState(kindFor(state.kind), state.shownMessage(), state.until);
-        return;
-    case ConnectionState::Kind::AuthFailed:
-    case ConnectionState::Kind::Misconfigured:
-        m_window->setConnectionState(kindFor(state.kind), state.shownMessage());
-        return;
-    }
+    m_presenter->showConnection(m_monitor ? m_monitor->connectionLine() : ConnectionLine(), m_profile.name);
 }
 
 void DesktopApp::setPaused(bool paused)
 {
     if (m_monitor)
-        m_monitor->setPaused(paused);
-    const bool now = m_monitor && m_monitor->isPaused();
-    m_window->setPausedState(now); // the engine's own state, whatever was asked
-    if (m_tray)
-        m_tray->setPaused(now);
+        monitor()->setPaused(paused);
+    showPausedState();
     showConnectionState();
 }
 
-void DesktopApp::selectTask(const QString &id)
+void DesktopApp::showPausedState()
 {
-    WatchListModel *model = m_window->model();
-    const int row = model->rowOf(id);
-    if (row < 0) {
-        qCWarning(lcApp) << "--select: task" << id << "is not watched";
-        return;
-    }
-    QTableView *table = m_window->tableView();
-    const QModelIndex index = m_window->proxy()->mapFromSource(model->index(row, WatchListModel::StateColumn));
-    table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    table->scrollTo(index);
-}
-
-void DesktopApp::takeScreenshot()
-{
-    const QString path = m_options.screenshotPath;
-    // Atomically: a script waiting for the file never reads half of it.
-    QSaveFile file(path);
-    const bool ok = file.open(QIODevice::WriteOnly) && m_window->grab().save(&file, "PNG") && file.commit();
-    if (ok)
-        qCInfo(lcApp).noquote() << "screenshot saved to" << path;
-    else
-        qCWarning(lcApp).noquote() << "could not save the screenshot to" << path;
-    Q_EMIT screenshotSaved(path, ok);
-    QTimer::singleShot(ScreenshotLingerMs, this, &DesktopApp::quit);
+    const bool paused = m_monitor && monitor()->isPaused();
+    m_window->setPausedState(paused); // the engine's own state, whatever was asked
+    if (m_tray)
+        m_tray->setPaused(paused);
 }
 
 // --- window, tray, quitting ---
@@ -555,42 +336,6 @@ bool DesktopApp::eventFilter(QObject *watched, QEvent *event)
         return true;
     }
     return QObject::eventFilter(watched, event);
-}
-
-// --- banners ---
-
-void DesktopApp::setBanner(Banner banner, const QString &text)
-{
-    if (m_banners.value(banner) == text && m_window && m_window->banner()->isVisible())
-        return;
-    m_banners.insert(banner, text);
-    showBanners();
-}
-
-void DesktopApp::clearBanner(Banner banner)
-{
-    if (m_banners.remove(banner) > 0)
-        showBanners();
-}
-
-void DesktopApp::showBanners()
-{
-    if (!m_window)
-        return;
-    m_updatingBanner = true;
-    if (m_banners.isEmpty()) {
-        m_window->hideBanner();
-    } else {
-        QStringList texts;
-        bool settings = false;
-        for (auto it = m_banners.cbegin(); it != m_banners.cend(); ++it) {
-            texts.append(it.value());
-            settings = settings || it.key() != Banner::WatchList;
-        }
-        m_window->showBanner(texts.join(u'\n'),
-                             settings ? MainWindow::BannerAction::OpenSettings : MainWindow::BannerAction::None);
-    }
-    m_updatingBanner = false;
 }
 
 // --- settings ---

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ConnectionPresenter.h"
 #include "DesktopOptions.h"
 #include "DesktopSettings.h"
 #include "client/ConnectionProfile.h"
@@ -10,14 +11,16 @@
 #include <QMap>
 #include <QObject>
 #include <QPointer>
-#include <QSize>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
 
 class ConnectionTester;
 class DemoTenant;
+class DesktopMonitor;
+class DesktopScreenshot;
 class DesktopTray;
 class MainWindow;
 class TaskMonitor;
@@ -53,11 +56,6 @@ public:
     using Environment = DesktopEnvironment;
 
     static constexpr int DemoPollIntervalSeconds = 2; // the demo moves while you look, unless told otherwise
-    static constexpr QSize ScreenshotSize {1200, 790};
-    static constexpr int ScreenshotTableHeight = 250;
-    static constexpr int ScreenshotAfterRefreshes = 3;
-    static constexpr int ScreenshotDelayMs = 500; // after that refresh, for the rows to paint
-    static constexpr int ScreenshotLingerMs = 4000; // before quitting, for an outside screenshot of the screen
     static inline const QString CommandLineProfileName = QStringLiteral("command line");
 
     explicit DesktopApp(const DesktopOptions &options, const Environment &environment = {}, QObject *parent = nullptr);
@@ -68,14 +66,14 @@ public:
 
     Mode mode() const { return m_mode; }
     MainWindow *window() const { return m_window.get(); }
-    TaskMonitor *monitor() const { return m_monitor; }
+    TaskMonitor *monitor() const; // the engine watching now
     DemoTenant *demo() const { return m_demo.get(); }
-    WatchList *watchList() const { return m_watchList; } // loaded once a profile is watched
+    WatchList *watchList() const { return m_watchList.get(); } // loaded once a profile is watched
     CredentialStore *credentials() const { return m_credentials; }
-    DesktopTray *tray() const { return m_tray; } // null without a system tray
+    DesktopTray *tray() const { return m_tray.get(); } // null without a system tray
     SettingsDialog *settingsDialog() const { return m_settingsDialog.data(); } // while open
     const ConnectionProfile &profile() const { return m_profile; } // watched now
-    bool isSecretPending() const { return m_secretPending; }
+    bool isSecretPending() const;
 
 public Q_SLOTS:
     void openSettings();
@@ -97,7 +95,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    enum class Banner { Demo, WatchList, Keychain, Connection, Settings };
+    using Banner = ConnectionPresenter::Banner;
     // One piece of an asynchronous sequence: calls `next` when done (from a callback, later).
     using Step = std::function<void(std::function<void()> next)>;
     struct AcceptedSettings
@@ -116,18 +114,15 @@ private:
     std::optional<ConnectionProfile> configuredProfile() const;
     void startDemo();
     void startProfile(const ConnectionProfile &profile);
+    void createMonitor(const ConnectionProfile &profile, std::chrono::seconds pollInterval);
     void stopMonitor();
-    void connectMonitor();
     void ensureWatchList();
     void readSecret();
     void showConnectionState();
-    void selectTask(const QString &id);
-    void arrangeForScreenshot();
-    void takeScreenshot();
+    void showPausedState();
 
-    void setBanner(Banner banner, const QString &text);
-    void clearBanner(Banner banner);
-    void showBanners();
+    void setBanner(Banner banner, const QString &text) { m_presenter->setBanner(banner, text); }
+    void clearBanner(Banner banner) { m_presenter->clearBanner(banner); }
 
     KeychainDisplay keychainDisplay() const;
     void testConnection(const ProfileSettings &profile, const QString &secret);
@@ -145,23 +140,21 @@ private:
     bool m_toldAboutTray = false;
     int m_pollIntervalSeconds = Preferences::DefaultPollIntervalSeconds;
 
+    // Owned here, or children of this object. Each is whole on its own: none holds a plain pointer to another
+    // (the engine's window and watch list are QPointers, connections end with either side), so the order they go in
+    // does not matter; the engine is declared last so that it stops first, before what it reports to.
+    CredentialStore *m_credentials; // child
     std::unique_ptr<MainWindow> m_window;
-    CredentialStore *m_credentials;
-    DesktopTray *m_tray = nullptr;
-    WatchList *m_watchList = nullptr;
+    std::unique_ptr<ConnectionPresenter> m_presenter; // with the window
+    std::unique_ptr<DesktopTray> m_tray; // where there is a system tray
+    std::unique_ptr<DesktopScreenshot> m_screenshot; // --screenshot
+    std::unique_ptr<WatchList> m_watchList; // once a profile is watched; kept across profiles
     std::unique_ptr<DemoTenant> m_demo;
-    TaskMonitor *m_monitor = nullptr;
     ConnectionProfile m_profile;
-    int m_generation = 0; // bumped per monitor: late keychain answers for an old one are dropped
-    bool m_secretPending = false;
-    bool m_screenshotPending = false;
-    int m_refreshesSeen = 0;
-
-    QMap<Banner, QString> m_banners;
-    bool m_updatingBanner = false;
 
     QPointer<SettingsDialog> m_settingsDialog;
     DesktopSettings::Snapshot m_settingsOpened; // the settings when the dialog opened
     std::optional<ProfileSettings> m_settingsOpenedProfile;
-    ConnectionTester *m_tester;
+    ConnectionTester *m_tester; // child
+    std::unique_ptr<DesktopMonitor> m_monitor; // the engine watching now (the demo's or the profile's)
 };

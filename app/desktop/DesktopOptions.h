@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/ApiVersion.h"
+#include "ui/DesktopPalette.h"
 
 #include <QProcessEnvironment>
 #include <QString>
@@ -13,7 +14,7 @@
 // screenshots and trying a tenant out: they apply to this run only and are never saved.
 struct DesktopOptions
 {
-    enum class Palette { System, Light, Dark };
+    using Palette = DesktopPalette::Choice;
 
     bool demo = false; // watch the embedded simulated tenant, whatever is configured
     bool minimized = false; // start in the tray (minimised where there is none)

@@ -5,6 +5,7 @@
 
 #include "DesktopTestSupport.h"
 #include "app/desktop/DemoTenant.h"
+#include "app/desktop/DesktopScreenshot.h"
 #include "app/desktop/DesktopSettings.h"
 #include "app/desktop/DesktopTray.h"
 #include "client/TaskMonitor.h"
@@ -152,12 +153,12 @@ private Q_SLOTS:
         QCOMPARE(saved.first().at(0).toString(), options.screenshotPath);
         QVERIFY(saved.first().at(1).toBool());
         const QImage image(options.screenshotPath);
-        QCOMPARE(image.size(), DesktopApp::ScreenshotSize * app->window()->devicePixelRatio());
+        QCOMPARE(image.size(), MainWindow::ScreenshotSize * app->window()->devicePixelRatio());
         QCOMPARE(app->window()->detailView()->taskId(), QString(DemoTenant::FailedTaskId));
         QVERIFY(app->window()->palette().color(QPalette::Window).lightness() < 128);
         QVERIFY(app->window()->summary().count(DisplayState::Error) >= 1);
         QSignalSpy quit(app.get(), &DesktopApp::quitRequested);
-        QVERIFY(quit.wait(DesktopApp::ScreenshotLingerMs + 20000));
+        QVERIFY(quit.wait(DesktopScreenshot::LingerMs + 20000));
     }
 };
 

@@ -169,6 +169,22 @@ private Q_SLOTS:
                  QStringLiteral("HTTP-Status 503: Timed out (Tracking-ID trk-1)"));
         QCOMPARE(problem.textWithHttpStatus(TextLanguage::English),
                  QStringLiteral("HTTP 503: Timed out (tracking id trk-1)"));
+    void idsGroupByLabelInFirstSeenOrder()
+    {
+        const auto task = [](const char *id, const char *label) {
+            WatchedTask t;
+            t.id = QLatin1String(id);
+            t.label = QLatin1String(label);
+            return t;
+        };
+        const QList<std::pair<QString, QStringList>> groups =
+                idsByLabel({task("a", "Payroll"), task("b", ""), task("c", "Payroll"), task("d", "HR"), task("e", "")});
+        const QList<std::pair<QString, QStringList>> expected {
+                {QStringLiteral("Payroll"), {QStringLiteral("a"), QStringLiteral("c")}},
+                {QString(), {QStringLiteral("b"), QStringLiteral("e")}},
+                {QStringLiteral("HR"), {QStringLiteral("d")}}};
+        QCOMPARE(groups, expected);
+        QVERIFY(idsByLabel({}).isEmpty());
     }
 
     void displayState_data()

@@ -375,7 +375,7 @@ private Q_SLOTS:
     void statusBarAndTitle()
     {
         auto *bar = m_window->watchStatusBar();
-        m_window->setConnectionState(ConnectionKind::RateLimited, {}, m_now.addSecs(7));
+        m_window->setConnectionState({ConnectionState {ConnectionState::Kind::RateLimited, {}, m_now.addSecs(7)}});
         QCOMPARE(bar->connectionText(), QStringLiteral("Rate limited, resuming in 7 s"));
         m_now = m_now.addSecs(2);
         bar->tick();

@@ -1,4 +1,5 @@
 #include "TaskFixtures.h"
+#include "ui/StateColorPalette.h"
 #include "ui/StateIcons.h"
 #include "ui/StatusSummary.h"
 #include "ui/WatchListModel.h"
@@ -86,6 +87,22 @@ private Q_SLOTS:
             centres.append(edge.rgb());
         }
         QCOMPARE(QSet<QRgb>(centres.begin(), centres.end()).size(), 3);
+    }
+
+    void trayLooksLikeTheTableInLightWindows()
+    {
+        // The tray's colour and glyph per overall state are the table's own for the state standing for it.
+        const QPalette light(QColor(0xf0, 0xf0, 0xf0));
+        const QList<std::pair<OverallState, DisplayState>> pairs {{OverallState::Idle, DisplayState::Success},
+                                                                  {OverallState::Running, DisplayState::Running},
+                                                                  {OverallState::Failed, DisplayState::Error}};
+        for (const auto &[overall, state] : pairs) {
+            QCOMPARE(StateIcons::overallColor(overall), StateColorPalette(light).color(state));
+            QCOMPARE(StateColorPalette::lightColor(state), StateColorPalette(light).color(state));
+            const QImage tray = StateIcons::overallIcon(overall).pixmap(QSize(32, 32), 1.0).toImage();
+            const QImage table = StateIcons::stateIcon(state, light).pixmap(QSize(32, 32), 1.0).toImage();
+            QCOMPARE(tray, table);
+        }
     }
 };
 

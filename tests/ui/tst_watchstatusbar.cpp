@@ -19,7 +19,7 @@ private Q_SLOTS:
         QCOMPARE(bar.countsText(), QStringLiteral("No tasks watched"));
         QCOMPARE(bar.lastRefreshText(), QStringLiteral("Not refreshed yet"));
 
-        bar.setConnectionState({ConnectionKind::RateLimited, {}, T0.addSecs(7)});
+        bar.setConnectionState({ConnectionState {ConnectionState::Kind::RateLimited, {}, T0.addSecs(7)}});
         QCOMPARE(bar.connectionText(), QStringLiteral("Rate limited, resuming in 7 s"));
         QVERIFY(bar.isCountingDown());
         now = T0.addSecs(3);
@@ -30,7 +30,7 @@ private Q_SLOTS:
         QCOMPARE(bar.connectionText(), QStringLiteral("Rate limited, resuming shortly"));
         QVERIFY(!bar.isCountingDown());
 
-        bar.setConnectionState({ConnectionKind::Online, QStringLiteral("acme"), {}});
+        bar.setConnectionState({ConnectionState {ConnectionState::Kind::Ok, {}, {}}, QStringLiteral("acme")});
         QCOMPARE(bar.connectionText(), QStringLiteral("Connected: acme"));
 
         bar.setSummary(StatusSummary::of({DisplayState::Running, DisplayState::Error}));
@@ -48,7 +48,7 @@ private Q_SLOTS:
         // Real time here: the bar's own timer must tick without anyone calling tick().
         WatchStatusBar bar;
         const QDateTime start = QDateTime::currentDateTimeUtc();
-        bar.setConnectionState({ConnectionKind::RateLimited, {}, start.addSecs(3)});
+        bar.setConnectionState({ConnectionState {ConnectionState::Kind::RateLimited, {}, start.addSecs(3)}});
         const QString first = bar.connectionText();
         QTRY_VERIFY_WITH_TIMEOUT(bar.connectionText() != first, 5000);
         QVERIFY(bar.connectionText().startsWith(QStringLiteral("Rate limited, resuming")));

@@ -1,12 +1,13 @@
 #pragma once
 
-#include "models/Sentence.h"
+#include "Sentence.h"
 
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
 
-// How a profile's connection to its tenant is doing, for the status bar, the tray and the CLI.
+// How a profile's connection to its tenant is doing, as the engine reports it: one plain value for the status
+// bar, the tray and the CLI alike (ui/ shows it directly, with what only the app knows around it).
 struct ConnectionState
 {
     enum class Kind {
@@ -30,6 +31,12 @@ struct ConnectionState
     QString shownMessage() const { return translatedMessage.isEmpty() ? message : translatedMessage; }
     // The shown message with a countdown where there is one: "Rate limited, resuming in 7 s."
     QString text(const QDateTime &now) const;
+
+    // Whole seconds until `until`, rounded up so that a countdown reads "1 s" until the wait is really over;
+    // never negative, 0 where there is no wait. The one countdown both the CLI and the status bar show.
+    qint64 secondsLeft(const QDateTime &now) const;
+    // True while requests wait (rate limited or offline) and the wait is still ahead of `now`.
+    bool isCountingDown(const QDateTime &now) const;
 
     friend bool operator==(const ConnectionState &, const ConnectionState &) = default;
 };

@@ -1,10 +1,30 @@
 #include "ConnectionState.h"
 
-#include "models/Countdown.h"
+#include "Countdown.h"
 
 #include <QCoreApplication>
 
-#include <cmath>
+namespace {
+
+bool waits(ConnectionState::Kind kind)
+{
+    return kind == ConnectionState::Kind::RateLimited || kind == ConnectionState::Kind::Offline;
+}
+
+} // namespace
+
+qint64 ConnectionState::secondsLeft(const QDateTime &now) const
+{
+    if (!waits(kind) || !until.isValid())
+        return 0;
+    const qint64 ms = now.msecsTo(until);
+    return ms <= 0 ? 0 : (ms + 999) / 1000;
+}
+
+bool ConnectionState::isCountingDown(const QDateTime &now) const
+{
+    return secondsLeft(now) > 0;
+}
 
 ConnectionState ConnectionState::of(Kind kind, const Sentence &message, const QDateTime &until)
 {
@@ -13,9 +33,9 @@ ConnectionState ConnectionState::of(Kind kind, const Sentence &message, const QD
 
 QString ConnectionState::text(const QDateTime &now) const
 {
-    if ((kind != Kind::RateLimited && kind != Kind::Offline) || !until.isValid())
-        return message;
-    const qint64 seconds = std::max<qint64>(0, (now.msecsTo(until) + 999) / 1000);
+    if (!waits(kind) || !until.isValid())
+        return shownMessage();
+    const qint64 seconds = secondsLeft(now);
     QString sentence = shownMessage();
     while (sentence.endsWith(u'.'))
         sentence.chop(1);

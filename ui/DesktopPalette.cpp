@@ -43,12 +43,11 @@ QPalette darkPalette()
 
 } // namespace
 
-void DesktopPalette::apply(DesktopOptions::Palette palette)
+void DesktopPalette::apply(Choice choice)
 {
-    if (palette == DesktopOptions::Palette::System)
+    if (choice == Choice::System)
         return;
     if (QStyle *fusion = QStyleFactory::create(QStringLiteral("Fusion")))
         QApplication::setStyle(fusion);
-    QApplication::setPalette(palette == DesktopOptions::Palette::Dark ? darkPalette()
-                                                                      : QApplication::style()->standardPalette());
+    QApplication::setPalette(choice == Choice::Dark ? darkPalette() : QApplication::style()->standardPalette());
 }

@@ -1,0 +1,102 @@
+#include "DesktopMonitor.h"
+
+#include "DesktopLog.h"
+#include "client/CredentialStore.h"
+#include "client/TaskMonitor.h"
+#include "ui/MainWindow.h"
+#include "ui/WatchListModel.h"
+
+DesktopMonitor::DesktopMonitor(const ConnectionProfile &profile, bool demo, MainWindow *window,
+                               std::chrono::seconds pollInterval)
+    : m_window(window)
+    , m_engine(std::make_unique<TaskMonitor>(profile))
+    , m_demo(demo)
+{
+    m_engine->setPollInterval(pollInterval);
+    TaskMonitor *engine = m_engine.get();
+    connect(engine, &TaskMonitor::taskAdded, window, &MainWindow::addTask);
+    connect(engine, &TaskMonitor::taskChanged, window, &MainWindow::updateTask);
+    connect(engine, &TaskMonitor::taskRemoved, window, &MainWindow::removeTask);
+    connect(engine, &TaskMonitor::refreshed, window, &MainWindow::setRefreshed);
+    connect(engine, &TaskMonitor::discovered, window, &MainWindow::setDiscovered);
+    connect(engine, &TaskMonitor::discoverFailed, window, &MainWindow::setDiscoverFailed);
+    connect(engine, &TaskMonitor::connectionStateChanged, this, &DesktopMonitor::connectionChanged);
+    // Idle reads as "Connecting" once there is something to ask about.
+    connect(engine, &TaskMonitor::taskAdded, this, &DesktopMonitor::connectionChanged);
+    connect(engine, &TaskMonitor::taskRemoved, this, &DesktopMonitor::connectionChanged);
+
+    // The window's intents go to this engine while it watches (the connections end with it).
+    connect(window, &MainWindow::addRequested, engine,
+            [engine](const QStringList &ids, const QString &label) { engine->addTasks(ids, label); });
+    connect(window, &MainWindow::removeRequested, engine,
+            [engine](const QStringList &ids) { engine->removeTasks(ids); });
+    connect(window, &MainWindow::refreshRequested, engine,
+            [engine](const QStringList &ids) { engine->refreshNow(ids); });
+    connect(window, &MainWindow::taskPauseRequested, engine, [engine](const QStringList &ids, bool paused) {
+        for (const QString &id : ids)
+            engine->setTaskPaused(id, paused);
+    });
+    connect(window, &MainWindow::discoverRequested, engine,
+            [engine](bool runningOnly, int limit) { engine->discover(runningOnly, limit); });
+}
+
+DesktopMonitor::~DesktopMonitor()
+{
+    m_engine->disconnect(); // nothing it still says reaches the window
+    m_engine->setWatchList(nullptr);
+    if (!m_window)
+        return;
+    // From the end, so that each removal is cheap.
+    const QList<WatchedTask> tasks = m_engine->tasks();
+    for (auto it = tasks.crbegin(); it != tasks.crend(); ++it)
+        m_window->removeTask(it->id);
+}
+
+void DesktopMonitor::setPollInterval(std::chrono::seconds interval)
+{
+    m_engine->setPollInterval(interval);
+}
+
+void DesktopMonitor::setWatchList(WatchList *list)
+{
+    m_engine->setWatchList(list);
+}
+
+void DesktopMonitor::setSecret(const QString &secret)
+{
+    m_secretPending = false;
+    m_engine->setSecret(secret);
+}
+
+void DesktopMonitor::readSecret(CredentialStore *store)
+{
+    m_secretPending = true;
+    const ConnectionProfile profile = m_engine->profile();
+    // The URL in effect is the saved one: only a secret saved for this very tenant is handed to the engine.
+    store->readSecretFor(profile.name, profile.clientId, profile.baseUrl, profile.baseUrl,
+                         [self = QPointer<DesktopMonitor>(this), profile](const CredentialResult &r) {
+                             if (!self)
+                                 return; // that engine is gone
+                             self->m_secretPending = false;
+                             if (r.ok) {
+                                 qCInfo(lcApp) << "client secret found for profile" << profile.name
+                                               << (r.fromSession ? "(session)" : "");
+                                 self->m_engine->setSecret(r.secret);
+                             } else if (!r.wrongTenant && !r.notFound) {
+                                 qCWarning(lcApp).noquote() << "keychain read failed:" << r.errorString;
+                             }
+                             Q_EMIT self->secretLookedUp(r);
+                         });
+}
+
+ConnectionLine DesktopMonitor::connectionLine() const
+{
+    ConnectionLine line;
+    line.state = m_engine->connectionState();
+    line.tenant = m_engine->profile().baseUrl.host();
+    line.demo = m_demo;
+    line.readingSecret = m_secretPending;
+    line.paused = m_engine->isPaused();
+    line.hasTasks = m_window && m_window->model()->rowCount() > 0;
+    return line;
+}

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "ui/ConnectionLine.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <chrono>
+#include <memory>
+
+struct ConnectionProfile;
+struct CredentialResult;
+class CredentialStore;
+class MainWindow;
+class TaskMonitor;
+class WatchList;
+
+// One engine as the desktop runs it: a TaskMonitor for one profile (or the demo tenant) whose tasks the window
+// shows, with its secret on the way from the keychain. When it goes, its tasks leave the window with it and the
+// watch list (owned elsewhere, kept across profiles) is let go; nothing it says afterwards reaches anyone.
+class DesktopMonitor : public QObject
+{
+    Q_OBJECT
+
+public:
+    DesktopMonitor(const ConnectionProfile &profile, bool demo, MainWindow *window, std::chrono::seconds pollInterval);
+    ~DesktopMonitor() override;
+
+    TaskMonitor *engine() const { return m_engine.get(); }
+    bool isDemo() const { return m_demo; }
+    bool isSecretPending() const { return m_secretPending; }
+    void setPollInterval(std::chrono::seconds interval);
+    void setWatchList(WatchList *list);
+
+    // A secret known already (the demo's, the command line's): memory only, like every secret.
+    void setSecret(const QString &secret);
+    // Looks the profile's secret up and hands it to the engine; only a secret saved for this very tenant.
+    void readSecret(CredentialStore *store);
+    // The engine's state with what the window should say around it.
+    ConnectionLine connectionLine() const;
+
+Q_SIGNALS:
+    // The status line may read differently (state, tasks, secret).
+    void connectionChanged();
+    void secretLookedUp(const CredentialResult &result);
+
+private:
+    QPointer<MainWindow> m_window;
+    std::unique_ptr<TaskMonitor> m_engine;
+    bool m_demo;
+    bool m_secretPending = false;
+};

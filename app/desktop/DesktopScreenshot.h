@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+class MainWindow;
+
+// --screenshot FILE: the window at MainWindow::ScreenshotSize, saved as a PNG a few refreshes in (so that the
+// percentages have moved and the ETAs have something to go on), then, after a pause for an outside picture of
+// the screen, the request to quit.
+class DesktopScreenshot : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int AfterRefreshes = 3;
+    static constexpr int DelayMs = 500; // after that refresh, for the rows to paint
+    static constexpr int LingerMs = 4000; // before quitting, for an outside screenshot of the screen
+
+    DesktopScreenshot(const QString &path, MainWindow *window, QObject *parent = nullptr);
+
+public Q_SLOTS:
+    // The engine refreshed: the picture is taken once enough refreshes are in.
+    void countRefresh();
+
+Q_SIGNALS:
+    void saved(const QString &path, bool ok);
+    void done(); // the linger is over
+
+private:
+    void take();
+
+    QString m_path;
+    QPointer<MainWindow> m_window;
+    int m_refreshes = 0;
+    bool m_pending = true;
+};
