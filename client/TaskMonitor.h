@@ -1,10 +1,10 @@
 #pragma once
 
 #include "Batching.h"
-#include "ConnectionProfile.h"
 #include "ConnectionState.h"
 #include "EngineClock.h"
 #include "PollScheduler.h"
+#include "models/ConnectionProfile.h"
 #include "models/TaskStatus.h"
 #include "models/WatchedTask.h"
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "Clock.h"
 #include "ConnectionStatus.h"
 #include "HistoryLog.h"
 #include "Notifier.h"
 #include "StatusSummary.h"
+#include "models/Clock.h"
 #include "models/TaskStatus.h"
 #include "models/WatchedTask.h"
 

@@ -1,5 +1,6 @@
 #include "SimFixture.h"
 #include "TaskwatchVersion.h"
+#include "client/ProfileStore.h"
 
 #include <QDir>
 #include <QFile>
@@ -290,7 +291,7 @@ private Q_SLOTS:
             QSettings settings(m_config.filePath(QStringLiteral("Taskwatch/taskwatch.conf")), QSettings::IniFormat);
             ConnectionProfile profile = simProfile(*sim, ApiVersion::V2026);
             profile.name = QStringLiteral("lab");
-            profile.write(settings);
+            ProfileStore::write(settings, profile);
         }
         const Run result = run({QStringLiteral("get"), id, QStringLiteral("--profile"), QStringLiteral("lab")},
                                environment(nullptr, QStringLiteral("demo")));

@@ -5,7 +5,8 @@
 
 #include "CliTestSupport.h"
 #include "SimFixture.h"
-#include "client/ConnectionProfile.h"
+#include "client/ProfileStore.h"
+#include "models/ConnectionProfile.h"
 
 #include <QDirIterator>
 #include <QJsonArray>
@@ -154,7 +155,7 @@ private Q_SLOTS:
         // captured output, the exports, and whatever else anything wrote there.
         const QStringList files = filesUnder(home.path());
         QVERIFY(files.contains(home.settingsFile()));
-        QVERIFY(ConnectionProfile::exists(QSettings(home.settingsFile(), QSettings::IniFormat), profile));
+        QVERIFY(ProfileStore::exists(QSettings(home.settingsFile(), QSettings::IniFormat), profile));
         QVERIFY(files.contains(exported));
         QVERIFY(files.contains(captured(QStringLiteral("wait.err"))));
         QList<Finding> findings;
