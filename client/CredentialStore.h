@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/SecretChanges.h"
+
 #include <QHash>
 #include <QObject>
 #include <QString>
@@ -103,9 +105,12 @@ public:
     void deleteSecret(const QString &profile, const QString &clientId, Callback callback);
     // For a profile's removal: deletes its secret.
     void removeProfile(const QString &profile, const QString &clientId, Callback callback);
-    // The client id changed: read the old key, write the new one, then delete the old one. A failure before
-    // the new key is written leaves the old one intact. notFound when there was nothing to move.
-    void moveSecret(const QString &profile, const QString &oldClientId, const QString &newClientId, Callback callback);
+    // The profile was renamed or its client id changed: a session-only copy follows at once; in the keychain,
+    // read the old key, write the new one (the entry as it is, so it keeps its tenant), then delete the old
+    // one. A failure before the new key is written leaves the old one intact; a failed delete is reported,
+    // as it leaves a stale copy. notFound when there was nothing to move; fromSession (also on failure) when
+    // the session-only copy moved.
+    void moveSecret(const SecretKey &from, const SecretKey &to, Callback callback);
 
     // Session-only mode: memory only, never written anywhere, forgotten at exit. Bound to `tenant` like a
     // stored secret.

@@ -4,11 +4,6 @@
 
 #include <chrono>
 
-Clock engineSystemClock()
-{
-    return [] { return QDateTime::currentDateTimeUtc(); };
-}
-
 SteadyClock engineSteadyClock()
 {
     return [] {
@@ -21,7 +16,7 @@ EngineClock EngineClock::orSystem() const
 {
     EngineClock clock = *this;
     if (!clock.wall)
-        clock.wall = engineSystemClock();
+        clock.wall = systemClock();
     if (!clock.steady)
         clock.steady = engineSteadyClock();
     return clock;

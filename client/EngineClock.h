@@ -1,14 +1,12 @@
 #pragma once
 
 #include "SteadyTime.h"
+#include "models/Clock.h"
 
 #include <QDateTime>
 
 #include <functional>
 
-// The wall clock ("now" in UTC). The same alias as ui/Clock.h: redeclaring an alias to the same type is
-// allowed, so both headers mix.
-using Clock = std::function<QDateTime()>;
 // The monotonic clock: never set, never jumps.
 using SteadyClock = std::function<SteadyTime()>;
 
@@ -26,8 +24,6 @@ struct EngineClock
     static EngineClock system() { return EngineClock().orSystem(); }
 };
 
-// The real wall clock.
-Clock engineSystemClock();
 // The real monotonic clock (std::chrono::steady_clock: CLOCK_MONOTONIC on Linux, as QElapsedTimer and QTimer).
 SteadyClock engineSteadyClock();
 

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "Batching.h"
-#include "ConnectionProfile.h"
 #include "EngineClock.h"
 #include "PollScheduler.h"
 #include "PollStops.h"
+#include "models/ConnectionProfile.h"
 #include "models/ConnectionState.h"
 #include "models/TaskStatus.h"
 #include "models/WatchedTask.h"

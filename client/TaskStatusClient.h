@@ -2,8 +2,8 @@
 
 #include "ApiResponse.h"
 #include "ApiRoutes.h"
-#include "ConnectionProfile.h"
 #include "EngineClock.h"
+#include "models/ConnectionProfile.h"
 #include "models/Sentence.h"
 #include "models/TaskStatus.h"
 #include "models/WatchedTask.h"

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "Clock.h"
 #include "ConnectionLine.h"
 #include "HistoryLog.h"
 #include "MainWindowActions.h"
 #include "NotificationBatcher.h"
 #include "StatusSummary.h"
+#include "models/Clock.h"
 #include "models/TaskStatus.h"
 #include "models/WatchedTask.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Clock.h"
+#include "models/Clock.h"
 #include "Notifier.h"
 
 #include <QObject>

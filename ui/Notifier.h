@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Clock.h"
+#include "models/Clock.h"
 #include "models/TaskTransition.h"
 #include "models/WatchedTask.h"
 

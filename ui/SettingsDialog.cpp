@@ -1,6 +1,7 @@
 #include "SettingsDialog.h"
 
-#include "Autostart.h"
+#include "FormLabels.h"
+#include "PreferencesTab.h"
 #include "StateColorPalette.h"
 #include "UiLog.h"
 #include "models/UrlPolicy.h"
@@ -13,7 +14,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -22,7 +22,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
-#include <QSpinBox>
 #include <QStyle>
 #include <QTabWidget>
 #include <QToolButton>
@@ -35,23 +34,6 @@ namespace {
 
 const QString GeometryKey = QStringLiteral("settingsDialog/geometry");
 constexpr int DraftIdRole = Qt::UserRole + 1;
-
-QLabel *problemLabel(const QString &objectName, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->hide();
-    return label;
-}
-
-QLabel *noteLabel(const QString &objectName, QWidget *parent)
-{
-    auto *label = problemLabel(objectName, parent);
-    label->setForegroundRole(QPalette::PlaceholderText);
-    return label;
-}
 
 // A field with the sentence about what is wrong with it right below.
 QWidget *withProblem(QWidget *field, QLabel *problem, QWidget *parent)
@@ -93,7 +75,6 @@ QString displayName(const QString &name)
 
 SettingsDialog::SettingsDialog(QWidget *parent)
     : QDialog(parent)
-    , m_launchSupported(Autostart::isSupported())
 {
     setWindowTitle(tr("Settings"));
     setObjectName(QStringLiteral("settingsDialog"));
@@ -101,7 +82,9 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("tabs"));
     m_tabs->addTab(createConnectionPage(), tr("&Connection"));
-    m_tabs->addTab(createPreferencesPage(), tr("&Preferences"));
+    m_preferencesTab = new PreferencesTab(this);
+    m_preferencesTab->setObjectName(QStringLiteral("preferencesTab"));
+    m_tabs->addTab(m_preferencesTab, tr("&Preferences"));
 
     m_summary = problemLabel(QStringLiteral("summary"), this);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -119,13 +102,11 @@ SettingsDialog::SettingsDialog(QWidget *parent)
                         m_showSecret,   m_sessionOnly, m_caFileEdit,   m_browseButton, m_testButton};
     for (size_t i = 1; i < std::size(chain); ++i)
         setTabOrder(chain[i - 1], chain[i]);
-    QWidget *preferencesChain[] = {m_pollSpin,     m_notifyStarted,    m_notifySucceeded, m_notifyWarning,
-                                   m_notifyFailed, m_notifyTerminated, m_startMinimized,  m_launchAtLogin};
-    for (size_t i = 1; i < std::size(preferencesChain); ++i)
-        setTabOrder(preferencesChain[i - 1], preferencesChain[i]);
+    const QList<QWidget *> preferencesChain = m_preferencesTab->focusChain();
+    for (qsizetype i = 1; i < preferencesChain.size(); ++i)
+        setTabOrder(preferencesChain.at(i - 1), preferencesChain.at(i));
 
     setPreferences(Preferences {});
-    setLaunchAtLoginSupported(m_launchSupported);
     setTrayAvailable(true);
     setKeychainState(KeychainDisplay {});
     setProfiles({}, QString());
@@ -140,10 +121,37 @@ SettingsDialog::~SettingsDialog()
     forgetSecrets();
 }
 
+// The connection page, in steps: the current-profile choice on top, the profile list on the left, the selected
+// profile's form on the right.
 QWidget *SettingsDialog::createConnectionPage()
 {
     auto *page = new QWidget(this);
+    QLayout *currentRow = createCurrentRow(page);
+    QLayout *left = createProfileList(page);
+    createProfileForm(page);
 
+    m_noProfileLabel = new QLabel(tr("No connection profile yet. Press Add to create one for your tenant."), page);
+    m_noProfileLabel->setObjectName(QStringLiteral("noProfile"));
+    m_noProfileLabel->setWordWrap(true);
+    m_noProfileLabel->setAlignment(Qt::AlignCenter);
+
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_form, 1);
+    right->addWidget(m_noProfileLabel, 1);
+
+    auto *columns = new QHBoxLayout;
+    columns->addLayout(left, 1);
+    columns->addLayout(right, 2);
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(currentRow);
+    layout->addLayout(columns, 1);
+
+    connectFields();
+    return page;
+}
+
+QLayout *SettingsDialog::createCurrentRow(QWidget *page)
+{
     m_currentCombo = new QComboBox(page);
     m_currentCombo->setObjectName(QStringLiteral("currentProfile"));
     auto *currentLabel = new QLabel(tr("&Watch with:"), page);
@@ -153,6 +161,14 @@ QWidget *SettingsDialog::createConnectionPage()
             m_currentDraft = m_currentCombo->itemData(index).toInt();
     });
 
+    auto *currentRow = new QHBoxLayout;
+    currentRow->addWidget(currentLabel);
+    currentRow->addWidget(m_currentCombo, 1);
+    return currentRow;
+}
+
+QLayout *SettingsDialog::createProfileList(QWidget *page)
+{
     m_list = new QListWidget(page);
     m_list->setObjectName(QStringLiteral("profiles"));
     m_list->setAccessibleName(tr("Connection profiles"));
@@ -183,10 +199,14 @@ QWidget *SettingsDialog::createConnectionPage()
     left->addWidget(m_list, 1);
     left->addLayout(listButtons);
 
-    // The selected profile's fields.
+    return left;
+}
+
+// The selected profile's fields, each with its problem below it, and the connection test.
+void SettingsDialog::createProfileForm(QWidget *page)
+{
     m_form = new QWidget(page);
     m_form->setObjectName(QStringLiteral("profileForm"));
-
     m_nameEdit = new QLineEdit(m_form);
     m_nameEdit->setObjectName(QStringLiteral("name"));
     m_nameEdit->setMaxLength(ProfileRules::MaxNameLength);
@@ -208,6 +228,29 @@ QWidget *SettingsDialog::createConnectionPage()
     m_clientIdEdit->setInputMethodHints(Qt::ImhNoAutoUppercase | Qt::ImhNoPredictiveText);
     m_clientIdProblem = problemLabel(QStringLiteral("clientIdProblem"), m_form);
 
+    QWidget *secretBox = createSecretField();
+    QWidget *caRow = createCaFileField();
+    auto addRow = [this](QFormLayout *form, const QString &text, QWidget *buddy, QWidget *field) {
+        auto *label = new QLabel(text, m_form);
+        label->setBuddy(buddy);
+        form->addRow(label, field);
+    };
+    auto *form = new QFormLayout;
+    addRow(form, tr("&Name:"), m_nameEdit, withProblem(m_nameEdit, m_nameProblem, m_form));
+    addRow(form, tr("Base &URL:"), m_urlEdit, withProblem(m_urlEdit, m_urlProblem, m_form));
+    addRow(form, tr("API &version:"), m_versionCombo, m_versionCombo);
+    addRow(form, tr("Client &ID:"), m_clientIdEdit, withProblem(m_clientIdEdit, m_clientIdProblem, m_form));
+    addRow(form, tr("Client &secret:"), m_secretEdit, secretBox);
+    addRow(form, tr("CA &file:"), m_caFileEdit, withProblem(caRow, m_caFileProblem, m_form));
+    auto *formLayout = new QVBoxLayout(m_form);
+    formLayout->setContentsMargins(0, 0, 0, 0);
+    formLayout->addLayout(form);
+    createTestRows(formLayout);
+    formLayout->addStretch(1);
+}
+
+QWidget *SettingsDialog::createSecretField()
+{
     m_secretEdit = new QLineEdit(m_form);
     m_secretEdit->setObjectName(QStringLiteral("secret"));
     m_secretEdit->setEchoMode(QLineEdit::Password);
@@ -236,6 +279,11 @@ QWidget *SettingsDialog::createConnectionPage()
     secretLayout->addWidget(m_keychainLabel);
     secretLayout->addWidget(m_sessionOnly);
 
+    return secretBox;
+}
+
+QWidget *SettingsDialog::createCaFileField()
+{
     m_caFileEdit = new QLineEdit(m_form);
     m_caFileEdit->setObjectName(QStringLiteral("caFile"));
     m_caFileEdit->setPlaceholderText(tr("Optional: your proxy's CA certificate (PEM)"));
@@ -249,6 +297,11 @@ QWidget *SettingsDialog::createConnectionPage()
     caLayout->addWidget(m_caFileEdit, 1);
     caLayout->addWidget(m_browseButton);
 
+    return caRow;
+}
+
+void SettingsDialog::createTestRows(QVBoxLayout *formLayout)
+{
     m_testButton = new QPushButton(tr("&Test connection"), m_form);
     m_testButton->setObjectName(QStringLiteral("testConnection"));
     m_testButton->setToolTip(tr("Signs in and asks the tenant for task status with these settings"));
@@ -272,44 +325,12 @@ QWidget *SettingsDialog::createConnectionPage()
     resultRow->addWidget(m_testIcon, 0, Qt::AlignTop);
     resultRow->addWidget(m_testResult, 1);
 
-    auto addRow = [this](QFormLayout *form, const QString &text, QWidget *buddy, QWidget *field) {
-        auto *label = new QLabel(text, m_form);
-        label->setBuddy(buddy);
-        form->addRow(label, field);
-    };
-    auto *form = new QFormLayout;
-    addRow(form, tr("&Name:"), m_nameEdit, withProblem(m_nameEdit, m_nameProblem, m_form));
-    addRow(form, tr("Base &URL:"), m_urlEdit, withProblem(m_urlEdit, m_urlProblem, m_form));
-    addRow(form, tr("API &version:"), m_versionCombo, m_versionCombo);
-    addRow(form, tr("Client &ID:"), m_clientIdEdit, withProblem(m_clientIdEdit, m_clientIdProblem, m_form));
-    addRow(form, tr("Client &secret:"), m_secretEdit, secretBox);
-    addRow(form, tr("CA &file:"), m_caFileEdit, withProblem(caRow, m_caFileProblem, m_form));
-    auto *formLayout = new QVBoxLayout(m_form);
-    formLayout->setContentsMargins(0, 0, 0, 0);
-    formLayout->addLayout(form);
     formLayout->addLayout(testRow);
     formLayout->addLayout(resultRow);
-    formLayout->addStretch(1);
+}
 
-    m_noProfileLabel = new QLabel(tr("No connection profile yet. Press Add to create one for your tenant."), page);
-    m_noProfileLabel->setObjectName(QStringLiteral("noProfile"));
-    m_noProfileLabel->setWordWrap(true);
-    m_noProfileLabel->setAlignment(Qt::AlignCenter);
-
-    auto *right = new QVBoxLayout;
-    right->addWidget(m_form, 1);
-    right->addWidget(m_noProfileLabel, 1);
-
-    auto *columns = new QHBoxLayout;
-    columns->addLayout(left, 1);
-    columns->addLayout(right, 2);
-    auto *currentRow = new QHBoxLayout;
-    currentRow->addWidget(currentLabel);
-    currentRow->addWidget(m_currentCombo, 1);
-    auto *layout = new QVBoxLayout(page);
-    layout->addLayout(currentRow);
-    layout->addLayout(columns, 1);
-
+void SettingsDialog::connectFields()
+{
     for (QLineEdit *edit : {m_nameEdit, m_urlEdit, m_clientIdEdit, m_caFileEdit})
         connect(edit, &QLineEdit::textEdited, this, &SettingsDialog::onFieldEdited);
     connect(m_versionCombo, &QComboBox::currentIndexChanged, this, &SettingsDialog::onFieldEdited);
@@ -318,70 +339,16 @@ QWidget *SettingsDialog::createConnectionPage()
         if (Draft *draft = currentDraft(); draft && !m_loading)
             draft->sessionOnly = checked;
     });
-    return page;
 }
 
-QWidget *SettingsDialog::createPreferencesPage()
-{
-    auto *page = new QWidget(this);
-
-    m_pollSpin = new QSpinBox(page);
-    m_pollSpin->setObjectName(QStringLiteral("pollInterval"));
-    m_pollSpin->setRange(Preferences::MinPollIntervalSeconds, Preferences::MaxPollIntervalSeconds);
-    m_pollSpin->setSuffix(tr(" s"));
-    m_pollSpin->setAccessibleDescription(tr("How often running tasks are checked, in seconds"));
-    auto *pollLabel = new QLabel(tr("Chec&k every:"), page);
-    pollLabel->setBuddy(m_pollSpin);
-    auto *pollRow = new QHBoxLayout;
-    pollRow->addWidget(pollLabel);
-    pollRow->addWidget(m_pollSpin);
-    pollRow->addWidget(new QLabel(tr("(how often Taskwatch asks the tenant about watched tasks)"), page), 1);
-
-    auto *notifyBox = new QGroupBox(tr("Notify when a task"), page);
-    auto checkBox = [](const QString &text, const QString &name, QWidget *parent) {
-        auto *box = new QCheckBox(text, parent);
-        box->setObjectName(name);
-        return box;
-    };
-    m_notifyStarted = checkBox(tr("&starts"), QStringLiteral("notifyStarted"), notifyBox);
-    m_notifySucceeded = checkBox(tr("s&ucceeds"), QStringLiteral("notifySucceeded"), notifyBox);
-    m_notifyWarning = checkBox(tr("ends with a &warning"), QStringLiteral("notifyWarning"), notifyBox);
-    m_notifyFailed = checkBox(tr("&fails (error or temporary error)"), QStringLiteral("notifyFailed"), notifyBox);
-    m_notifyTerminated = checkBox(tr("is ter&minated by someone"), QStringLiteral("notifyTerminated"), notifyBox);
-    auto *notifyLayout = new QVBoxLayout(notifyBox);
-    for (QCheckBox *box : {m_notifyStarted, m_notifySucceeded, m_notifyWarning, m_notifyFailed, m_notifyTerminated})
-        notifyLayout->addWidget(box);
-
-    auto *desktopBox = new QGroupBox(tr("Desktop"), page);
-    m_startMinimized = checkBox(tr("Start minimised to the &tray"), QStringLiteral("startMinimized"), desktopBox);
-    m_trayNote = noteLabel(QStringLiteral("trayNote"), desktopBox);
-    m_trayNote->setText(tr("No system tray is available here, so Taskwatch cannot start hidden in it: it "
-                           "opens its window instead."));
-    m_launchAtLogin = checkBox(tr("&Launch at login"), QStringLiteral("launchAtLogin"), desktopBox);
-    m_launchNote = noteLabel(QStringLiteral("launchNote"), desktopBox);
-    m_launchNote->setText(tr("Launching at login is not supported on this system yet."));
-    auto *desktopLayout = new QVBoxLayout(desktopBox);
-    desktopLayout->addWidget(m_startMinimized);
-    desktopLayout->addWidget(m_trayNote);
-    desktopLayout->addWidget(m_launchAtLogin);
-    desktopLayout->addWidget(m_launchNote);
-
-    auto *layout = new QVBoxLayout(page);
-    layout->addLayout(pollRow);
-    layout->addWidget(notifyBox);
-    layout->addWidget(desktopBox);
-    layout->addStretch(1);
-    return page;
-}
-
-void SettingsDialog::setProfiles(const QList<ProfileSettings> &profiles, const QString &currentName)
+void SettingsDialog::setProfiles(const QList<ConnectionProfile> &profiles, const QString &currentName)
 {
     forgetSecrets();
     m_drafts.clear();
     m_removed.clear();
     m_testingDraft = -1;
     m_currentDraft = -1;
-    for (const ProfileSettings &profile : profiles) {
+    for (const ConnectionProfile &profile : profiles) {
         Draft draft;
         draft.id = m_nextId++;
         draft.profile = profile;
@@ -401,15 +368,7 @@ void SettingsDialog::setProfiles(const QList<ProfileSettings> &profiles, const Q
 
 void SettingsDialog::setPreferences(const Preferences &preferences)
 {
-    m_preferences = preferences;
-    m_pollSpin->setValue(preferences.pollIntervalSeconds);
-    m_notifyStarted->setChecked(preferences.notify.started);
-    m_notifySucceeded->setChecked(preferences.notify.succeeded);
-    m_notifyWarning->setChecked(preferences.notify.warning);
-    m_notifyFailed->setChecked(preferences.notify.failed);
-    m_notifyTerminated->setChecked(preferences.notify.terminated);
-    m_startMinimized->setChecked(preferences.startMinimized);
-    m_launchAtLogin->setChecked(preferences.launchAtLogin && m_launchSupported);
+    m_preferencesTab->setPreferences(preferences);
 }
 
 void SettingsDialog::setKeychainState(const KeychainDisplay &state)
@@ -424,18 +383,12 @@ void SettingsDialog::setKeychainState(const KeychainDisplay &state)
 
 void SettingsDialog::setTrayAvailable(bool available)
 {
-    m_trayAvailable = available;
-    m_startMinimized->setEnabled(available);
-    m_trayNote->setVisible(!available);
+    m_preferencesTab->setTrayAvailable(available);
 }
 
 void SettingsDialog::setLaunchAtLoginSupported(bool supported)
 {
-    m_launchSupported = supported;
-    m_launchAtLogin->setEnabled(supported);
-    if (!supported)
-        m_launchAtLogin->setChecked(false);
-    m_launchNote->setVisible(!supported);
+    m_preferencesTab->setLaunchAtLoginSupported(supported);
 }
 
 void SettingsDialog::showPage(Page page)
@@ -443,9 +396,9 @@ void SettingsDialog::showPage(Page page)
     m_tabs->setCurrentIndex(page);
 }
 
-QList<ProfileSettings> SettingsDialog::profiles() const
+QList<ConnectionProfile> SettingsDialog::profiles() const
 {
-    QList<ProfileSettings> result;
+    QList<ConnectionProfile> result;
     for (const Draft &draft : m_drafts)
         result.append(finalProfile(draft));
     return result;
@@ -459,17 +412,7 @@ QString SettingsDialog::currentProfile() const
 
 Preferences SettingsDialog::preferences() const
 {
-    Preferences result = m_preferences;
-    result.pollIntervalSeconds = m_pollSpin->value();
-    result.notify.started = m_notifyStarted->isChecked();
-    result.notify.succeeded = m_notifySucceeded->isChecked();
-    result.notify.warning = m_notifyWarning->isChecked();
-    result.notify.failed = m_notifyFailed->isChecked();
-    result.notify.terminated = m_notifyTerminated->isChecked();
-    // Kept even without a tray: the app ignores it while there is none.
-    result.startMinimized = m_startMinimized->isChecked();
-    result.launchAtLogin = m_launchSupported && m_launchAtLogin->isChecked();
-    return result;
+    return m_preferencesTab->preferences();
 }
 
 QList<SecretChange> SettingsDialog::secretChanges() const
@@ -478,7 +421,7 @@ QList<SecretChange> SettingsDialog::secretChanges() const
     for (const Draft &draft : m_drafts) {
         if (draft.secret.isEmpty())
             continue;
-        const ProfileSettings profile = finalProfile(draft);
+        const ConnectionProfile profile = finalProfile(draft);
         result.append({profile.name, profile.clientId, draft.secret, draft.sessionOnly && !m_keychain.available});
     }
     return result;
@@ -495,7 +438,7 @@ QList<SecretMove> SettingsDialog::secretMoves() const
     for (const Draft &draft : m_drafts) {
         if (!draft.original)
             continue;
-        const ProfileSettings profile = finalProfile(draft);
+        const ConnectionProfile profile = finalProfile(draft);
         const SecretKey now {profile.name, profile.clientId};
         if (now != *draft.original)
             result.append({*draft.original, now});
@@ -626,7 +569,7 @@ void SettingsDialog::requestTest()
     m_testingDraft = draft->id;
     showTestState();
     revalidate();
-    const ProfileSettings profile = finalProfile(*draft);
+    const ConnectionProfile profile = finalProfile(*draft);
     qCInfo(lcUi) << "connection test requested for profile" << profile.name << UrlPolicy::forDisplay(profile.baseUrl);
     Q_EMIT testConnectionRequested(profile, draft->secret);
 }
@@ -841,9 +784,9 @@ ProfileProblems SettingsDialog::problemsOf(const Draft &draft) const
     return ProfileRules::problemsOf(draft.profile, namesExcept(draft.id));
 }
 
-ProfileSettings SettingsDialog::finalProfile(const Draft &draft)
+ConnectionProfile SettingsDialog::finalProfile(const Draft &draft)
 {
-    ProfileSettings profile = draft.profile;
+    ConnectionProfile profile = draft.profile;
     profile.name = profile.name.trimmed();
     profile.baseUrl = ProfileRules::parseBaseUrl(draft.baseUrlText);
     profile.clientId = profile.clientId.trimmed();

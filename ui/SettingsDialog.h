@@ -1,61 +1,27 @@
 #pragma once
 
 #include "Preferences.h"
-#include "ProfileSettings.h"
+#include "ProfileRules.h"
+#include "models/SecretChanges.h"
 
 #include <QDialog>
 #include <QList>
 
 #include <optional>
 
+class PreferencesTab;
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QListWidget;
 class QProgressBar;
 class QPushButton;
-class QSpinBox;
 class QTabWidget;
+class QVBoxLayout;
 class QToolButton;
-
-// What the app knows about the keychain, in words (e.g. "Stored in the login keychain", or the error and
-// what to do about it). When it is not available the dialog offers to keep a typed secret for this session.
-struct KeychainDisplay
-{
-    bool available = true;
-    QString message;
-};
-
-// Where a secret lives in the keychain: the keychain key is made of the profile name and the client id.
-struct SecretKey
-{
-    QString profile;
-    QString clientId;
-
-    friend bool operator==(const SecretKey &, const SecretKey &) = default;
-};
-
-// A secret typed for a profile (under its final name and client id).
-struct SecretChange
-{
-    QString profile;
-    QString clientId;
-    QString secret;
-    bool sessionOnly = false; // keep it in memory for this session, not in the keychain
-
-    friend bool operator==(const SecretChange &, const SecretChange &) = default;
-};
-
-// A kept profile whose keychain key changed (renamed, or new client id): move its stored secret.
-struct SecretMove
-{
-    SecretKey from;
-    SecretKey to;
-
-    friend bool operator==(const SecretMove &, const SecretMove &) = default;
-};
 
 // Connection profiles (add, rename, remove; name, base URL, API version, client id, secret, CA file,
 // "Test connection") and the preferences (poll interval, notifications, tray, launch at login).
@@ -75,7 +41,7 @@ public:
     explicit SettingsDialog(QWidget *parent = nullptr);
     ~SettingsDialog() override;
 
-    void setProfiles(const QList<ProfileSettings> &profiles, const QString &currentName);
+    void setProfiles(const QList<ConnectionProfile> &profiles, const QString &currentName);
     void setPreferences(const Preferences &preferences);
     void setKeychainState(const KeychainDisplay &state);
     void setTrayAvailable(bool available);
@@ -83,7 +49,7 @@ public:
     void setLaunchAtLoginSupported(bool supported);
     void showPage(Page page);
 
-    QList<ProfileSettings> profiles() const; // in list order, names and ids trimmed, URLs normalised
+    QList<ConnectionProfile> profiles() const; // in list order, names and ids trimmed, URLs normalised
     QString currentProfile() const; // the one Taskwatch watches with; empty without profiles
     Preferences preferences() const;
     QList<SecretChange> secretChanges() const; // only profiles whose secret was typed
@@ -101,7 +67,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     // secret is empty when none was typed: the app uses the stored one.
-    void testConnectionRequested(const ProfileSettings &profile, const QString &secret);
+    void testConnectionRequested(const ConnectionProfile &profile, const QString &secret);
 
 protected:
     void done(int result) override;
@@ -112,7 +78,7 @@ private:
     struct Draft
     {
         int id = 0;
-        ProfileSettings profile; // name, client id and CA file as typed; baseUrl parsed from baseUrlText
+        ConnectionProfile profile; // name, client id and CA file as typed; baseUrl parsed from baseUrlText
         QString baseUrlText;
         std::optional<SecretKey> original; // as given to setProfiles; none for a new profile
         QString secret; // typed in this dialog, trimmed; empty when untouched
@@ -122,7 +88,13 @@ private:
     };
 
     QWidget *createConnectionPage();
-    QWidget *createPreferencesPage();
+    QLayout *createCurrentRow(QWidget *page);
+    QLayout *createProfileList(QWidget *page);
+    void createProfileForm(QWidget *page);
+    QWidget *createSecretField();
+    QWidget *createCaFileField();
+    void createTestRows(QVBoxLayout *formLayout);
+    void connectFields();
     void addProfile();
     void removeProfile();
     void renameProfile();
@@ -143,7 +115,7 @@ private:
     int rowOf(int draftId) const;
     QStringList namesExcept(int draftId) const;
     ProfileProblems problemsOf(const Draft &draft) const;
-    static ProfileSettings finalProfile(const Draft &draft);
+    static ConnectionProfile finalProfile(const Draft &draft);
 
     QList<Draft> m_drafts;
     QList<SecretKey> m_removed;
@@ -152,9 +124,6 @@ private:
     int m_testingDraft = -1;
     bool m_loading = false;
     KeychainDisplay m_keychain;
-    bool m_trayAvailable = true;
-    bool m_launchSupported = false;
-    Preferences m_preferences; // keeps what the dialog has no field for (NotificationSettings::maxPerMinute)
 
     QTabWidget *m_tabs = nullptr;
     // Connection page.
@@ -183,17 +152,7 @@ private:
     QProgressBar *m_testBusy = nullptr;
     QLabel *m_testIcon = nullptr;
     QLabel *m_testResult = nullptr;
-    // Preferences page.
-    QSpinBox *m_pollSpin = nullptr;
-    QCheckBox *m_notifyStarted = nullptr;
-    QCheckBox *m_notifySucceeded = nullptr;
-    QCheckBox *m_notifyWarning = nullptr;
-    QCheckBox *m_notifyFailed = nullptr;
-    QCheckBox *m_notifyTerminated = nullptr;
-    QCheckBox *m_startMinimized = nullptr;
-    QLabel *m_trayNote = nullptr;
-    QCheckBox *m_launchAtLogin = nullptr;
-    QLabel *m_launchNote = nullptr;
+    PreferencesTab *m_preferencesTab = nullptr;
 
     QLabel *m_summary = nullptr;
     QDialogButtonBox *m_buttons = nullptr;

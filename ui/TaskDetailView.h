@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Clock.h"
 #include "HistoryLog.h"
+#include "models/Clock.h"
 #include "models/WatchedTask.h"
 
 #include <QJsonObject>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Clock.h"
 #include "EtaEstimator.h"
 #include "StatusSummary.h"
+#include "models/Clock.h"
 #include "models/WatchedTask.h"
 
 #include <QAbstractTableModel>

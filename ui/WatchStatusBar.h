@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Clock.h"
 #include "ConnectionLine.h"
 #include "StatusSummary.h"
+#include "models/Clock.h"
 
 #include <QStatusBar>
 #include <QTimer>

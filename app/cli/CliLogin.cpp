@@ -2,6 +2,7 @@
 
 #include "CliOutput.h"
 #include "client/CredentialStore.h"
+#include "client/ProfileStore.h"
 #include "client/TaskStatusClient.h"
 #include "models/UrlPolicy.h"
 
@@ -163,7 +164,7 @@ void CliLogin::storeSecret()
 
 void CliLogin::saveProfile()
 {
-    m_plan.profile.write(m_settings);
+    ProfileStore::write(m_settings, m_plan.profile);
     m_settings.sync();
     if (m_settings.status() == QSettings::NoError) {
         forgetPreviousSecret();
@@ -216,11 +217,11 @@ void CliLogin::forgetPreviousSecret()
 void CliLogin::logout()
 {
     const QString name = m_options.profile.isEmpty() ? cliDefaultProfile() : m_options.profile;
-    if (!ConnectionProfile::exists(m_settings, name)) {
+    if (!ProfileStore::exists(m_settings, name)) {
         fail(CliExit::Usage, QCoreApplication::translate("CliLogin", "there is no saved profile \"%1\"").arg(name));
         return;
     }
-    m_plan.profile = ConnectionProfile::read(m_settings, name);
+    m_plan.profile = ProfileStore::read(m_settings, name);
     const auto cannotRemove = [this, name](const CredentialResult &result) {
         fail(CliExit::Usage,
              CliOutput::keychainProblem(
@@ -244,7 +245,7 @@ void CliLogin::logout()
                         cannotRemove(result);
                         return;
                     }
-                    ConnectionProfile::remove(m_settings, name);
+                    ProfileStore::remove(m_settings, name);
                     m_settings.sync();
                     if (m_settings.status() != QSettings::NoError) {
                         fail(CliExit::Usage,

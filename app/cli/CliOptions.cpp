@@ -1,5 +1,6 @@
 #include "CliOptions.h"
 
+#include "client/ProfileStore.h"
 #include "models/TaskId.h"
 
 #include <QCommandLineParser>
@@ -246,7 +247,7 @@ CliConnection resolveConnection(const CliOptions &options, const QProcessEnviron
     ConnectionProfile &profile = result.profile;
     bool saved = false;
     if (!options.profile.isEmpty()) {
-        profile = ConnectionProfile::read(settings, options.profile);
+        profile = ProfileStore::read(settings, options.profile);
         if (profile.baseUrl.isEmpty() && profile.clientId.isEmpty()) {
             result.error = QCoreApplication::translate(
                                    "CliOptions", "there is no saved profile \"%1\" (save one with taskwatch-cli login)")
@@ -255,8 +256,8 @@ CliConnection resolveConnection(const CliOptions &options, const QProcessEnviron
         }
         saved = true;
     } else if (options.baseUrl.isEmpty() && environment.value(QStringLiteral("SAIL_BASE_URL")).isEmpty()
-               && ConnectionProfile::exists(settings, cliDefaultProfile())) {
-        profile = ConnectionProfile::read(settings, cliDefaultProfile());
+               && ProfileStore::exists(settings, cliDefaultProfile())) {
+        profile = ProfileStore::read(settings, cliDefaultProfile());
         saved = true;
     } else {
         profile.name = QStringLiteral("cli");
@@ -339,8 +340,8 @@ CliLoginPlan resolveLogin(const CliOptions &options, const QSettings &settings)
     CliLoginPlan plan;
     ConnectionProfile &profile = plan.profile;
     const QString name = options.profile.isEmpty() ? cliDefaultProfile() : options.profile;
-    if (ConnectionProfile::exists(settings, name)) {
-        profile = ConnectionProfile::read(settings, name);
+    if (ProfileStore::exists(settings, name)) {
+        profile = ProfileStore::read(settings, name);
         plan.previousClientId = profile.clientId;
     }
     profile.name = name;

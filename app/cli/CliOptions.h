@@ -1,6 +1,6 @@
 #pragma once
 
-#include "client/ConnectionProfile.h"
+#include "models/ConnectionProfile.h"
 
 #include <QProcessEnvironment>
 #include <QString>

@@ -41,7 +41,10 @@ DesktopApp::DesktopApp(const DesktopOptions &options, const Environment &environ
     , m_environment(environment)
     , m_credentials(new CredentialStore(this))
     , m_tester(new ConnectionTester(m_credentials, this))
-{ }
+    , m_applier(new SettingsApplier(m_credentials, environment.autostartPath, environment.programPath, this))
+{
+    connect(m_applier, &SettingsApplier::committed, this, &DesktopApp::switchAfterSettings);
+}
 
 DesktopApp::~DesktopApp()
 {
@@ -165,10 +168,10 @@ std::optional<ConnectionProfile> DesktopApp::configuredProfile() const
     }
     QSettings settings;
     const DesktopSettings desktop(settings);
-    const std::optional<ProfileSettings> stored = desktop.profile(desktop.currentProfile());
+    const std::optional<ConnectionProfile> stored = desktop.profile(desktop.currentProfile());
     if (!stored)
         return std::nullopt;
-    ConnectionProfile profile = DesktopSettings::toConnection(*stored);
+    ConnectionProfile profile = *stored;
     if (m_options.apiVersion)
         profile.apiVersion = *m_options.apiVersion;
     return profile;
@@ -365,9 +368,7 @@ void DesktopApp::openSettings()
     QSettings settings;
     const DesktopSettings desktop(settings);
     Preferences preferences = desktop.preferences();
-    const QString autostartPath =
-            m_environment.autostartPath.isEmpty() ? Autostart::defaultPath() : m_environment.autostartPath;
-    preferences.launchAtLogin = Autostart::isSupported() && Autostart(autostartPath).isEnabled();
+    preferences.launchAtLogin = Autostart::isSupported() && Autostart(m_applier->autostartPath()).isEnabled();
 
     auto *dialog = new SettingsDialog(m_window.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -375,8 +376,7 @@ void DesktopApp::openSettings()
     dialog->setPreferences(preferences);
     dialog->setKeychainState(keychainDisplay());
     dialog->setTrayAvailable(m_trayAvailable);
-    m_settingsOpened = desktop.snapshot(); // the base of the dialog's changes (DesktopSettings::applyChanges)
-    m_settingsOpenedProfile = desktop.profile(m_settingsOpened.current);
+    m_applier->rememberOpened();
     connect(dialog, &SettingsDialog::testConnectionRequested, this, &DesktopApp::testConnection);
     connect(m_tester, &ConnectionTester::finished, dialog, &SettingsDialog::setTestResult);
     connect(m_credentials, &CredentialStore::keychainStateChanged, dialog,
@@ -393,185 +393,28 @@ void DesktopApp::openSettings()
         accepted.current = dialog->currentProfile();
         accepted.preferences = dialog->preferences();
         dialog->forgetSecrets();
-        applySettings(accepted);
+        m_applier->apply(accepted);
     });
     m_settingsDialog = dialog;
     dialog->showPage(SettingsDialog::ConnectionPage);
     dialog->open();
 }
 
-void DesktopApp::testConnection(const ProfileSettings &settings, const QString &secret)
+void DesktopApp::testConnection(const ConnectionProfile &profile, const QString &secret)
 {
-    QList<ConnectionProfile> saved;
     QSettings stored;
-    for (const ProfileSettings &profile : DesktopSettings(stored).profiles())
-        saved.append(DesktopSettings::toConnection(profile));
+    const QList<ConnectionProfile> saved = DesktopSettings(stored).profiles();
     QList<ConnectionTester::KnownSecret> known;
     if (m_demo)
         known.append({m_demo->profile().baseUrl, QString(DemoTenant::ClientId), QString(DemoTenant::ClientSecret)});
     if (m_options.hasConnectionOverride())
         known.append({m_options.baseUrl, m_options.clientId, m_options.clientSecret});
-    m_tester->test(DesktopSettings::toConnection(settings), secret, saved, known);
+    m_tester->test(profile, secret, saved, known);
 }
 
-namespace {
-
-// Runs asynchronous steps one after the other. Each pending step's callback owns the runner, so it lives
-// exactly as long as there is something left to run.
-struct StepRunner : std::enable_shared_from_this<StepRunner>
+void DesktopApp::switchAfterSettings(const SettingsApplier::Outcome &outcome)
 {
-    QList<std::function<void(std::function<void()>)>> steps;
-    std::function<void()> done;
-    qsizetype index = 0;
-
-    void next()
-    {
-        if (index >= steps.size()) {
-            const std::function<void()> finish = std::move(done);
-            finish();
-            return;
-        }
-        const auto step = steps.at(index++);
-        step([self = shared_from_this()] { self->next(); });
-    }
-};
-
-} // namespace
-
-void DesktopApp::runSteps(const QList<Step> &steps, std::function<void()> done)
-{
-    auto runner = std::make_shared<StepRunner>();
-    runner->steps = steps;
-    runner->done = std::move(done);
-    runner->next();
-}
-
-DesktopApp::Step DesktopApp::moveSecretStep(const SecretMove &move, QStringList *problems)
-{
-    return [this, move, problems](std::function<void()> next) {
-        const auto failed = [problems, move](const CredentialResult &r) {
-            problems->append(tr("The secret of %1 could not be moved in the keychain: %2")
-                                     .arg(quoted(move.to.profile), r.message()));
-        };
-        if (move.from.profile == move.to.profile) {
-            m_credentials->moveSecret(move.from.profile, move.from.clientId, move.to.clientId,
-                                      [failed, next](const CredentialResult &r) {
-                                          if (r.isError())
-                                              failed(r);
-                                          next();
-                                      });
-            return;
-        }
-        // Renamed: read the old key, write the new one, then delete the old one (never lose the secret).
-        m_credentials->readSecret(
-                move.from.profile, move.from.clientId, [this, move, failed, next](const CredentialResult &read) {
-                    if (!read.ok) {
-                        if (read.isError())
-                            failed(read);
-                        next();
-                        return;
-                    }
-                    // The secret keeps the tenant it is bound to (none for an older version's entry).
-                    if (read.fromSession) {
-                        m_credentials->setSessionSecret(move.to.profile, move.to.clientId, read.secret,
-                                                        QUrl(read.tenant));
-                        m_credentials->forgetSessionSecret(move.from.profile, move.from.clientId);
-                        next();
-                        return;
-                    }
-                    m_credentials->writeSecret(move.to.profile, move.to.clientId, QUrl(read.tenant), read.secret,
-                                               [this, move, failed, next](const CredentialResult &write) {
-                                                   if (write.isError()) {
-                                                       failed(write);
-                                                       next();
-                                                       return;
-                                                   }
-                                                   m_credentials->deleteSecret(
-                                                           move.from.profile, move.from.clientId,
-                                                           [next](const CredentialResult &) { next(); });
-                                               });
-                });
-    };
-}
-
-void DesktopApp::applySettings(const AcceptedSettings &accepted)
-{
-    auto problems = std::make_shared<QStringList>();
-    QList<Step> steps;
-    // The order SettingsDialog documents: removed profiles, moved secrets, typed secrets; then the rest.
-    for (const SecretKey &removed : accepted.removed) {
-        steps.append([this, removed, problems](std::function<void()> next) {
-            m_credentials->removeProfile(
-                    removed.profile, removed.clientId, [problems, removed, next](const CredentialResult &r) {
-                        if (r.isError())
-                            problems->append(tr("The secret of the removed profile %1 could not be deleted: %2")
-                                                     .arg(quoted(removed.profile), r.message()));
-                        next();
-                    });
-        });
-    }
-    for (const SecretMove &move : accepted.moves)
-        steps.append(moveSecretStep(move, problems.get()));
-    for (const SecretChange &change : accepted.changes) {
-        // A typed secret is bound to the tenant its profile is saved with.
-        QUrl tenant;
-        for (const ProfileSettings &profile : accepted.profiles) {
-            if (profile.name == change.profile)
-                tenant = profile.baseUrl;
-        }
-        steps.append([this, change, tenant, problems](std::function<void()> next) {
-            if (change.sessionOnly) {
-                m_credentials->setSessionSecret(change.profile, change.clientId, change.secret, tenant);
-                next();
-                return;
-            }
-            m_credentials->writeSecret(
-                    change.profile, change.clientId, tenant, change.secret,
-                    [this, change, tenant, problems, next](const CredentialResult &r) {
-                        if (r.isError()) {
-                            // Still usable now; the person learns why it will not last.
-                            m_credentials->setSessionSecret(change.profile, change.clientId, change.secret, tenant);
-                            problems->append(tr("The secret of %1 could not be stored in the keychain and "
-                                                "is kept for this session only. %2")
-                                                     .arg(quoted(change.profile), r.message()));
-                        }
-                        next();
-                    });
-        });
-    }
-    runSteps(steps, [this, accepted, problems] { finishSettings(accepted, *problems); });
-}
-
-void DesktopApp::applyAutostart(const Preferences &preferences, QStringList *problems)
-{
-    if (!Autostart::isSupported())
-        return;
-    Autostart autostart(m_environment.autostartPath.isEmpty() ? Autostart::defaultPath() : m_environment.autostartPath);
-    bool ok = true;
-    if (preferences.launchAtLogin) {
-        const QString program = m_environment.programPath.isEmpty() ? QCoreApplication::applicationFilePath()
-                                                                    : m_environment.programPath;
-        ok = autostart.enable(program, {QStringLiteral("--minimized")});
-    } else if (autostart.isEnabled() || QFileInfo::exists(autostart.path())) {
-        ok = autostart.disable();
-    }
-    if (!ok)
-        problems->append(tr("Launch at login could not be changed: %1").arg(autostart.errorString()));
-}
-
-void DesktopApp::finishSettings(const AcceptedSettings &accepted, const QStringList &problems)
-{
-    QStringList allProblems = problems;
-    QSettings settings;
-    DesktopSettings desktop(settings);
-    // Onto the settings as they are now: a profile `taskwatch-cli login` added meanwhile stays.
-    desktop.applyChanges(m_settingsOpened, {accepted.profiles, accepted.current, accepted.preferences});
-    settings.sync();
-    if (settings.status() != QSettings::NoError)
-        allProblems.append(tr("The settings could not be saved (%1).").arg(settings.fileName()));
-    qCInfo(lcApp) << "settings applied; current profile" << accepted.current;
-
-    applyAutostart(accepted.preferences, &allProblems);
+    const AcceptedSettings &accepted = outcome.accepted;
     m_pollIntervalSeconds = accepted.preferences.pollIntervalSeconds;
     if (m_monitor)
         m_monitor->setPollInterval(seconds(m_pollIntervalSeconds));
@@ -579,8 +422,7 @@ void DesktopApp::finishSettings(const AcceptedSettings &accepted, const QStringL
 
     // What to watch now. The command line's connection stays for this run; otherwise the current profile.
     const std::optional<ConnectionProfile> wanted = configuredProfile();
-    const bool currentChanged = accepted.current != m_settingsOpened.current
-            || desktop.profile(accepted.current) != m_settingsOpenedProfile;
+    const bool currentChanged = outcome.currentChanged;
     const bool leaveDemo = m_mode == Mode::Demo && wanted && (!m_options.demo || currentChanged);
     const bool switchProfile = m_mode == Mode::Profile && wanted && *wanted != m_profile;
     const bool renamed = std::any_of(accepted.moves.cbegin(), accepted.moves.cend(),
@@ -618,9 +460,9 @@ void DesktopApp::finishSettings(const AcceptedSettings &accepted, const QStringL
             readSecret();
     }
 
-    if (allProblems.isEmpty())
+    if (outcome.problems.isEmpty())
         clearBanner(Banner::Settings);
     else
-        setBanner(Banner::Settings, allProblems.join(u'\n'));
+        setBanner(Banner::Settings, outcome.problems.join(u'\n'));
     Q_EMIT settingsApplied();
 }

@@ -3,8 +3,9 @@
 #include "ConnectionPresenter.h"
 #include "DesktopOptions.h"
 #include "DesktopSettings.h"
-#include "client/ConnectionProfile.h"
+#include "SettingsApplier.h"
 #include "client/CredentialStore.h"
+#include "models/ConnectionProfile.h"
 #include "ui/Preferences.h"
 #include "ui/SettingsDialog.h"
 
@@ -96,18 +97,6 @@ protected:
 
 private:
     using Banner = ConnectionPresenter::Banner;
-    // One piece of an asynchronous sequence: calls `next` when done (from a callback, later).
-    using Step = std::function<void(std::function<void()> next)>;
-    struct AcceptedSettings
-    {
-        QList<SecretKey> removed;
-        QList<SecretMove> moves;
-        QList<SecretChange> changes;
-        QList<ProfileSettings> profiles;
-        QString current;
-        Preferences preferences;
-    };
-
     void createWindow();
     void createTray();
     void startWatching();
@@ -125,12 +114,9 @@ private:
     void clearBanner(Banner banner) { m_presenter->clearBanner(banner); }
 
     KeychainDisplay keychainDisplay() const;
-    void testConnection(const ProfileSettings &profile, const QString &secret);
-    void applySettings(const AcceptedSettings &accepted);
-    void finishSettings(const AcceptedSettings &accepted, const QStringList &problems);
-    Step moveSecretStep(const SecretMove &move, QStringList *problems);
-    void applyAutostart(const Preferences &preferences, QStringList *problems);
-    static void runSteps(const QList<Step> &steps, std::function<void()> done);
+    void testConnection(const ConnectionProfile &profile, const QString &secret);
+    // After SettingsApplier committed: what to watch now, and the settings banner.
+    void switchAfterSettings(const SettingsApplier::Outcome &outcome);
 
     DesktopOptions m_options;
     Environment m_environment;
@@ -153,8 +139,7 @@ private:
     ConnectionProfile m_profile;
 
     QPointer<SettingsDialog> m_settingsDialog;
-    DesktopSettings::Snapshot m_settingsOpened; // the settings when the dialog opened
-    std::optional<ProfileSettings> m_settingsOpenedProfile;
     ConnectionTester *m_tester; // child
+    SettingsApplier *m_applier; // child
     std::unique_ptr<DesktopMonitor> m_monitor; // the engine watching now (the demo's or the profile's)
 };

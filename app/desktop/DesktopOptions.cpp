@@ -1,6 +1,6 @@
 #include "DesktopOptions.h"
 
-#include "client/ConnectionProfile.h"
+#include "models/ConnectionProfile.h"
 #include "models/TaskId.h"
 #include "ui/Preferences.h"
 

@@ -1,5 +1,7 @@
 #include "DesktopSettings.h"
 
+#include "client/ProfileStore.h"
+
 #include <QSettings>
 
 #include <algorithm>
@@ -44,8 +46,6 @@ const Entry &entry(Key key)
     Q_ASSERT(it != entries.end());
     return *it;
 }
-
-const QString ProfilesGroup = QStringLiteral("profiles");
 
 } // namespace
 
@@ -108,9 +108,9 @@ QList<std::pair<Key, QVariant>> valuesOf(const Preferences &preferences)
     };
 }
 
-std::optional<ProfileSettings> named(const QList<ProfileSettings> &profiles, const QString &name)
+std::optional<ConnectionProfile> named(const QList<ConnectionProfile> &profiles, const QString &name)
 {
-    for (const ProfileSettings &profile : profiles) {
+    for (const ConnectionProfile &profile : profiles) {
         if (profile.name == name)
             return profile;
     }
@@ -125,36 +125,31 @@ void DesktopSettings::setPreferences(const Preferences &preferences)
         setValue(key, value);
 }
 
-QList<ProfileSettings> DesktopSettings::profiles() const
+QList<ConnectionProfile> DesktopSettings::profiles() const
 {
-    m_settings.beginGroup(ProfilesGroup);
-    QStringList names = m_settings.childGroups();
-    m_settings.endGroup();
+    QStringList names = ProfileStore::names(m_settings);
     std::sort(names.begin(), names.end(),
               [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
-    QList<ProfileSettings> result;
+    QList<ConnectionProfile> result;
     for (const QString &name : std::as_const(names))
-        result.append(fromConnection(ConnectionProfile::read(m_settings, name)));
+        result.append(ProfileStore::read(m_settings, name));
     return result;
 }
 
-std::optional<ProfileSettings> DesktopSettings::profile(const QString &name) const
+std::optional<ConnectionProfile> DesktopSettings::profile(const QString &name) const
 {
     if (name.isEmpty())
         return std::nullopt;
-    m_settings.beginGroup(ProfilesGroup);
-    const bool exists = m_settings.childGroups().contains(name);
-    m_settings.endGroup();
-    if (!exists)
+    if (!ProfileStore::hasGroup(m_settings, name))
         return std::nullopt;
-    return fromConnection(ConnectionProfile::read(m_settings, name));
+    return ProfileStore::read(m_settings, name);
 }
 
-void DesktopSettings::setProfiles(const QList<ProfileSettings> &profiles)
+void DesktopSettings::setProfiles(const QList<ConnectionProfile> &profiles)
 {
-    m_settings.remove(ProfilesGroup);
-    for (const ProfileSettings &profile : profiles)
-        toConnection(profile).write(m_settings);
+    ProfileStore::removeAll(m_settings);
+    for (const ConnectionProfile &profile : profiles)
+        ProfileStore::write(m_settings, profile);
 }
 
 QString DesktopSettings::currentProfile() const
@@ -174,15 +169,15 @@ DesktopSettings::Snapshot DesktopSettings::snapshot() const
 
 void DesktopSettings::applyChanges(const Snapshot &before, const Snapshot &after)
 {
-    for (const ProfileSettings &old : before.profiles) {
+    for (const ConnectionProfile &old : before.profiles) {
         if (!named(after.profiles, old.name))
-            ConnectionProfile::remove(m_settings, old.name); // removed, or renamed (written below)
+            ProfileStore::remove(m_settings, old.name); // removed, or renamed (written below)
     }
-    for (const ProfileSettings &profile : after.profiles) {
+    for (const ConnectionProfile &profile : after.profiles) {
         if (named(before.profiles, profile.name) == profile)
             continue; // untouched in the dialog: whatever is stored now (a CLI login's change) stays
-        ConnectionProfile::remove(m_settings, profile.name); // no stale keys of an older version
-        toConnection(profile).write(m_settings);
+        ProfileStore::remove(m_settings, profile.name); // no stale keys of an older version
+        ProfileStore::write(m_settings, profile);
     }
     if (after.current != before.current)
         setCurrentProfile(after.current);
@@ -192,26 +187,4 @@ void DesktopSettings::applyChanges(const Snapshot &before, const Snapshot &after
         if (newValues.at(i).second != oldValues.at(i).second)
             setValue(newValues.at(i).first, newValues.at(i).second);
     }
-}
-
-ConnectionProfile DesktopSettings::toConnection(const ProfileSettings &profile)
-{
-    ConnectionProfile connection;
-    connection.name = profile.name;
-    connection.baseUrl = profile.baseUrl;
-    connection.apiVersion = profile.apiVersion;
-    connection.clientId = profile.clientId;
-    connection.caFile = profile.caFile;
-    return connection;
-}
-
-ProfileSettings DesktopSettings::fromConnection(const ConnectionProfile &connection)
-{
-    ProfileSettings profile;
-    profile.name = connection.name;
-    profile.baseUrl = connection.baseUrl;
-    profile.apiVersion = connection.apiVersion;
-    profile.clientId = connection.clientId;
-    profile.caFile = connection.caFile;
-    return profile;
 }

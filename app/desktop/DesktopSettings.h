@@ -1,8 +1,7 @@
 #pragma once
 
-#include "client/ConnectionProfile.h"
+#include "models/ConnectionProfile.h"
 #include "ui/Preferences.h"
-#include "ui/ProfileSettings.h"
 
 #include <QList>
 #include <QString>
@@ -14,7 +13,7 @@ class QSettings;
 
 // The desktop app's settings, KeePassXC's Config idea: every key and its default in one table
 // (DesktopSettings.cpp), read and written through Key so that no key is spelled twice. Connection profiles
-// live under profiles/<name>/... in ConnectionProfile's own format, shared with taskwatch-cli --profile.
+// are client/ProfileStore's (shared with taskwatch-cli --profile); this class reads and writes them through it.
 // Secrets never come here: they are the keychain's (CredentialStore).
 class DesktopSettings
 {
@@ -34,7 +33,7 @@ public:
     // What the Settings dialog shows and returns: the base and the result of its changes.
     struct Snapshot
     {
-        QList<ProfileSettings> profiles;
+        QList<ConnectionProfile> profiles;
         QString current;
         Preferences preferences;
     };
@@ -51,10 +50,10 @@ public:
     Preferences preferences() const;
     void setPreferences(const Preferences &preferences);
 
-    QList<ProfileSettings> profiles() const; // sorted by name
-    std::optional<ProfileSettings> profile(const QString &name) const;
+    QList<ConnectionProfile> profiles() const; // sorted by name
+    std::optional<ConnectionProfile> profile(const QString &name) const;
     // Replaces every stored profile: removed ones disappear, renamed ones move.
-    void setProfiles(const QList<ProfileSettings> &profiles);
+    void setProfiles(const QList<ConnectionProfile> &profiles);
     QString currentProfile() const;
     void setCurrentProfile(const QString &name);
 
@@ -64,9 +63,6 @@ public:
     // written, the rest (also a profile `taskwatch-cli login` added meanwhile) stays as it is; the current
     // profile and each preference only when the dialog changed them.
     void applyChanges(const Snapshot &before, const Snapshot &after);
-
-    static ConnectionProfile toConnection(const ProfileSettings &profile);
-    static ProfileSettings fromConnection(const ConnectionProfile &profile);
 
 private:
     QSettings &m_settings;

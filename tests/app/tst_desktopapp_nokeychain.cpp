@@ -72,7 +72,7 @@ private Q_SLOTS:
         // A profile saved earlier (its secret was in a keychain that is gone now).
         QSettings settings;
         DesktopSettings desktop(settings);
-        ProfileSettings profile;
+        ConnectionProfile profile;
         profile.name = Profile;
         profile.baseUrl = m_sim->baseUrl();
         profile.clientId = ClientId;

@@ -65,7 +65,7 @@ private:
         m_app->start();
     }
 
-    void saveProfiles(const QList<ProfileSettings> &profiles)
+    void saveProfiles(const QList<ConnectionProfile> &profiles)
     {
         QSettings settings;
         DesktopSettings desktop(settings);
@@ -74,9 +74,9 @@ private:
         settings.sync();
     }
 
-    ProfileSettings prod(const QUrl &url) const
+    ConnectionProfile prod(const QUrl &url) const
     {
-        ProfileSettings profile;
+        ConnectionProfile profile;
         profile.name = Prod;
         profile.baseUrl = url;
         profile.clientId = ClientId;

@@ -7,6 +7,7 @@
 #include "DesktopTestSupport.h"
 #include "app/desktop/DemoTenant.h"
 #include "app/desktop/DesktopSettings.h"
+#include "client/ProfileStore.h"
 #include "client/TaskMonitor.h"
 #include "client/WatchList.h"
 #include "tests/client/CredentialTestSupport.h"
@@ -205,7 +206,7 @@ private Q_SLOTS:
         QCOMPARE(CredentialTest::filesContaining(m_dir.path(), Secret), QStringList());
         QSettings settings;
         QCOMPARE(DesktopSettings(settings).currentProfile(), Profile);
-        const ConnectionProfile cli = ConnectionProfile::read(settings, Profile);
+        const ConnectionProfile cli = ProfileStore::read(settings, Profile);
         QCOMPARE(cli.baseUrl, m_sim->baseUrl());
         QCOMPARE(cli.clientId, ClientId);
 

@@ -45,9 +45,9 @@ private:
 
     QString configDir() const { return m_dir.filePath(QStringLiteral("config")); }
 
-    ProfileSettings profile(const QString &name, const QString &clientId) const
+    ConnectionProfile profile(const QString &name, const QString &clientId) const
     {
-        ProfileSettings settings;
+        ConnectionProfile settings;
         settings.name = name;
         settings.baseUrl = m_sim->baseUrl();
         settings.apiVersion = ApiVersion::V2025;
@@ -153,7 +153,7 @@ private Q_SLOTS:
         QSettings settings;
         DesktopSettings desktop(settings);
         QStringList names;
-        for (const ProfileSettings &stored : desktop.profiles())
+        for (const ConnectionProfile &stored : desktop.profiles())
             names.append(stored.name);
         QCOMPARE(names, (QStringList {CliProfile, DeskProfile}));
         QCOMPARE(desktop.profile(CliProfile)->clientId, CliClient);

@@ -2,6 +2,7 @@
 // format taskwatch-cli --profile reads.
 
 #include "app/desktop/DesktopSettings.h"
+#include "client/ProfileStore.h"
 
 #include <QSettings>
 #include <QTemporaryDir>
@@ -15,9 +16,9 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<QSettings> m_settings;
 
-    static ProfileSettings acme()
+    static ConnectionProfile acme()
     {
-        ProfileSettings profile;
+        ConnectionProfile profile;
         profile.name = QStringLiteral("Acme prod");
         profile.baseUrl = QUrl(QStringLiteral("https://acme.api.identitynow.com"));
         profile.apiVersion = ApiVersion::V2026;
@@ -91,30 +92,30 @@ private Q_SLOTS:
     void profilesAreSharedWithTheCli()
     {
         DesktopSettings settings(*m_settings);
-        ProfileSettings other = acme();
+        ConnectionProfile other = acme();
         other.name = QStringLiteral("beta tenant");
         other.apiVersion = ApiVersion::Beta;
         other.caFile.clear();
         settings.setProfiles({acme(), other});
         settings.setCurrentProfile(acme().name);
 
-        QCOMPARE(settings.profiles(), (QList<ProfileSettings> {acme(), other})); // by name, ignoring case
+        QCOMPARE(settings.profiles(), (QList<ConnectionProfile> {acme(), other})); // by name, ignoring case
         QCOMPARE(settings.profile(QStringLiteral("Acme prod")), acme());
         QVERIFY(!settings.profile(QStringLiteral("missing")));
         QVERIFY(!settings.profile(QString()));
         QCOMPARE(settings.currentProfile(), QStringLiteral("Acme prod"));
 
         // What taskwatch-cli --profile reads: profiles/<name>/...
-        const ConnectionProfile cli = ConnectionProfile::read(*m_settings, QStringLiteral("Acme prod"));
-        QCOMPARE(cli, DesktopSettings::toConnection(acme()));
+        const ConnectionProfile cli = ProfileStore::read(*m_settings, QStringLiteral("Acme prod"));
+        QCOMPARE(cli, acme());
         QCOMPARE(m_settings->value(QStringLiteral("profiles/Acme prod/apiVersion")).toString(),
                  QStringLiteral("v2026"));
 
         // Replacing the list removes and renames.
-        ProfileSettings renamed = acme();
+        ConnectionProfile renamed = acme();
         renamed.name = QStringLiteral("Acme EU");
         settings.setProfiles({renamed});
-        QCOMPARE(settings.profiles(), QList<ProfileSettings> {renamed});
+        QCOMPARE(settings.profiles(), QList<ConnectionProfile> {renamed});
         QVERIFY(!m_settings->contains(QStringLiteral("profiles/beta tenant/baseUrl")));
     }
 
@@ -122,15 +123,15 @@ private Q_SLOTS:
     {
         DesktopSettings settings(*m_settings);
         const auto named = [](const QString &name, const QString &clientId) {
-            ProfileSettings profile = acme();
+            ConnectionProfile profile = acme();
             profile.name = name;
             profile.clientId = clientId;
             return profile;
         };
-        const ProfileSettings kept = named(QStringLiteral("kept"), QStringLiteral("k"));
-        const ProfileSettings edited = named(QStringLiteral("edited"), QStringLiteral("e1"));
-        const ProfileSettings removed = named(QStringLiteral("removed"), QStringLiteral("r"));
-        const ProfileSettings renamedFrom = named(QStringLiteral("old name"), QStringLiteral("n"));
+        const ConnectionProfile kept = named(QStringLiteral("kept"), QStringLiteral("k"));
+        const ConnectionProfile edited = named(QStringLiteral("edited"), QStringLiteral("e1"));
+        const ConnectionProfile removed = named(QStringLiteral("removed"), QStringLiteral("r"));
+        const ConnectionProfile renamedFrom = named(QStringLiteral("old name"), QStringLiteral("n"));
         settings.setProfiles({kept, edited, removed, renamedFrom});
         settings.setCurrentProfile(kept.name);
         Preferences preferences;
@@ -139,11 +140,11 @@ private Q_SLOTS:
         const DesktopSettings::Snapshot before = settings.snapshot();
 
         // Meanwhile another writer (taskwatch-cli login) adds a profile, edits "kept", picks a poll interval.
-        const ProfileSettings added = named(QStringLiteral("from the cli"), QStringLiteral("c"));
-        DesktopSettings::toConnection(added).write(*m_settings);
-        ProfileSettings keptByCli = kept;
+        const ConnectionProfile added = named(QStringLiteral("from the cli"), QStringLiteral("c"));
+        ProfileStore::write(*m_settings, added);
+        ConnectionProfile keptByCli = kept;
         keptByCli.clientId = QStringLiteral("k2");
-        DesktopSettings::toConnection(keptByCli).write(*m_settings);
+        ProfileStore::write(*m_settings, keptByCli);
         settings.setValue(DesktopSettings::Key::NotifyMaxPerMinute, 9);
 
         // The dialog: edits one, removes one, renames one, adds one, changes the current and one preference.
@@ -156,7 +157,7 @@ private Q_SLOTS:
         settings.applyChanges(before, after);
 
         QStringList names;
-        for (const ProfileSettings &profile : settings.profiles())
+        for (const ConnectionProfile &profile : settings.profiles())
             names.append(profile.name);
         QCOMPARE(names,
                  (QStringList {QStringLiteral("edited"), QStringLiteral("from the cli"), QStringLiteral("kept"),
@@ -177,9 +178,16 @@ private Q_SLOTS:
         QCOMPARE(settings.currentProfile(), QStringLiteral("edited"));
     }
 
-    void conversionsKeepEveryField()
+    void storeKeepsEveryField()
     {
-        QCOMPARE(DesktopSettings::fromConnection(DesktopSettings::toConnection(acme())), acme());
+        // The one reader/writer of "profiles": what it writes it reads back, field for field.
+        ProfileStore::write(*m_settings, acme());
+        QVERIFY(ProfileStore::exists(*m_settings, acme().name));
+        QCOMPARE(ProfileStore::names(*m_settings), QStringList {acme().name});
+        QCOMPARE(ProfileStore::read(*m_settings, acme().name), acme());
+        ProfileStore::remove(*m_settings, acme().name);
+        QVERIFY(!ProfileStore::exists(*m_settings, acme().name));
+        QVERIFY(ProfileStore::names(*m_settings).isEmpty());
     }
 };
 

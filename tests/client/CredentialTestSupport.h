@@ -71,8 +71,9 @@ inline CredentialResult remove(CredentialStore &store, const QString &profile, c
 inline CredentialResult move(CredentialStore &store, const QString &profile, const QString &oldClientId,
                              const QString &newClientId)
 {
-    return await(
-            [&](CredentialStore::Callback cb) { store.moveSecret(profile, oldClientId, newClientId, std::move(cb)); });
+    return await([&](CredentialStore::Callback cb) {
+        store.moveSecret({profile, oldClientId}, {profile, newClientId}, std::move(cb));
+    });
 }
 
 // Stores `text` as is under the key, as a version of Taskwatch before secrets were bound wrote it (the bare

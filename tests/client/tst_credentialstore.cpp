@@ -176,6 +176,30 @@ private Q_SLOTS:
         QVERIFY(remove(m_store, m_profile, QStringLiteral("new-id")).ok);
     }
 
+    void moveOnRenameKeepsTheTenant()
+    {
+        // The settings dialog renamed the profile: the secret moves to the new name's key with its tenant, and a
+        // session-only copy follows at once.
+        const QString renamed = unique(QStringLiteral("tst-renamed"));
+        const QString clientId = QStringLiteral("rename-id");
+        QVERIFY(write(m_store, m_profile, clientId, QStringLiteral("kept")).ok);
+        m_store.setSessionSecret(m_profile, clientId, QStringLiteral("session"), testTenant());
+        const CredentialResult moved = CredentialTest::await([&](CredentialStore::Callback cb) {
+            m_store.moveSecret({m_profile, clientId}, {renamed, clientId}, std::move(cb));
+        });
+        QVERIFY2(moved.ok, qPrintable(moved.message()));
+        QVERIFY(moved.fromSession);
+        QVERIFY(!m_store.hasSessionSecret(m_profile, clientId));
+        QVERIFY(m_store.hasSessionSecret(renamed, clientId));
+        m_store.forgetSessionSecret(renamed, clientId);
+        const CredentialStore::Entry entry =
+                CredentialStore::decodeEntry(secretToolLookup(CredentialStore::keyFor(renamed, clientId)).out);
+        QCOMPARE(entry.secret, QStringLiteral("kept"));
+        QCOMPARE(entry.tenant, QStringLiteral("https://tenant.example.com:443"));
+        QVERIFY(secretToolLookup(CredentialStore::keyFor(m_profile, clientId)).exitCode != 0);
+        QVERIFY(remove(m_store, renamed, clientId).ok);
+    }
+
     void moveWithNothingToMove()
     {
         const CredentialResult moved = move(m_store, m_profile, QStringLiteral("absent"), QStringLiteral("target"));

@@ -23,10 +23,10 @@
 
 namespace {
 
-ProfileSettings profile(const QString &name, const QString &clientId,
-                        const QString &url = QStringLiteral("https://acme.api.identitynow.com"))
+ConnectionProfile profile(const QString &name, const QString &clientId,
+                          const QString &url = QStringLiteral("https://acme.api.identitynow.com"))
 {
-    ProfileSettings result;
+    ConnectionProfile result;
     result.name = name;
     result.baseUrl = QUrl(url);
     result.clientId = clientId;
@@ -174,9 +174,9 @@ private Q_SLOTS:
         QTest::keyClick(secret, Qt::Key_Return);
         QCOMPARE(accepted.count(), 1);
 
-        ProfileSettings expected = profile(QStringLiteral("Acme prod"), QStringLiteral("2c9180835d2e5168"));
+        ConnectionProfile expected = profile(QStringLiteral("Acme prod"), QStringLiteral("2c9180835d2e5168"));
         expected.apiVersion = ApiVersion::V2026;
-        QCOMPARE(dialog().profiles(), QList<ProfileSettings> {expected});
+        QCOMPARE(dialog().profiles(), QList<ConnectionProfile> {expected});
         QCOMPARE(dialog().currentProfile(), QStringLiteral("Acme prod")); // the first profile is the one watched
         QCOMPARE(dialog().secretChanges(),
                  (QList<SecretChange> {{QStringLiteral("Acme prod"), QStringLiteral("2c9180835d2e5168"),
@@ -270,7 +270,7 @@ private Q_SLOTS:
         // What the app stores from the dialog's results: every field of every profile and preference.
         {
             QSettings settings;
-            for (const ProfileSettings &p : dialog().profiles()) {
+            for (const ConnectionProfile &p : dialog().profiles()) {
                 settings.beginGroup(QStringLiteral("profiles/") + p.name);
                 settings.setValue(QStringLiteral("baseUrl"), p.baseUrl.toString());
                 settings.setValue(QStringLiteral("apiVersion"), ApiVersions::name(p.apiVersion));
@@ -327,7 +327,7 @@ private Q_SLOTS:
         QTest::mouseClick(test, Qt::LeftButton);
         QCOMPARE(tested.count(), 1);
         QCOMPARE(tested.at(0).size(), 2);
-        QCOMPARE(tested.at(0).at(0).value<ProfileSettings>(),
+        QCOMPARE(tested.at(0).at(0).value<ConnectionProfile>(),
                  profile(QStringLiteral("Acme"), QStringLiteral("old-id")));
         QCOMPARE(tested.at(0).at(1).toString(), QString());
         dialog().setTestResult(true, QStringLiteral("Connected"));
@@ -344,10 +344,10 @@ private Q_SLOTS:
         test->setFocus();
         QTest::keyClick(test, Qt::Key_Space);
         QCOMPARE(tested.count(), 2);
-        ProfileSettings expected = profile(QStringLiteral("Acme"), QStringLiteral("new-id"),
-                                           QStringLiteral("https://other.api.identitynow.com"));
+        ConnectionProfile expected = profile(QStringLiteral("Acme"), QStringLiteral("new-id"),
+                                             QStringLiteral("https://other.api.identitynow.com"));
         expected.apiVersion = ApiVersion::V1;
-        QCOMPARE(tested.at(1).at(0).value<ProfileSettings>(), expected);
+        QCOMPARE(tested.at(1).at(0).value<ConnectionProfile>(), expected);
         QCOMPARE(tested.at(1).at(1).toString(), QStringLiteral("typed-secret"));
 
         // Busy until the app answers; a second request cannot start meanwhile.
@@ -425,7 +425,7 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>("removeProfile"), Qt::LeftButton);
         QCOMPARE(dialog().removedProfiles(), (QList<SecretKey> {{QStringLiteral("Acme"), QStringLiteral("a-id")}}));
         QCOMPARE(dialog().profiles(),
-                 (QList<ProfileSettings> {profile(QStringLiteral("Sandbox"), QStringLiteral("s-id"))}));
+                 (QList<ConnectionProfile> {profile(QStringLiteral("Sandbox"), QStringLiteral("s-id"))}));
         QCOMPARE(edit("name")->text(), QStringLiteral("Sandbox"));
 
         // A profile added and removed in the same visit had nothing stored.

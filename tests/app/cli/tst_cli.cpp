@@ -1,4 +1,5 @@
 #include "TaskwatchVersion.h"
+#include "client/ProfileStore.h"
 #include "tests/app/cli/CliTestSupport.h"
 #include "tests/client/SimFixture.h"
 
@@ -267,7 +268,7 @@ private Q_SLOTS:
             QSettings settings(m_home.settingsFile(), QSettings::IniFormat);
             ConnectionProfile profile = simProfile(*sim, ApiVersion::V2026);
             profile.name = QStringLiteral("lab");
-            profile.write(settings);
+            ProfileStore::write(settings, profile);
         }
         const CliTest::Run result =
                 CliTest::run({QStringLiteral("get"), id, QStringLiteral("--profile"), QStringLiteral("lab")},

@@ -2,7 +2,11 @@
 // simulated tenant: login stores the profile in the settings and the secret in the keychain, get/wait/list
 // read it from there, logout removes both. Refused credentials and a missing keychain store nothing.
 
-#include "client/ConnectionProfile.h"
+#include "client/ProfileStore.h"
+#include "models/ConnectionProfile.h"
+#include "tests/app/cli/CliTestSupport.h"
+#include "tests/client/SecretCatcher.h"
+#include "tests/client/SimFixture.h"
 #include "models/TenantUrl.h"
 #include "tests/app/cli/CliTestSupport.h"
 #include "tests/client/SecretCatcher.h"
@@ -126,7 +130,7 @@ private:
     {
         QCOMPARE(keychainItem(profile, clientId), QString());
         QVERIFY(!keychainListsItem(profile, clientId));
-        QVERIFY(!ConnectionProfile::exists(settingsOf(home), profile));
+        QVERIFY(!ProfileStore::exists(settingsOf(home), profile));
         QCOMPARE(CredentialTest::filesContaining(home.path(), secret), QStringList());
     }
 
@@ -163,7 +167,7 @@ private Q_SLOTS:
         // ...and the rest of the profile in the settings file the desktop app reads, without the secret.
         {
             const QSettings settings = settingsOf(home);
-            const ConnectionProfile saved = ConnectionProfile::read(settings, profile);
+            const ConnectionProfile saved = ProfileStore::read(settings, profile);
             QCOMPARE(saved.baseUrl, tenant.sim->baseUrl());
             QCOMPARE(saved.apiVersion, ApiVersion::V2026);
             QCOMPARE(saved.clientId, tenant.clientId);
@@ -285,7 +289,7 @@ private Q_SLOTS:
 
         // Deleting a missing item succeeds: logout still cleans up the profile.
         QCOMPARE(run({QStringLiteral("logout"), QStringLiteral("--profile"), profile}, home.environment()).exitCode, 0);
-        QVERIFY(!ConnectionProfile::exists(settingsOf(home), profile));
+        QVERIFY(!ProfileStore::exists(settingsOf(home), profile));
     }
 
     // A profile's stored secret goes only to the tenant it was saved for. A leftover SAIL_BASE_URL or a
@@ -411,7 +415,7 @@ private Q_SLOTS:
         QCOMPARE(run(loginArguments(tenant, profile, QStringLiteral("v1")), home.environment(), line(wrong)).exitCode,
                  3);
         QCOMPARE(keychainItem(profile, tenant.clientId), tenant.secret);
-        QCOMPARE(ConnectionProfile::read(settingsOf(home), profile).apiVersion, ApiVersion::V2025);
+        QCOMPARE(ProfileStore::read(settingsOf(home), profile).apiVersion, ApiVersion::V2025);
         QCOMPARE(run({QStringLiteral("logout"), QStringLiteral("--profile"), profile}, home.environment()).exitCode, 0);
     }
 
@@ -540,7 +544,7 @@ private Q_SLOTS:
         QVERIFY2(relogin.exitCode == 0, qPrintable(relogin.err));
         QCOMPARE(keychainItem(profile, secondId), secondSecret);
         QCOMPARE(keychainItem(profile, tenant.clientId), QString());
-        const ConnectionProfile saved = ConnectionProfile::read(settingsOf(home), profile);
+        const ConnectionProfile saved = ProfileStore::read(settingsOf(home), profile);
         QCOMPARE(saved.clientId, secondId);
         QCOMPARE(saved.baseUrl, tenant.sim->baseUrl());
         QCOMPARE(run({QStringLiteral("logout"), QStringLiteral("--profile"), profile}, home.environment()).exitCode, 0);
@@ -598,7 +602,7 @@ private Q_SLOTS:
             QSettings settings = settingsOf(home);
             ConnectionProfile saved = simProfile(*tenant.sim, ApiVersion::V2025, tenant.clientId);
             saved.name = profile;
-            saved.write(settings);
+            ProfileStore::write(settings, saved);
         }
         const Run get = run({QStringLiteral("get"), id, QStringLiteral("--profile"), profile}, env);
         QCOMPARE(get.exitCode, 2);
@@ -618,7 +622,7 @@ private Q_SLOTS:
         const Run logout = run({QStringLiteral("logout"), QStringLiteral("--profile"), profile}, env);
         QCOMPARE(logout.exitCode, 2);
         QVERIFY2(logout.err.contains(QStringLiteral("The profile is kept")), qPrintable(logout.err));
-        QVERIFY(ConnectionProfile::exists(settingsOf(home), profile));
+        QVERIFY(ProfileStore::exists(settingsOf(home), profile));
         bus.stop();
     }
 
@@ -696,14 +700,14 @@ private Q_SLOTS:
         QVERIFY2(login.err.startsWith(QStringLiteral("taskwatch-cli: cannot store the secret in the system keychain: "))
                          && login.err.contains(QStringLiteral("Unlock the login keyring")),
                  qPrintable(login.err));
-        QCOMPARE(ConnectionProfile::read(settingsOf(home), profile).apiVersion, ApiVersion::V2025);
+        QCOMPARE(ProfileStore::read(settingsOf(home), profile).apiVersion, ApiVersion::V2025);
         QCOMPARE(CredentialTest::filesContaining(home.path(), newer), QStringList());
 
         // logout must not drop the profile while its secret stays behind in the locked keyring.
         const Run logout = run({QStringLiteral("logout"), QStringLiteral("--profile"), profile}, env);
         QCOMPARE(logout.exitCode, 2);
         QVERIFY2(logout.err.contains(QStringLiteral("locked")), qPrintable(logout.err));
-        QVERIFY(ConnectionProfile::exists(settingsOf(home), profile));
+        QVERIFY(ProfileStore::exists(settingsOf(home), profile));
     }
 
 #ifdef Q_OS_UNIX

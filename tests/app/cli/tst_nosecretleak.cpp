@@ -3,7 +3,8 @@
 // anything else), no captured stdout/stderr and no exported JSON holds the client secret (in any encoding)
 // or any JSON Web Token - the sim's access tokens are HS256 JWTs, so no JWT at all may appear.
 
-#include "client/ConnectionProfile.h"
+#include "client/ProfileStore.h"
+#include "models/ConnectionProfile.h"
 #include "tests/app/cli/CliTestSupport.h"
 #include "tests/client/SimFixture.h"
 
@@ -154,7 +155,7 @@ private Q_SLOTS:
         // captured output, the exports, and whatever else anything wrote there.
         const QStringList files = filesUnder(home.path());
         QVERIFY(files.contains(home.settingsFile()));
-        QVERIFY(ConnectionProfile::exists(QSettings(home.settingsFile(), QSettings::IniFormat), profile));
+        QVERIFY(ProfileStore::exists(QSettings(home.settingsFile(), QSettings::IniFormat), profile));
         QVERIFY(files.contains(exported));
         QVERIFY(files.contains(captured(QStringLiteral("wait.err"))));
         QList<Finding> findings;

@@ -5,10 +5,10 @@
 #include <QString>
 #include <QUrl>
 
-class QSettings;
-
-// Where and as whom a TaskMonitor connects. The client secret is deliberately not part of it: it lives in
+// Where and as whom a TaskMonitor connects: the one value type of a connection profile, shared by the
+// engine, the CLI and the settings dialog. The client secret is deliberately not part of it: it lives in
 // the keychain (or comes from the environment or stdin) and is handed to the engine with setSecret().
+// Stored by client/ProfileStore.
 struct ConnectionProfile
 {
     QString name;
@@ -19,14 +19,6 @@ struct ConnectionProfile
 
     // Why this profile cannot be used; empty when it can. Checks the URL policy and the client id.
     QString problem() const;
-
-    // Profiles in QSettings: group "profiles/<name>" with keys baseUrl, apiVersion, clientId, caFile.
-    static ConnectionProfile read(const QSettings &settings, const QString &name);
-    void write(QSettings &settings) const;
-    // A group "profiles/<name>" with a base URL or a client id is saved.
-    static bool exists(const QSettings &settings, const QString &name);
-    // Removes the group "profiles/<name>" (the secret is CredentialStore's to delete).
-    static void remove(QSettings &settings, const QString &name);
 
     friend bool operator==(const ConnectionProfile &, const ConnectionProfile &) = default;
 };

@@ -1,12 +1,12 @@
 #include "models/UrlPolicy.h"
-#include "ui/ProfileSettings.h"
+#include "ui/ProfileRules.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
-class TestProfileSettings : public QObject
+class TestProfileRules : public QObject
 {
     Q_OBJECT
 
@@ -163,7 +163,7 @@ private Q_SLOTS:
 
     void problemsOfAProfile()
     {
-        ProfileSettings profile;
+        ConnectionProfile profile;
         profile.name = QStringLiteral("Acme");
         profile.baseUrl = QUrl(QStringLiteral("https://acme.api.identitynow.com"));
         profile.clientId = QStringLiteral("id");
@@ -182,5 +182,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestProfileSettings)
-#include "tst_profilesettings.moc"
+QTEST_GUILESS_MAIN(TestProfileRules)
+#include "tst_profilerules.moc"

@@ -1,25 +1,13 @@
 #pragma once
 
-#include "models/ApiVersion.h"
+#include "models/ConnectionProfile.h"
 
 #include <QString>
 #include <QStringList>
 #include <QUrl>
 
-// One connection profile as the settings dialog edits it. The client secret is deliberately not part of
-// it: the dialog hands typed secrets out separately (SettingsDialog::secretChanges) for the keychain.
-struct ProfileSettings
-{
-    QString name;
-    QUrl baseUrl; // e.g. https://acme.api.identitynow.com, no version path
-    ApiVersion apiVersion = ApiVersion::V2025;
-    QString clientId;
-    QString caFile; // optional PEM file of extra CA certificates (a corporate proxy's)
-
-    friend bool operator==(const ProfileSettings &, const ProfileSettings &) = default;
-};
-
-// What is wrong with each field of a profile, in words for the line beside the field; empty when fine.
+// What is wrong with each field of a profile the settings dialog edits (models/ConnectionProfile), in
+// words for the line beside the field; empty when fine.
 struct ProfileProblems
 {
     QString name;
@@ -48,6 +36,6 @@ QString nameProblem(const QString &name, const QStringList &otherNames);
 QString clientIdProblem(const QString &clientId);
 // Empty (no extra CA) is fine; otherwise an absolute path to a readable file.
 QString caFileProblem(const QString &path);
-ProfileProblems problemsOf(const ProfileSettings &profile, const QStringList &otherNames);
+ProfileProblems problemsOf(const ConnectionProfile &profile, const QStringList &otherNames);
 
 } // namespace ProfileRules

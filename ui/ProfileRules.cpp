@@ -1,4 +1,4 @@
-#include "ProfileSettings.h"
+#include "ProfileRules.h"
 
 #include "models/UrlPolicy.h"
 
@@ -104,7 +104,7 @@ QString caFileProblem(const QString &path)
     return {};
 }
 
-ProfileProblems problemsOf(const ProfileSettings &profile, const QStringList &otherNames)
+ProfileProblems problemsOf(const ConnectionProfile &profile, const QStringList &otherNames)
 {
     return {nameProblem(profile.name, otherNames), baseUrlProblem(profile.baseUrl), clientIdProblem(profile.clientId),
             caFileProblem(profile.caFile)};

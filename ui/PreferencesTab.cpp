@@ -1,0 +1,114 @@
+#include "PreferencesTab.h"
+
+#include "Autostart.h"
+#include "FormLabels.h"
+
+#include <QCheckBox>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+PreferencesTab::PreferencesTab(QWidget *parent)
+    : QWidget(parent)
+{
+    m_launchSupported = Autostart::isSupported();
+
+    m_pollSpin = new QSpinBox(this);
+    m_pollSpin->setObjectName(QStringLiteral("pollInterval"));
+    m_pollSpin->setRange(Preferences::MinPollIntervalSeconds, Preferences::MaxPollIntervalSeconds);
+    m_pollSpin->setSuffix(tr(" s"));
+    m_pollSpin->setAccessibleDescription(tr("How often running tasks are checked, in seconds"));
+    auto *pollLabel = new QLabel(tr("Chec&k every:"), this);
+    pollLabel->setBuddy(m_pollSpin);
+    auto *pollRow = new QHBoxLayout;
+    pollRow->addWidget(pollLabel);
+    pollRow->addWidget(m_pollSpin);
+    pollRow->addWidget(new QLabel(tr("(how often Taskwatch asks the tenant about watched tasks)"), this), 1);
+
+    auto *notifyBox = new QGroupBox(tr("Notify when a task"), this);
+    auto checkBox = [](const QString &text, const QString &name, QWidget *parent) {
+        auto *box = new QCheckBox(text, parent);
+        box->setObjectName(name);
+        return box;
+    };
+    m_notifyStarted = checkBox(tr("&starts"), QStringLiteral("notifyStarted"), notifyBox);
+    m_notifySucceeded = checkBox(tr("s&ucceeds"), QStringLiteral("notifySucceeded"), notifyBox);
+    m_notifyWarning = checkBox(tr("ends with a &warning"), QStringLiteral("notifyWarning"), notifyBox);
+    m_notifyFailed = checkBox(tr("&fails (error or temporary error)"), QStringLiteral("notifyFailed"), notifyBox);
+    m_notifyTerminated = checkBox(tr("is ter&minated by someone"), QStringLiteral("notifyTerminated"), notifyBox);
+    auto *notifyLayout = new QVBoxLayout(notifyBox);
+    for (QCheckBox *box : {m_notifyStarted, m_notifySucceeded, m_notifyWarning, m_notifyFailed, m_notifyTerminated})
+        notifyLayout->addWidget(box);
+
+    auto *desktopBox = new QGroupBox(tr("Desktop"), this);
+    m_startMinimized = checkBox(tr("Start minimised to the &tray"), QStringLiteral("startMinimized"), desktopBox);
+    m_trayNote = noteLabel(QStringLiteral("trayNote"), desktopBox);
+    m_trayNote->setText(tr("No system tray is available here, so Taskwatch cannot start hidden in it: it "
+                           "opens its window instead."));
+    m_launchAtLogin = checkBox(tr("&Launch at login"), QStringLiteral("launchAtLogin"), desktopBox);
+    m_launchNote = noteLabel(QStringLiteral("launchNote"), desktopBox);
+    m_launchNote->setText(tr("Launching at login is not supported on this system yet."));
+    auto *desktopLayout = new QVBoxLayout(desktopBox);
+    desktopLayout->addWidget(m_startMinimized);
+    desktopLayout->addWidget(m_trayNote);
+    desktopLayout->addWidget(m_launchAtLogin);
+    desktopLayout->addWidget(m_launchNote);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(pollRow);
+    layout->addWidget(notifyBox);
+    layout->addWidget(desktopBox);
+    layout->addStretch(1);
+    setLaunchAtLoginSupported(m_launchSupported);
+}
+
+void PreferencesTab::setPreferences(const Preferences &preferences)
+{
+    m_preferences = preferences;
+    m_pollSpin->setValue(preferences.pollIntervalSeconds);
+    m_notifyStarted->setChecked(preferences.notify.started);
+    m_notifySucceeded->setChecked(preferences.notify.succeeded);
+    m_notifyWarning->setChecked(preferences.notify.warning);
+    m_notifyFailed->setChecked(preferences.notify.failed);
+    m_notifyTerminated->setChecked(preferences.notify.terminated);
+    m_startMinimized->setChecked(preferences.startMinimized);
+    m_launchAtLogin->setChecked(preferences.launchAtLogin && m_launchSupported);
+}
+
+Preferences PreferencesTab::preferences() const
+{
+    Preferences result = m_preferences;
+    result.pollIntervalSeconds = m_pollSpin->value();
+    result.notify.started = m_notifyStarted->isChecked();
+    result.notify.succeeded = m_notifySucceeded->isChecked();
+    result.notify.warning = m_notifyWarning->isChecked();
+    result.notify.failed = m_notifyFailed->isChecked();
+    result.notify.terminated = m_notifyTerminated->isChecked();
+    // Kept even without a tray: the app ignores it while there is none.
+    result.startMinimized = m_startMinimized->isChecked();
+    result.launchAtLogin = m_launchSupported && m_launchAtLogin->isChecked();
+    return result;
+}
+
+void PreferencesTab::setTrayAvailable(bool available)
+{
+    m_startMinimized->setEnabled(available);
+    m_trayNote->setVisible(!available);
+}
+
+void PreferencesTab::setLaunchAtLoginSupported(bool supported)
+{
+    m_launchSupported = supported;
+    m_launchAtLogin->setEnabled(supported);
+    if (!supported)
+        m_launchAtLogin->setChecked(false);
+    m_launchNote->setVisible(!supported);
+}
+
+QList<QWidget *> PreferencesTab::focusChain() const
+{
+    return {m_pollSpin,     m_notifyStarted,    m_notifySucceeded, m_notifyWarning,
+            m_notifyFailed, m_notifyTerminated, m_startMinimized,  m_launchAtLogin};
+}
