@@ -99,7 +99,8 @@ QString keychainRemedy(QKeychain::Error error, const QString &errorString)
                           "enabled), or log in to a desktop session that provides one, then try again.");
         break;
     case Cause::Locked:
-        advice = Text::tr("The keychain is locked or refused access.") + QLatin1Char(' ') + KeychainPlatform::unlockAdvice();
+        advice = Text::tr("The keychain is locked or refused access.") + QLatin1Char(' ')
+                + KeychainPlatform::unlockAdvice();
         break;
     case Cause::NotImplemented:
         advice = Text::tr("This system offers no keychain that Taskwatch can use.");

@@ -189,6 +189,17 @@ void WatchList::upsert(const WatchedTask &task, Urgency urgency)
     changed(urgency);
 }
 
+void WatchList::moveProfile(const QString &from, const QString &to)
+{
+    if (from == to)
+        return;
+    for (WatchedTask task : tasks(from)) {
+        remove(from, task.id);
+        task.profile = to;
+        upsert(task);
+    }
+}
+
 void WatchList::remove(const QString &profile, const QString &id)
 {
     const qsizetype index = indexOf(profile, id);

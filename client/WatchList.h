@@ -60,6 +60,7 @@ public:
 
     void upsert(const WatchedTask &task, Urgency urgency = Urgency::Soon); // by (profile, id)
     void remove(const QString &profile, const QString &id);
+    void moveProfile(const QString &from, const QString &to); // a renamed profile keeps its tasks
 
     void setSaveDelay(std::chrono::milliseconds delay);
     void setProgressSaveDelay(std::chrono::milliseconds delay);

@@ -65,6 +65,41 @@
     </message>
 </context>
 <context>
+    <name>ApiTransport</name>
+    <message>
+        <source>No client secret is set for this connection.</source>
+        <translation>Für diese Verbindung ist kein Client-Secret gesetzt.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The answer from %1 was larger than %2 MiB and was cut off.</source>
+        <translation>Die Antwort von %1 war größer als %2 MiB und wurde abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>The answer from %1 did not end within %2 s and was cut off.</source>
+        <translation>Die Antwort von %1 endete nicht innerhalb von %2 s und wurde abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>No answer from %1 within %2 s.</source>
+        <translation>Keine Antwort von %1 innerhalb von %2 s.</translation>
+    </message>
+    <message>
+        <source>The TLS certificate of %1 is not trusted: %2</source>
+        <translation>Dem TLS-Zertifikat von %1 wird nicht vertraut: %2</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>Authentication failed: the tenant refused a newly issued token. %1</source>
+        <translation>Die Authentifizierung ist fehlgeschlagen: Der Tenant hat ein soeben ausgestelltes Token abgelehnt. %1</translation>
+    </message>
+</context>
+<context>
     <name>Autostart</name>
     <message>
         <source>Could not create the folder %1.</source>
@@ -416,6 +451,118 @@ Exit-Codes:
     </message>
 </context>
 <context>
+    <name>ConnectionLine</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>reading the client secret from the keychain</source>
+        <translation>Client-Secret wird aus dem Schlüsselbund gelesen</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Demo tenant</source>
+        <translation>Demo-Tenant</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Offline, retrying in %1</source>
+        <translation>Offline, neuer Versuch in %1</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Rate limited, resuming in %1</source>
+        <translation>Anfragelimit erreicht, weiter in %1</translation>
+    </message>
+    <message>
+        <source>Rate limited, resuming shortly</source>
+        <translation>Anfragelimit erreicht, gleich geht es weiter</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionPresenter</name>
+    <message>
+        <source>Signing in to %1 failed: %2 Check the client id and secret in Settings.</source>
+        <translation>Die Anmeldung bei %1 ist fehlgeschlagen: %2 Prüfen Sie Client-ID und Secret in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>The profile %1 cannot connect: %2</source>
+        <translation>Das Profil %1 kann keine Verbindung herstellen: %2</translation>
+    </message>
+    <message>
+        <source>The stored client secret of the profile %1 was saved for %2, not for its tenant now (%3), and is not sent there. Enter the secret in Settings.</source>
+        <translation>Das gespeicherte Client-Secret des Profils %1 wurde für %2 gespeichert, nicht für seinen jetzigen Tenant (%3), und wird dort nicht hingesendet. Geben Sie das Secret in den Einstellungen ein.</translation>
+    </message>
+    <message>
+        <source>No client secret is stored for the profile %1. Enter it in Settings.</source>
+        <translation>Für das Profil %1 ist kein Client-Secret gespeichert. Geben Sie es in den Einstellungen ein.</translation>
+    </message>
+    <message>
+        <source>The client secret for the profile %1 could not be read from the keychain. %2 In Settings you can enter it for this session only.</source>
+        <translation>Das Client-Secret des Profils %1 konnte nicht aus dem Schlüsselbund gelesen werden. %2 In den Einstellungen können Sie es nur für diese Sitzung eingeben.</translation>
+    </message>
+    <message>
+        <source>Your watch list (%1) was unreadable and could not be moved aside: %2 Taskwatch will not overwrite it; move or repair it and start again.</source>
+        <translation>Ihre Beobachtungsliste (%1) war unlesbar und konnte nicht beiseitegelegt werden: %2 Taskwatch überschreibt sie nicht; verschieben oder reparieren Sie sie und starten Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Your watch list was unreadable and was moved aside to %1. Taskwatch started a new one.</source>
+        <translation>Ihre Beobachtungsliste war unlesbar und wurde nach %1 beiseitegelegt. Taskwatch hat eine neue begonnen.</translation>
+    </message>
+    <message>
+        <source>Your watch list could not be saved: %1</source>
+        <translation>Ihre Beobachtungsliste konnte nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionProfile</name>
+    <message>
+        <source>No client id is set.</source>
+        <translation>Es ist keine Client-ID gesetzt.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionState</name>
+    <message>
+        <source>Rate limited</source>
+        <translation>Anfragelimit erreicht</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>%1, resuming in %2.</source>
+        <translation>%1, weiter in %2.</translation>
+    </message>
+    <message>
+        <source>%1, retrying in %2.</source>
+        <translation>%1, neuer Versuch in %2.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionTester</name>
     <message>
         <source>The stored secret was saved for another tenant and is never sent to %1: to test a tenant that is not saved, type its secret in the Secret field.</source>
@@ -542,42 +689,6 @@ Exit-Codes:
         <translation>Demo-Tenant: verbinden Sie Ihren eigenen in den Einstellungen.</translation>
     </message>
     <message>
-        <source>Your watch list (%1) was unreadable and could not be moved aside: %2 Taskwatch will not overwrite it; move or repair it and start again.</source>
-        <translation>Ihre Beobachtungsliste (%1) war unlesbar und konnte nicht beiseitegelegt werden: %2 Taskwatch überschreibt sie nicht; verschieben oder reparieren Sie sie und starten Sie erneut.</translation>
-    </message>
-    <message>
-        <source>Your watch list was unreadable and was moved aside to %1. Taskwatch started a new one.</source>
-        <translation>Ihre Beobachtungsliste war unlesbar und wurde nach %1 beiseitegelegt. Taskwatch hat eine neue begonnen.</translation>
-    </message>
-    <message>
-        <source>Your watch list could not be saved: %1</source>
-        <translation>Ihre Beobachtungsliste konnte nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
-        <source>The stored client secret of the profile %1 was saved for %2, not for its tenant now (%3), and is not sent there. Enter the secret in Settings.</source>
-        <translation>Das gespeicherte Client-Secret des Profils %1 wurde für %2 gespeichert, nicht für seinen jetzigen Tenant (%3), und wird dort nicht hingesendet. Geben Sie das Secret in den Einstellungen ein.</translation>
-    </message>
-    <message>
-        <source>No client secret is stored for the profile %1. Enter it in Settings.</source>
-        <translation>Für das Profil %1 ist kein Client-Secret gespeichert. Geben Sie es in den Einstellungen ein.</translation>
-    </message>
-    <message>
-        <source>The client secret for the profile %1 could not be read from the keychain. %2 In Settings you can enter it for this session only.</source>
-        <translation>Das Client-Secret des Profils %1 konnte nicht aus dem Schlüsselbund gelesen werden. %2 In den Einstellungen können Sie es nur für diese Sitzung eingeben.</translation>
-    </message>
-    <message>
-        <source>reading the client secret from the keychain</source>
-        <translation>Lesen des Client-Secrets aus dem Schlüsselbund</translation>
-    </message>
-    <message>
-        <source>Signing in to %1 failed: %2 Check the client id and secret in Settings.</source>
-        <translation>Die Anmeldung bei %1 ist fehlgeschlagen: %2 Prüfen Sie Client-ID und Secret in den Einstellungen.</translation>
-    </message>
-    <message>
-        <source>The profile %1 cannot connect: %2</source>
-        <translation>Das Profil %1 kann keine Verbindung herstellen: %2</translation>
-    </message>
-    <message>
         <source>Taskwatch is still watching</source>
         <translation>Taskwatch beobachtet weiter</translation>
     </message>
@@ -588,26 +699,6 @@ Exit-Codes:
     <message>
         <source>Secrets are kept in your system&apos;s keychain, never in Taskwatch&apos;s files.</source>
         <translation>Secrets werden im Schlüsselbund Ihres Systems aufbewahrt, nie in den Dateien von Taskwatch.</translation>
-    </message>
-    <message>
-        <source>The secret of %1 could not be moved in the keychain: %2</source>
-        <translation>Das Secret von %1 konnte im Schlüsselbund nicht verschoben werden: %2</translation>
-    </message>
-    <message>
-        <source>The secret of the removed profile %1 could not be deleted: %2</source>
-        <translation>Das Secret des entfernten Profils %1 konnte nicht gelöscht werden: %2</translation>
-    </message>
-    <message>
-        <source>The secret of %1 could not be stored in the keychain and is kept for this session only. %2</source>
-        <translation>Das Secret von %1 konnte nicht im Schlüsselbund gespeichert werden und wird nur für diese Sitzung behalten. %2</translation>
-    </message>
-    <message>
-        <source>Launch at login could not be changed: %1</source>
-        <translation>Der Start bei der Anmeldung konnte nicht geändert werden: %1</translation>
-    </message>
-    <message>
-        <source>The settings could not be saved (%1).</source>
-        <translation>Die Einstellungen konnten nicht gespeichert werden (%1).</translation>
     </message>
 </context>
 <context>
@@ -859,6 +950,17 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     </message>
 </context>
 <context>
+    <name>FetchProblem</name>
+    <message>
+        <source>%1 (tracking id %2)</source>
+        <translation>%1 (Tracking-ID %2)</translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>&amp;All</source>
@@ -921,7 +1023,7 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     </message>
 </context>
 <context>
-    <name>HistoryEntry</name>
+    <name>HistoryLog</name>
     <message>
         <source>First seen</source>
         <translation>Zuerst gesehen</translation>
@@ -950,14 +1052,6 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
         <source>Fetch recovered</source>
         <translation>Abruf wieder erfolgreich</translation>
     </message>
-    <message>
-        <source>HTTP %1: %2</source>
-        <translation>HTTP %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 (tracking id %2)</source>
-        <translation>%1 (Tracking-ID %2)</translation>
-    </message>
 </context>
 <context>
     <name>JsonTree</name>
@@ -975,10 +1069,6 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     <message>
         <source>Taskwatch</source>
         <translation>Taskwatch</translation>
-    </message>
-    <message>
-        <source>Watched tasks</source>
-        <translation>Beobachtete Aufgaben</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -1178,6 +1268,57 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     </message>
 </context>
 <context>
+    <name>MessageTable</name>
+    <message>
+        <source>All messages</source>
+        <translation>Alle Meldungen</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Informationen</translation>
+    </message>
+    <message>
+        <source>Show messages of type</source>
+        <translation>Meldungen dieses Typs anzeigen</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Messages (%1, 1 error)</source>
+        <translation>Meldungen (%1, 1 Fehler)</translation>
+    </message>
+    <message>
+        <source>Messages (%1, %2 errors)</source>
+        <translation>Meldungen (%1, %2 Fehler)</translation>
+    </message>
+    <message>
+        <source>Messages (%1)</source>
+        <translation>Meldungen (%1)</translation>
+    </message>
+</context>
+<context>
     <name>NoticeBar</name>
     <message>
         <source>Close</source>
@@ -1220,6 +1361,69 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
             <numerusform>…und %n weitere</numerusform>
             <numerusform>…und %n weitere</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesTab</name>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>How often running tasks are checked, in seconds</source>
+        <translation>Wie oft laufende Aufgaben geprüft werden, in Sekunden</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k every:</source>
+        <translation>&amp;Prüfen alle:</translation>
+    </message>
+    <message>
+        <source>(how often Taskwatch asks the tenant about watched tasks)</source>
+        <translation>(wie oft Taskwatch den Tenant nach beobachteten Aufgaben fragt)</translation>
+    </message>
+    <message>
+        <source>Notify when a task</source>
+        <translation>Benachrichtigen, wenn eine Aufgabe</translation>
+    </message>
+    <message>
+        <source>&amp;starts</source>
+        <translation>&amp;startet</translation>
+    </message>
+    <message>
+        <source>s&amp;ucceeds</source>
+        <translation>&amp;erfolgreich endet</translation>
+    </message>
+    <message>
+        <source>ends with a &amp;warning</source>
+        <translation>mit einer &amp;Warnung endet</translation>
+    </message>
+    <message>
+        <source>&amp;fails (error or temporary error)</source>
+        <translation>&amp;fehlschlägt (Fehler oder vorübergehender Fehler)</translation>
+    </message>
+    <message>
+        <source>is ter&amp;minated by someone</source>
+        <translation>von jemandem &amp;abgebrochen wird</translation>
+    </message>
+    <message>
+        <source>Desktop</source>
+        <translation>Desktop</translation>
+    </message>
+    <message>
+        <source>Start minimised to the &amp;tray</source>
+        <translation>Minimiert im &amp;Infobereich starten</translation>
+    </message>
+    <message>
+        <source>No system tray is available here, so Taskwatch cannot start hidden in it: it opens its window instead.</source>
+        <translation>Hier ist kein Infobereich verfügbar, daher kann Taskwatch nicht versteckt darin starten: es öffnet stattdessen sein Fenster.</translation>
+    </message>
+    <message>
+        <source>&amp;Launch at login</source>
+        <translation>Bei der Anmeldung &amp;starten</translation>
+    </message>
+    <message>
+        <source>Launching at login is not supported on this system yet.</source>
+        <translation>Der Start bei der Anmeldung wird auf diesem System noch nicht unterstützt.</translation>
     </message>
 </context>
 <context>
@@ -1287,6 +1491,29 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     <message>
         <source>This is not a readable file.</source>
         <translation>Dies ist keine lesbare Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsApplier</name>
+    <message>
+        <source>The secret of the removed profile %1 could not be deleted: %2</source>
+        <translation>Das Secret des entfernten Profils %1 konnte nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>The secret of %1 could not be moved in the keychain: %2</source>
+        <translation>Das Secret von %1 konnte im Schlüsselbund nicht verschoben werden: %2</translation>
+    </message>
+    <message>
+        <source>The secret of %1 could not be stored in the keychain and is kept for this session only. %2</source>
+        <translation>Das Secret von %1 konnte nicht im Schlüsselbund gespeichert werden und wird nur für diese Sitzung behalten. %2</translation>
+    </message>
+    <message>
+        <source>Launch at login could not be changed: %1</source>
+        <translation>Der Start bei der Anmeldung konnte nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved (%1).</source>
+        <translation>Die Einstellungen konnten nicht gespeichert werden (%1).</translation>
     </message>
 </context>
 <context>
@@ -1400,66 +1627,6 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
         <translation>Noch kein Verbindungsprofil. Klicken Sie auf Hinzufügen, um eines für Ihren Tenant anzulegen.</translation>
     </message>
     <message>
-        <source> s</source>
-        <translation> s</translation>
-    </message>
-    <message>
-        <source>How often running tasks are checked, in seconds</source>
-        <translation>Wie oft laufende Aufgaben geprüft werden, in Sekunden</translation>
-    </message>
-    <message>
-        <source>Chec&amp;k every:</source>
-        <translation>&amp;Prüfen alle:</translation>
-    </message>
-    <message>
-        <source>(how often Taskwatch asks the tenant about watched tasks)</source>
-        <translation>(wie oft Taskwatch den Tenant nach beobachteten Aufgaben fragt)</translation>
-    </message>
-    <message>
-        <source>Notify when a task</source>
-        <translation>Benachrichtigen, wenn eine Aufgabe</translation>
-    </message>
-    <message>
-        <source>&amp;starts</source>
-        <translation>&amp;startet</translation>
-    </message>
-    <message>
-        <source>s&amp;ucceeds</source>
-        <translation>&amp;erfolgreich endet</translation>
-    </message>
-    <message>
-        <source>ends with a &amp;warning</source>
-        <translation>mit einer &amp;Warnung endet</translation>
-    </message>
-    <message>
-        <source>&amp;fails (error or temporary error)</source>
-        <translation>&amp;fehlschlägt (Fehler oder vorübergehender Fehler)</translation>
-    </message>
-    <message>
-        <source>is ter&amp;minated by someone</source>
-        <translation>von jemandem &amp;abgebrochen wird</translation>
-    </message>
-    <message>
-        <source>Desktop</source>
-        <translation>Desktop</translation>
-    </message>
-    <message>
-        <source>Start minimised to the &amp;tray</source>
-        <translation>Minimiert im &amp;Infobereich starten</translation>
-    </message>
-    <message>
-        <source>No system tray is available here, so Taskwatch cannot start hidden in it: it opens its window instead.</source>
-        <translation>Hier ist kein Infobereich verfügbar, daher kann Taskwatch nicht versteckt darin starten: es öffnet stattdessen sein Fenster.</translation>
-    </message>
-    <message>
-        <source>&amp;Launch at login</source>
-        <translation>Bei der Anmeldung &amp;starten</translation>
-    </message>
-    <message>
-        <source>Launching at login is not supported on this system yet.</source>
-        <translation>Der Start bei der Anmeldung wird auf diesem System noch nicht unterstützt.</translation>
-    </message>
-    <message>
         <source>Profile %1: %2</source>
         <translation>Profil %1: %2</translation>
     </message>
@@ -1565,18 +1732,6 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
         <translation>—</translation>
     </message>
     <message>
-        <source>Info</source>
-        <translation>Info</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>Warnung</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
         <source>Export report</source>
         <translation>Bericht exportieren</translation>
     </message>
@@ -1653,42 +1808,6 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
         <translation>Dauer:</translation>
     </message>
     <message>
-        <source>All messages</source>
-        <translation>Alle Meldungen</translation>
-    </message>
-    <message>
-        <source>Errors</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <source>Warnings</source>
-        <translation>Warnungen</translation>
-    </message>
-    <message>
-        <source>Information</source>
-        <translation>Informationen</translation>
-    </message>
-    <message>
-        <source>Show messages of type</source>
-        <translation>Meldungen dieses Typs anzeigen</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Typ</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Meldung</translation>
-    </message>
-    <message>
-        <source>Key</source>
-        <translation>Schlüssel</translation>
-    </message>
-    <message>
-        <source>Parameters</source>
-        <translation>Parameter</translation>
-    </message>
-    <message>
         <source>Return</source>
         <translation>Rückgabe</translation>
     </message>
@@ -1757,14 +1876,6 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
         <translation>Letzte Prüfung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source> (HTTP %1)</source>
-        <translation> (HTTP %1)</translation>
-    </message>
-    <message>
-        <source> — tracking id %1</source>
-        <translation> — Tracking-ID %1</translation>
-    </message>
-    <message>
         <source>%1 so far</source>
         <translation>bisher %1</translation>
     </message>
@@ -1779,18 +1890,6 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     <message>
         <source>about %1 left</source>
         <translation>noch etwa %1</translation>
-    </message>
-    <message>
-        <source>Messages (%1)</source>
-        <translation>Meldungen (%1)</translation>
-    </message>
-    <message>
-        <source>Messages (%1, 1 error)</source>
-        <translation>Meldungen (%1, 1 Fehler)</translation>
-    </message>
-    <message>
-        <source>Messages (%1, %2 errors)</source>
-        <translation>Meldungen (%1, %2 Fehler)</translation>
     </message>
     <message>
         <source>Returns (%1)</source>
@@ -1842,6 +1941,54 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     </message>
 </context>
 <context>
+    <name>TaskMessage</name>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>TaskMonitor</name>
+    <message>
+        <source>Rate limited by the tenant.</source>
+        <translation>Der Tenant hat das Anfragelimit erreicht.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskStatusClient</name>
+    <message>
+        <source>The task list could not be read: %1</source>
+        <translation>Die Aufgabenliste konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The task status could not be read: %1</source>
+        <translation>Der Aufgabenstatus konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The tenant answered with task %1 when asked for task %2; the answer was not used.</source>
+        <translation>Der Tenant antwortete auf die Frage nach Aufgabe %2 mit Aufgabe %1; die Antwort wurde nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>The %1 task list returns completed tasks only; listing running tasks needs v2025 or later.</source>
+        <translation>Die Aufgabenliste von %1 liefert nur abgeschlossene Aufgaben; laufende Aufgaben aufzulisten erfordert v2025 oder neuer.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTable</name>
+    <message>
+        <source>Watched tasks</source>
+        <translation>Beobachtete Aufgaben</translation>
+    </message>
+</context>
+<context>
     <name>TlsTrust</name>
     <message>
         <source>Cannot read the CA file %1: %2</source>
@@ -1865,11 +2012,49 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     </message>
 </context>
 <context>
-    <name>WatchListModel</name>
+    <name>TokenProvider</name>
     <message>
-        <source>%1 (tracking id %2)</source>
-        <translation>%1 (Tracking-ID %2)</translation>
+        <source>The token endpoint answered without an access token.</source>
+        <translation>Der Token-Endpunkt antwortete ohne Zugriffstoken.</translation>
     </message>
+    <message>
+        <source>Authentication failed: %1</source>
+        <translation>Die Authentifizierung ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WatchList</name>
+    <message>
+        <source>it cannot be read (%1)</source>
+        <translation>sie kann nicht gelesen werden (%1)</translation>
+    </message>
+    <message>
+        <source>The watch list %1 could not be used: %2. It was kept as %3; Taskwatch starts with an empty list.</source>
+        <translation>Die Beobachtungsliste %1 konnte nicht verwendet werden: %2. Sie wurde als %3 aufbewahrt; Taskwatch beginnt mit einer leeren Liste.</translation>
+    </message>
+    <message>
+        <source>The watch list %1 could not be used: %2. It could not be moved aside either, so Taskwatch starts with an empty list and will not save over it.</source>
+        <translation>Die Beobachtungsliste %1 konnte nicht verwendet werden: %2. Sie konnte auch nicht beiseitegelegt werden; daher beginnt Taskwatch mit einer leeren Liste und speichert nicht über sie.</translation>
+    </message>
+    <message>
+        <source>The watch list could not be saved to %1: %2</source>
+        <translation>Die Beobachtungsliste konnte nicht unter %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>The watch list is not saved: the unusable file %1 is still in the way.</source>
+        <translation>Die Beobachtungsliste wird nicht gespeichert: Die unbrauchbare Datei %1 ist noch im Weg.</translation>
+    </message>
+    <message>
+        <source>another process holds its lock %1</source>
+        <translation>ein anderer Prozess hält ihre Sperre %1</translation>
+    </message>
+    <message>
+        <source>its lock %1 cannot be created</source>
+        <translation>ihre Sperre %1 kann nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
+    <name>WatchListModel</name>
     <message>
         <source>State</source>
         <translation>Status</translation>
@@ -1945,10 +2130,6 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     <message>
         <source>%1; next check %2</source>
         <translation>%1; nächste Prüfung %2</translation>
-    </message>
-    <message>
-        <source>HTTP %1: %2</source>
-        <translation>HTTP %1: %2</translation>
     </message>
 </context>
 <context>

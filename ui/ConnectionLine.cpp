@@ -6,14 +6,15 @@
 
 namespace {
 
-QString tr(const char *text)
+// The context lupdate files these texts under.
+struct Text
 {
-    return QCoreApplication::translate("ConnectionLine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ConnectionLine)
+};
 
 QString withDetail(const QString &text, const QString &detail)
 {
-    return detail.isEmpty() ? text : tr("%1: %2").arg(text, detail);
+    return detail.isEmpty() ? text : Text::tr("%1: %2").arg(text, detail);
 }
 
 } // namespace
@@ -23,7 +24,7 @@ QString ConnectionLine::detail() const
     if (!state)
         return {};
     if (readingSecret)
-        return tr("reading the client secret from the keychain");
+        return Text::tr("reading the client secret from the keychain");
     if (paused)
         return {};
     switch (state->kind) {
@@ -47,32 +48,32 @@ bool ConnectionLine::isCountingDown(const QDateTime &now) const
 QString ConnectionLine::text(const QDateTime &now) const
 {
     if (!state)
-        return tr("Not connected");
+        return Text::tr("Not connected");
     if (readingSecret)
-        return withDetail(tr("Connecting…"), detail());
+        return withDetail(Text::tr("Connecting…"), detail());
     if (paused)
-        return tr("Paused");
+        return Text::tr("Paused");
     const QString countdown = Countdown::text(state->secondsLeft(now));
     switch (state->kind) {
     case ConnectionState::Kind::Idle:
         if (demo)
-            return tr("Demo tenant");
+            return Text::tr("Demo tenant");
         // Nothing to ask about yet is not "connecting".
-        return withDetail(hasTasks ? tr("Connecting…") : tr("Not connected"), detail());
+        return withDetail(hasTasks ? Text::tr("Connecting…") : Text::tr("Not connected"), detail());
     case ConnectionState::Kind::Ok:
-        return demo ? tr("Demo tenant") : withDetail(tr("Connected"), detail());
+        return demo ? Text::tr("Demo tenant") : withDetail(Text::tr("Connected"), detail());
     case ConnectionState::Kind::Offline:
         if (isCountingDown(now))
-            return withDetail(tr("Offline, retrying in %1").arg(countdown), detail());
-        return withDetail(tr("Offline"), detail());
+            return withDetail(Text::tr("Offline, retrying in %1").arg(countdown), detail());
+        return withDetail(Text::tr("Offline"), detail());
     case ConnectionState::Kind::RateLimited:
         if (isCountingDown(now))
-            return tr("Rate limited, resuming in %1").arg(countdown);
-        return tr("Rate limited, resuming shortly");
+            return Text::tr("Rate limited, resuming in %1").arg(countdown);
+        return Text::tr("Rate limited, resuming shortly");
     case ConnectionState::Kind::AuthFailed:
-        return withDetail(tr("Sign-in failed"), detail());
+        return withDetail(Text::tr("Sign-in failed"), detail());
     case ConnectionState::Kind::Misconfigured:
-        return withDetail(tr("Not connected"), detail());
+        return withDetail(Text::tr("Not connected"), detail());
     }
     return {};
 }

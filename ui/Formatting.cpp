@@ -6,10 +6,11 @@ namespace Formatting {
 
 namespace {
 
-QString tr(const char *text)
+// The context lupdate files these texts under.
+struct Text
 {
-    return QCoreApplication::translate("Formatting", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Formatting)
+};
 
 QString twoDigits(qint64 value)
 {
@@ -25,12 +26,12 @@ QString duration(qint64 seconds)
     constexpr qint64 hour = 60 * minute;
     constexpr qint64 day = 24 * hour;
     if (seconds < minute)
-        return tr("%1 s").arg(seconds);
+        return Text::tr("%1 s").arg(seconds);
     if (seconds < hour)
-        return tr("%1 min %2 s").arg(seconds / minute).arg(twoDigits(seconds % minute));
+        return Text::tr("%1 min %2 s").arg(seconds / minute).arg(twoDigits(seconds % minute));
     if (seconds < day)
-        return tr("%1 h %2 min").arg(seconds / hour).arg(twoDigits(seconds % hour / minute));
-    return tr("%1 d %2 h").arg(seconds / day).arg(seconds % day / hour);
+        return Text::tr("%1 h %2 min").arg(seconds / hour).arg(twoDigits(seconds % hour / minute));
+    return Text::tr("%1 d %2 h").arg(seconds / day).arg(seconds % day / hour);
 }
 
 QString localTime(const QDateTime &time)

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "models/Clock.h"
 #include "Notifier.h"
+#include "models/Clock.h"
 
 #include <QObject>
 #include <QTimer>

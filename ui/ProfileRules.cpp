@@ -8,10 +8,11 @@
 
 namespace {
 
-QString tr(const char *text)
+// The context lupdate files these texts under.
+struct Text
 {
-    return QCoreApplication::translate("ProfileRules", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ProfileRules)
+};
 
 } // namespace
 
@@ -43,26 +44,26 @@ QUrl parseBaseUrl(const QString &text)
 QString baseUrlProblem(const QUrl &url)
 {
     if (url.isEmpty())
-        return tr("Enter the tenant's API address, e.g. https://acme.api.identitynow.com");
+        return Text::tr("Enter the tenant's API address, e.g. https://acme.api.identitynow.com");
     // Before anything else, also for an address that is wrong in other ways: nothing may echo a password.
     if (UrlPolicy::hasUserInfo(url))
-        return tr("Leave out the user name and password: the client id and secret have their own fields.");
+        return Text::tr("Leave out the user name and password: the client id and secret have their own fields.");
     if (!url.isValid())
-        return tr("This is not a valid address: look for spaces or stray characters.");
+        return Text::tr("This is not a valid address: look for spaces or stray characters.");
     const QString scheme = url.scheme().toLower();
     if (scheme != u"https" && scheme != u"http")
-        return tr("Start the address with https://, e.g. https://acme.api.identitynow.com");
+        return Text::tr("Start the address with https://, e.g. https://acme.api.identitynow.com");
     if (url.host().isEmpty())
-        return tr("The address has no host name.");
+        return Text::tr("The address has no host name.");
     if (url.hasQuery() || url.hasFragment())
-        return tr("Leave out everything from the ? or # on.");
+        return Text::tr("Leave out everything from the ? or # on.");
     if (scheme == u"http" && !UrlPolicy::isLoopbackHost(url.host()))
-        return tr("Use https://. Plain http:// would send the secret unencrypted; it is allowed only to this "
-                  "computer (127.0.0.1, ::1, localhost).");
+        return Text::tr("Use https://. Plain http:// would send the secret unencrypted; it is allowed only to this "
+                        "computer (127.0.0.1, ::1, localhost).");
     // A version path pasted from the API documentation would be doubled: the version is chosen below.
     const QString lastSegment = url.path().section(u'/', -1).toLower();
     if (lastSegment == u"v3" || ApiVersions::fromName(lastSegment))
-        return tr("Leave out the version path (/%1): choose the API version below.").arg(lastSegment);
+        return Text::tr("Leave out the version path (/%1): choose the API version below.").arg(lastSegment);
     return {};
 }
 
@@ -70,14 +71,14 @@ QString nameProblem(const QString &name, const QStringList &otherNames)
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
-        return tr("Give the profile a name.");
+        return Text::tr("Give the profile a name.");
     if (trimmed.contains(u'/') || trimmed.contains(u'\\'))
-        return tr("A name cannot contain / or \\.");
+        return Text::tr("A name cannot contain / or \\.");
     if (trimmed.size() > MaxNameLength)
-        return tr("Use at most %1 characters.").arg(MaxNameLength);
+        return Text::tr("Use at most %1 characters.").arg(MaxNameLength);
     for (const QString &other : otherNames) {
         if (other.trimmed().compare(trimmed, Qt::CaseInsensitive) == 0)
-            return tr("Another profile already has this name.");
+            return Text::tr("Another profile already has this name.");
     }
     return {};
 }
@@ -85,7 +86,7 @@ QString nameProblem(const QString &name, const QStringList &otherNames)
 QString clientIdProblem(const QString &clientId)
 {
     if (clientId.trimmed().isEmpty())
-        return tr("Enter the client id of the API client or personal access token.");
+        return Text::tr("Enter the client id of the API client or personal access token.");
     return {};
 }
 
@@ -95,12 +96,12 @@ QString caFileProblem(const QString &path)
     if (trimmed.isEmpty())
         return {};
     if (!QDir::isAbsolutePath(trimmed))
-        return tr("Give the full path of the certificate file.");
+        return Text::tr("Give the full path of the certificate file.");
     const QFileInfo info(trimmed);
     if (!info.exists())
-        return tr("There is no file at this path.");
+        return Text::tr("There is no file at this path.");
     if (!info.isFile() || !info.isReadable())
-        return tr("This is not a readable file.");
+        return Text::tr("This is not a readable file.");
     return {};
 }
 

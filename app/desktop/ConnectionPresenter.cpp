@@ -1,8 +1,9 @@
 #include "ConnectionPresenter.h"
 
 #include "DesktopLog.h"
-#include "client/ConnectionProfile.h"
 #include "client/CredentialStore.h"
+#include "client/WatchList.h"
+#include "models/ConnectionProfile.h"
 #include "models/TenantUrl.h"
 #include "ui/MainWindow.h"
 #include "ui/NoticeBar.h"
@@ -114,4 +115,13 @@ void ConnectionPresenter::showBanners()
                              settings ? MainWindow::BannerAction::OpenSettings : MainWindow::BannerAction::None);
     }
     m_updatingBanner = false;
+}
+
+void ConnectionPresenter::follow(WatchList *watchList)
+{
+    connect(watchList, &WatchList::loadProblem, this, [this, watchList](const QString &message, const QString &keptAs) {
+        qCWarning(lcApp).noquote() << "watch list unreadable:" << message << "kept as" << keptAs;
+        showWatchListUnreadable(watchList->filePath(), message, keptAs);
+    });
+    connect(watchList, &WatchList::saveFailed, this, &ConnectionPresenter::showWatchListSaveFailed);
 }

@@ -14,6 +14,8 @@ class MainWindow;
 // status line, and the banner at the top. Several reasons can stand at once (the demo, a keychain problem, a
 // refused sign-in, settings that could not be saved): one banner shows them all, with a Settings button where
 // Settings can help. Closed by the person, the banner stays closed until a reason comes or changes.
+class WatchList;
+
 class ConnectionPresenter : public QObject
 {
     Q_OBJECT
@@ -30,6 +32,8 @@ public:
     void showConnection(const ConnectionLine &line, const QString &profileName);
     // What the keychain answered for the watched profile's secret.
     void showSecretResult(const ConnectionProfile &profile, const CredentialResult &result);
+    // The watch list's problems as banners, from now on.
+    void follow(WatchList *watchList);
     void showWatchListUnreadable(const QString &path, const QString &message, const QString &keptAs);
     void showWatchListSaveFailed(const QString &message);
 

@@ -8,17 +8,14 @@
 #include "DesktopScreenshot.h"
 #include "DesktopSettings.h"
 #include "DesktopTray.h"
+#include "SettingsSession.h"
 #include "client/TaskMonitor.h"
 #include "client/WatchList.h"
 #include "models/UrlPolicy.h"
-#include "ui/Autostart.h"
 #include "ui/DesktopPalette.h"
 #include "ui/MainWindow.h"
-#include "ui/WatchListModel.h"
 
 #include <QApplication>
-#include <QCloseEvent>
-#include <QFileInfo>
 #include <QSettings>
 #include <QSystemTrayIcon>
 
@@ -26,32 +23,23 @@
 
 using namespace std::chrono;
 
-namespace {
-
-QString quoted(const QString &text)
-{
-    return QCoreApplication::translate("DesktopApp", "“%1”").arg(text);
-}
-
-} // namespace
-
 DesktopApp::DesktopApp(const DesktopOptions &options, const Environment &environment, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_environment(environment)
     , m_credentials(new CredentialStore(this))
-    , m_tester(new ConnectionTester(m_credentials, this))
     , m_applier(new SettingsApplier(m_credentials, environment.autostartPath, environment.programPath, this))
+    , m_settings(new SettingsSession(
+              m_credentials, m_applier, [this] { return knownSecrets(); }, this))
 {
     connect(m_applier, &SettingsApplier::committed, this, &DesktopApp::switchAfterSettings);
 }
 
 DesktopApp::~DesktopApp()
 {
-    m_tester->cancel();
-    delete m_settingsDialog;
-    if (m_window)
-        m_window->removeEventFilter(this); // closing it on the way out is not a person closing it
+    delete m_settings; // the dialog first: it is the window's child
+    if (m_tray)
+        m_tray->setQuitting(); // closing the window on the way out is not a person closing it
     // The rest goes with its owner: the engine (watching no more), the window, the tray, and the watch list,
     // which writes what is pending. None of them holds on to another.
 }
@@ -59,6 +47,12 @@ DesktopApp::~DesktopApp()
 TaskMonitor *DesktopApp::monitor() const
 {
     return m_monitor ? m_monitor->engine() : nullptr;
+}
+
+void DesktopApp::setQuitting()
+{
+    if (m_tray)
+        m_tray->setQuitting();
 }
 
 bool DesktopApp::isSecretPending() const
@@ -77,13 +71,13 @@ void DesktopApp::start()
     // Logging out asks every window to close: with a tray the window would refuse and hold the session up.
 #ifndef QT_NO_SESSIONMANAGER
     connect(qApp, &QGuiApplication::commitDataRequest, this, [this] {
-        m_quitting = true;
+        setQuitting();
         if (m_watchList)
             m_watchList->saveNow(); // the session may end us without another word
     });
 #endif
     connect(qApp, &QCoreApplication::aboutToQuit, this, [this] {
-        m_quitting = true;
+        setQuitting();
         m_window->saveLayout();
         if (m_watchList)
             m_watchList->saveNow();
@@ -121,7 +115,6 @@ void DesktopApp::start()
 void DesktopApp::createWindow()
 {
     m_window = std::make_unique<MainWindow>();
-    m_window->installEventFilter(this);
     m_presenter = std::make_unique<ConnectionPresenter>(m_window.get());
     MainWindow *window = m_window.get();
 
@@ -147,34 +140,13 @@ void DesktopApp::createTray()
             monitor()->refreshNow();
     });
     connect(tray, &DesktopTray::quitRequested, this, &DesktopApp::quit);
-    connect(m_window.get(), &MainWindow::overallStateChanged, tray, &DesktopTray::setOverallState);
-    connect(m_window->model(), &WatchListModel::summaryChanged, tray,
-            [this] { m_tray->setSummary(m_window->summary()); });
-    tray->setOverallState(m_window->summary().overall());
-    tray->setSummary(m_window->summary());
+    tray->attach(m_window.get());
 }
-
-// --- what is watched ---
 
 std::optional<ConnectionProfile> DesktopApp::configuredProfile() const
 {
-    if (m_options.hasConnectionOverride()) {
-        ConnectionProfile profile;
-        profile.name = CommandLineProfileName;
-        profile.baseUrl = m_options.baseUrl;
-        profile.clientId = m_options.clientId;
-        profile.apiVersion = m_options.apiVersion.value_or(ApiVersion::V2025);
-        return profile;
-    }
     QSettings settings;
-    const DesktopSettings desktop(settings);
-    const std::optional<ConnectionProfile> stored = desktop.profile(desktop.currentProfile());
-    if (!stored)
-        return std::nullopt;
-    ConnectionProfile profile = *stored;
-    if (m_options.apiVersion)
-        profile.apiVersion = *m_options.apiVersion;
-    return profile;
+    return m_options.profileToWatch(DesktopSettings(settings));
 }
 
 void DesktopApp::startWatching()
@@ -254,12 +226,7 @@ void DesktopApp::ensureWatchList()
     if (m_watchList)
         return;
     m_watchList = std::make_unique<WatchList>(m_options.watchListPath);
-    connect(m_watchList.get(), &WatchList::loadProblem, this, [this](const QString &message, const QString &keptAs) {
-        qCWarning(lcApp).noquote() << "watch list unreadable:" << message << "kept as" << keptAs;
-        m_presenter->showWatchListUnreadable(m_watchList->filePath(), message, keptAs);
-    });
-    connect(m_watchList.get(), &WatchList::saveFailed, m_presenter.get(),
-            &ConnectionPresenter::showWatchListSaveFailed);
+    m_presenter->follow(m_watchList.get());
     m_watchList->load();
 }
 
@@ -299,8 +266,6 @@ void DesktopApp::showPausedState()
         m_tray->setPaused(paused);
 }
 
-// --- window, tray, quitting ---
-
 void DesktopApp::showWindow()
 {
     if (m_window->isMinimized())
@@ -313,103 +278,34 @@ void DesktopApp::showWindow()
 
 void DesktopApp::quit()
 {
-    m_quitting = true;
-    if (m_settingsDialog)
-        m_settingsDialog->reject();
+    setQuitting();
+    m_settings->close();
     m_window->saveLayout();
     if (m_watchList)
         m_watchList->saveNow();
     Q_EMIT quitRequested();
 }
 
-bool DesktopApp::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_window.get() && event->type() == QEvent::Close && m_tray && !m_quitting) {
-        // Closing the window keeps watching in the tray; Quit (tray menu) ends the app.
-        event->ignore();
-        m_window->saveLayout();
-        m_window->hide();
-        if (!m_toldAboutTray) {
-            m_toldAboutTray = true;
-            m_tray->showNotification({tr("Taskwatch is still watching"),
-                                      tr("It keeps running in the tray. Choose Quit in its menu to end it."),
-                                      Notification::Severity::Information,
-                                      {}});
-        }
-        return true;
-    }
-    return QObject::eventFilter(watched, event);
-}
-
-// --- settings ---
-
-KeychainDisplay DesktopApp::keychainDisplay() const
-{
-    switch (m_credentials->state()) {
-    case KeychainState::Unknown:
-    case KeychainState::Available:
-        break;
-    case KeychainState::Locked:
-    case KeychainState::Unavailable:
-        return {false, m_credentials->stateMessage()};
-    }
-    return {true, tr("Secrets are kept in your system's keychain, never in Taskwatch's files.")};
-}
-
 void DesktopApp::openSettings()
 {
-    if (m_settingsDialog) {
-        m_settingsDialog->raise();
-        m_settingsDialog->activateWindow();
-        return;
-    }
-    if (!m_window->isVisible())
+    if (!m_settings->isOpen() && !m_window->isVisible())
         showWindow();
-    QSettings settings;
-    const DesktopSettings desktop(settings);
-    Preferences preferences = desktop.preferences();
-    preferences.launchAtLogin = Autostart::isSupported() && Autostart(m_applier->autostartPath()).isEnabled();
-
-    auto *dialog = new SettingsDialog(m_window.get());
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setProfiles(desktop.profiles(), desktop.currentProfile());
-    dialog->setPreferences(preferences);
-    dialog->setKeychainState(keychainDisplay());
-    dialog->setTrayAvailable(m_trayAvailable);
-    m_applier->rememberOpened();
-    connect(dialog, &SettingsDialog::testConnectionRequested, this, &DesktopApp::testConnection);
-    connect(m_tester, &ConnectionTester::finished, dialog, &SettingsDialog::setTestResult);
-    connect(m_credentials, &CredentialStore::keychainStateChanged, dialog,
-            [this, dialog] { dialog->setKeychainState(keychainDisplay()); });
-    connect(dialog, &QDialog::finished, this, [this, dialog](int result) {
-        m_tester->cancel(); // a test still running reports to nobody
-        if (result != QDialog::Accepted)
-            return;
-        AcceptedSettings accepted;
-        accepted.removed = dialog->removedProfiles();
-        accepted.moves = dialog->secretMoves();
-        accepted.changes = dialog->secretChanges();
-        accepted.profiles = dialog->profiles();
-        accepted.current = dialog->currentProfile();
-        accepted.preferences = dialog->preferences();
-        dialog->forgetSecrets();
-        m_applier->apply(accepted);
-    });
-    m_settingsDialog = dialog;
-    dialog->showPage(SettingsDialog::ConnectionPage);
-    dialog->open();
+    m_settings->open(m_window.get(), m_trayAvailable);
 }
 
-void DesktopApp::testConnection(const ConnectionProfile &profile, const QString &secret)
+SettingsDialog *DesktopApp::settingsDialog() const
 {
-    QSettings stored;
-    const QList<ConnectionProfile> saved = DesktopSettings(stored).profiles();
+    return m_settings->dialog();
+}
+
+QList<ConnectionTester::KnownSecret> DesktopApp::knownSecrets() const
+{
     QList<ConnectionTester::KnownSecret> known;
     if (m_demo)
         known.append({m_demo->profile().baseUrl, QString(DemoTenant::ClientId), QString(DemoTenant::ClientSecret)});
     if (m_options.hasConnectionOverride())
         known.append({m_options.baseUrl, m_options.clientId, m_options.clientSecret});
-    m_tester->test(profile, secret, saved, known);
+    return known;
 }
 
 void DesktopApp::switchAfterSettings(const SettingsApplier::Outcome &outcome)
@@ -430,17 +326,9 @@ void DesktopApp::switchAfterSettings(const SettingsApplier::Outcome &outcome)
     if (leaveDemo || switchProfile || (m_mode == Mode::Profile && !wanted))
         stopMonitor(); // before the watch list changes hands below
     if (renamed) {
-        // A renamed profile keeps its watched tasks.
         ensureWatchList();
-        for (const SecretMove &move : accepted.moves) {
-            if (move.from.profile == move.to.profile)
-                continue;
-            for (WatchedTask task : m_watchList->tasks(move.from.profile)) {
-                m_watchList->remove(move.from.profile, task.id);
-                task.profile = move.to.profile;
-                m_watchList->upsert(task);
-            }
-        }
+        for (const SecretMove &move : accepted.moves)
+            m_watchList->moveProfile(move.from.profile, move.to.profile);
     }
 
     if (wanted && !m_monitor) {
@@ -449,14 +337,7 @@ void DesktopApp::switchAfterSettings(const SettingsApplier::Outcome &outcome)
         startDemo();
     } else if (m_mode == Mode::Profile && m_monitor) {
         // Same profile: a new or moved secret for it reaches the engine now.
-        const SecretKey key {m_profile.name, m_profile.clientId};
-        const bool touched = std::any_of(accepted.changes.cbegin(), accepted.changes.cend(),
-                                         [&](const SecretChange &c) {
-                                             return SecretKey {c.profile, c.clientId} == key;
-                                         })
-                || std::any_of(accepted.moves.cbegin(), accepted.moves.cend(),
-                               [&](const SecretMove &move) { return move.to == key; });
-        if (touched)
+        if (accepted.touchesSecretOf({m_profile.name, m_profile.clientId}))
             readSecret();
     }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ConnectionPresenter.h"
+#include "ConnectionTester.h"
 #include "DesktopOptions.h"
 #include "DesktopSettings.h"
 #include "SettingsApplier.h"
@@ -18,7 +19,7 @@
 #include <memory>
 #include <optional>
 
-class ConnectionTester;
+class SettingsSession;
 class DemoTenant;
 class DesktopMonitor;
 class DesktopScreenshot;
@@ -57,7 +58,7 @@ public:
     using Environment = DesktopEnvironment;
 
     static constexpr int DemoPollIntervalSeconds = 2; // the demo moves while you look, unless told otherwise
-    static inline const QString CommandLineProfileName = QStringLiteral("command line");
+    static inline const QString CommandLineProfileName = DesktopOptions::CommandLineProfileName;
 
     explicit DesktopApp(const DesktopOptions &options, const Environment &environment = {}, QObject *parent = nullptr);
     ~DesktopApp() override;
@@ -72,7 +73,7 @@ public:
     WatchList *watchList() const { return m_watchList.get(); } // loaded once a profile is watched
     CredentialStore *credentials() const { return m_credentials; }
     DesktopTray *tray() const { return m_tray.get(); } // null without a system tray
-    SettingsDialog *settingsDialog() const { return m_settingsDialog.data(); } // while open
+    SettingsDialog *settingsDialog() const; // while open
     const ConnectionProfile &profile() const { return m_profile; } // watched now
     bool isSecretPending() const;
 
@@ -92,13 +93,11 @@ Q_SIGNALS:
     void screenshotSaved(const QString &path, bool ok);
     void quitRequested();
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
     using Banner = ConnectionPresenter::Banner;
     void createWindow();
     void createTray();
+    void setQuitting(); // the window may close for good now
     void startWatching();
     std::optional<ConnectionProfile> configuredProfile() const;
     void startDemo();
@@ -113,8 +112,7 @@ private:
     void setBanner(Banner banner, const QString &text) { m_presenter->setBanner(banner, text); }
     void clearBanner(Banner banner) { m_presenter->clearBanner(banner); }
 
-    KeychainDisplay keychainDisplay() const;
-    void testConnection(const ConnectionProfile &profile, const QString &secret);
+    QList<ConnectionTester::KnownSecret> knownSecrets() const; // for the settings' connection test
     // After SettingsApplier committed: what to watch now, and the settings banner.
     void switchAfterSettings(const SettingsApplier::Outcome &outcome);
 
@@ -122,8 +120,6 @@ private:
     Environment m_environment;
     Mode m_mode = Mode::None;
     bool m_trayAvailable = false;
-    bool m_quitting = false;
-    bool m_toldAboutTray = false;
     int m_pollIntervalSeconds = Preferences::DefaultPollIntervalSeconds;
 
     // Owned here, or children of this object. Each is whole on its own: none holds a plain pointer to another
@@ -138,8 +134,7 @@ private:
     std::unique_ptr<DemoTenant> m_demo;
     ConnectionProfile m_profile;
 
-    QPointer<SettingsDialog> m_settingsDialog;
-    ConnectionTester *m_tester; // child
     SettingsApplier *m_applier; // child
+    SettingsSession *m_settings; // child
     std::unique_ptr<DesktopMonitor> m_monitor; // the engine watching now (the demo's or the profile's)
 };

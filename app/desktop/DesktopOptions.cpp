@@ -1,5 +1,6 @@
 #include "DesktopOptions.h"
 
+#include "DesktopSettings.h"
 #include "models/ConnectionProfile.h"
 #include "models/TaskId.h"
 #include "ui/Preferences.h"
@@ -164,4 +165,20 @@ DesktopParse parseDesktopArguments(const QStringList &arguments, const QProcessE
             return failure(QCoreApplication::translate("DesktopOptions", "--screenshot needs a file name"));
     }
     return parse;
+}
+
+std::optional<ConnectionProfile> DesktopOptions::profileToWatch(const DesktopSettings &saved) const
+{
+    if (hasConnectionOverride()) {
+        ConnectionProfile profile;
+        profile.name = CommandLineProfileName;
+        profile.baseUrl = baseUrl;
+        profile.clientId = clientId;
+        profile.apiVersion = apiVersion.value_or(ApiVersion::V2025);
+        return profile;
+    }
+    std::optional<ConnectionProfile> profile = saved.profile(saved.currentProfile());
+    if (profile && apiVersion)
+        profile->apiVersion = *apiVersion;
+    return profile;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/ApiVersion.h"
+#include "models/ConnectionProfile.h"
 #include "ui/DesktopPalette.h"
 
 #include <QProcessEnvironment>
@@ -9,6 +10,8 @@
 #include <QUrl>
 
 #include <optional>
+
+class DesktopSettings;
 
 // What the taskwatch command line asks for. The overrides (--base-url and the rest) are for tests,
 // screenshots and trying a tenant out: they apply to this run only and are never saved.
@@ -31,7 +34,12 @@ struct DesktopOptions
     // Parsed as the Add dialog parses a paste (TaskId::parsePasted): valid, without duplicates.
     QStringList taskIds;
 
+    static inline const QString CommandLineProfileName = QStringLiteral("command line");
+
     bool hasConnectionOverride() const { return !baseUrl.isEmpty(); }
+    // The profile to watch: the command line's connection, else the saved current one with --api-version
+    // applied. Nullopt: none, so the demo tenant.
+    std::optional<ConnectionProfile> profileToWatch(const DesktopSettings &saved) const;
 };
 
 struct DesktopParse

@@ -1,8 +1,11 @@
 #include "DesktopTray.h"
 
+#include "ui/MainWindow.h"
 #include "ui/StateIcons.h"
+#include "ui/WatchListModel.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QMenu>
 #include <QSystemTrayIcon>
 
@@ -78,4 +81,34 @@ void DesktopTray::showNotification(const Notification &notification)
         break;
     }
     m_icon->showMessage(notification.title, notification.body, icon);
+}
+
+void DesktopTray::attach(MainWindow *window)
+{
+    m_window = window;
+    connect(window, &MainWindow::overallStateChanged, this, &DesktopTray::setOverallState);
+    connect(window->model(), &WatchListModel::summaryChanged, this, [this] { setSummary(m_window->summary()); });
+    setOverallState(window->summary().overall());
+    setSummary(window->summary());
+    window->installEventFilter(this);
+}
+
+bool DesktopTray::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_window && event->type() == QEvent::Close && !m_quitting) {
+        // Closing the window keeps watching in the tray; Quit (tray menu) ends the app.
+        event->ignore();
+        m_window->saveLayout();
+        m_window->hide();
+        if (!m_toldAboutTray) {
+            m_toldAboutTray = true;
+            showNotification({QCoreApplication::translate("DesktopApp", "Taskwatch is still watching"),
+                              QCoreApplication::translate(
+                                      "DesktopApp", "It keeps running in the tray. Choose Quit in its menu to end it."),
+                              Notification::Severity::Information,
+                              {}});
+        }
+        return true;
+    }
+    return QObject::eventFilter(watched, event);
 }

@@ -4,9 +4,11 @@
 #include "ui/StatusSummary.h"
 
 #include <QObject>
+#include <QPointer>
 
 class QAction;
 class QMenu;
+class MainWindow;
 class QSystemTrayIcon;
 
 // The tray icon where the desktop has a tray: the overall state as its icon, the counts as its tooltip,
@@ -28,6 +30,11 @@ public:
     QAction *quitAction() const { return m_quit; }
     OverallState overallState() const { return m_state; }
 
+    // Follows the window's overall state and counts, and keeps the window in the tray when a person closes it
+    // (saying so the first time) until setQuitting().
+    void attach(MainWindow *window);
+    void setQuitting() { m_quitting = true; }
+
 public Q_SLOTS:
     void setOverallState(OverallState state);
     void setSummary(const StatusSummary &summary);
@@ -40,6 +47,9 @@ Q_SIGNALS:
     void refreshRequested();
     void quitRequested();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     QMenu *m_menu;
     QSystemTrayIcon *m_icon;
@@ -48,4 +58,7 @@ private:
     QAction *m_refresh;
     QAction *m_quit;
     OverallState m_state = OverallState::Idle;
+    QPointer<MainWindow> m_window;
+    bool m_quitting = false;
+    bool m_toldAboutTray = false;
 };

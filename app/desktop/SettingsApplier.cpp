@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QSettings>
 
+#include <algorithm>
 #include <memory>
 
 namespace {
@@ -171,4 +172,13 @@ void SettingsApplier::commit(const AcceptedSettings &accepted, const QStringList
     outcome.currentChanged =
             accepted.current != m_opened.current || desktop.profile(accepted.current) != m_openedProfile;
     Q_EMIT committed(outcome);
+}
+
+bool AcceptedSettings::touchesSecretOf(const SecretKey &key) const
+{
+    return std::any_of(changes.cbegin(), changes.cend(),
+                       [&](const SecretChange &change) {
+                           return SecretKey {change.profile, change.clientId} == key;
+                       })
+            || std::any_of(moves.cbegin(), moves.cend(), [&](const SecretMove &move) { return move.to == key; });
 }

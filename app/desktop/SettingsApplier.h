@@ -24,6 +24,9 @@ struct AcceptedSettings
     QList<ConnectionProfile> profiles;
     QString current;
     Preferences preferences;
+
+    // Whether the secret stored under `key` was typed anew or moved there.
+    bool touchesSecretOf(const SecretKey &key) const;
 };
 
 // Applies an accepted settings dialog: first the keychain steps (removed profiles' secrets, moved secrets,

@@ -169,6 +169,8 @@ private Q_SLOTS:
                  QStringLiteral("HTTP-Status 503: Timed out (Tracking-ID trk-1)"));
         QCOMPARE(problem.textWithHttpStatus(TextLanguage::English),
                  QStringLiteral("HTTP 503: Timed out (tracking id trk-1)"));
+    }
+
     void idsGroupByLabelInFirstSeenOrder()
     {
         const auto task = [](const char *id, const char *label) {

@@ -4,9 +4,6 @@
 
 #include "client/ProfileStore.h"
 #include "models/ConnectionProfile.h"
-#include "tests/app/cli/CliTestSupport.h"
-#include "tests/client/SecretCatcher.h"
-#include "tests/client/SimFixture.h"
 #include "models/TenantUrl.h"
 #include "tests/app/cli/CliTestSupport.h"
 #include "tests/client/SecretCatcher.h"

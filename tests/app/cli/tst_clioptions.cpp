@@ -1,4 +1,5 @@
 #include "app/cli/CliOptions.h"
+#include "client/ProfileStore.h"
 
 #include <QFileInfo>
 #include <QSettings>
@@ -201,7 +202,7 @@ private Q_SLOTS:
         saved.apiVersion = ApiVersion::V2024;
         saved.clientId = QStringLiteral("saved-id");
         saved.caFile = QStringLiteral("/saved.pem");
-        saved.write(store);
+        ProfileStore::write(store, saved);
 
         CliOptions options;
         options.profile = QStringLiteral("prod");
@@ -325,7 +326,7 @@ private Q_SLOTS:
         saved.name = QStringLiteral("default");
         saved.baseUrl = QUrl(QStringLiteral("https://default.example.com"));
         saved.clientId = QStringLiteral("default-id");
-        saved.write(store);
+        ProfileStore::write(store, saved);
         const CliConnection fromDefault = resolveConnection(options, environment(), store, noStdin);
         QVERIFY2(fromDefault.error.isEmpty(), qPrintable(fromDefault.error));
         QCOMPARE(fromDefault.profile, saved);
@@ -385,7 +386,7 @@ private Q_SLOTS:
 
         // Logging in again to a saved profile keeps what the flags leave out.
         plan.profile.apiVersion = ApiVersion::V2026;
-        plan.profile.write(store);
+        ProfileStore::write(store, plan.profile);
         CliOptions again;
         again.command = CliCommand::Login;
         again.clientId = QStringLiteral("id2");
