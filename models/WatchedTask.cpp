@@ -11,7 +11,7 @@ constexpr const char *ProblemContext = "FetchProblem";
 QString FetchProblem::text(TextLanguage language) const
 {
     const QString sentence = language == TextLanguage::English ? message : shownMessage();
-    if (trackingId.isEmpty())
+    if (trackingId.isEmpty() || sentence.contains(trackingId)) // some messages name it already
         return sentence;
     return textIn(language, ProblemContext, QT_TRANSLATE_NOOP("FetchProblem", "%1 (tracking id %2)"))
             .arg(sentence, trackingId);

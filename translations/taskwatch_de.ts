@@ -419,10 +419,6 @@ Exit-Codes:
 <context>
     <name>CliOutput</name>
     <message>
-        <source> (tracking id %1)</source>
-        <translation> (Tracking-ID %1)</translation>
-    </message>
-    <message>
         <source>the keychain failed</source>
         <translation>der Schlüsselbund ist fehlgeschlagen</translation>
     </message>

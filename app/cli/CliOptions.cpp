@@ -16,10 +16,7 @@ namespace {
 
 CliParse error(const QString &message)
 {
-    CliParse parse;
-    parse.action = CliParse::Action::Error;
-    parse.message = message;
-    return parse;
+    return CliParse {CliParse::Action::Error, {}, message};
 }
 
 // Names become settings groups ("profiles/<name>"): a separator would nest them.

@@ -125,10 +125,7 @@ QString problemLine(const WatchedTask &task)
 
 QString problemText(const FetchProblem &problem)
 {
-    QString message = problem.shownMessage();
-    if (!problem.trackingId.isEmpty() && !message.contains(problem.trackingId))
-        message += QCoreApplication::translate("CliOutput", " (tracking id %1)").arg(problem.trackingId);
-    return message.simplified();
+    return problem.text(TextLanguage::UserLanguage).simplified();
 }
 
 QString keychainProblem(const QString &what, const CredentialResult &result, const QString &fallback)

@@ -12,10 +12,7 @@ namespace {
 
 DesktopParse failure(const QString &message)
 {
-    DesktopParse parse;
-    parse.action = DesktopParse::Action::Error;
-    parse.message = message;
-    return parse;
+    return DesktopParse {DesktopParse::Action::Error, {}, message};
 }
 
 } // namespace
