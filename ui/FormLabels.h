@@ -23,3 +23,15 @@ inline QLabel *noteLabel(const QString &objectName, QWidget *parent)
     label->setForegroundRole(QPalette::PlaceholderText);
     return label;
 }
+
+// An invalid color puts the label back to the palette's own.
+inline void setTextColor(QLabel *label, const QColor &color)
+{
+    if (!color.isValid()) {
+        label->setPalette(QPalette());
+        return;
+    }
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, color);
+    label->setPalette(palette);
+}

@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "ConnectionTab.h"
 #include "FormLabels.h"
 #include "PreferencesTab.h"
 #include "StateColorPalette.h"
@@ -13,63 +14,19 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFormLayout>
-#include <QHBoxLayout>
-#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
-#include <QStyle>
 #include <QTabWidget>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <iterator>
 
 namespace {
 
 const QString GeometryKey = QStringLiteral("settingsDialog/geometry");
-constexpr int DraftIdRole = Qt::UserRole + 1;
-
-// A field with the sentence about what is wrong with it right below.
-QWidget *withProblem(QWidget *field, QLabel *problem, QWidget *parent)
-{
-    auto *box = new QWidget(parent);
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(field);
-    layout->addWidget(problem);
-    return box;
-}
-
-void setTextColor(QLabel *label, const QColor &color)
-{
-    if (!color.isValid()) {
-        label->setPalette(QPalette());
-        return;
-    }
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, color);
-    label->setPalette(palette);
-}
-
-void showProblem(QLabel *label, QWidget *field, const QString &problem)
-{
-    label->setText(problem);
-    label->setVisible(!problem.isEmpty());
-    field->setAccessibleDescription(problem);
-}
-
-QString displayName(const QString &name)
-{
-    const QString trimmed = name.trimmed();
-    return trimmed.isEmpty() ? SettingsDialog::tr("(unnamed)") : trimmed;
-}
 
 } // namespace
 
@@ -81,7 +38,9 @@ SettingsDialog::SettingsDialog(QWidget *parent)
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("tabs"));
-    m_tabs->addTab(createConnectionPage(), tr("&Connection"));
+    m_page = new ConnectionTab(this);
+    m_tabs->addTab(m_page, tr("&Connection"));
+    connectFields();
     m_preferencesTab = new PreferencesTab(this);
     m_preferencesTab->setObjectName(QStringLiteral("preferencesTab"));
     m_tabs->addTab(m_preferencesTab, tr("&Preferences"));
@@ -97,14 +56,10 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     layout->addWidget(m_buttons);
 
     // Connection page, then preferences: the order the eye reads them in.
-    QWidget *chain[] = {m_currentCombo, m_list,        m_addButton,    m_renameButton, m_removeButton,
-                        m_nameEdit,     m_urlEdit,     m_versionCombo, m_clientIdEdit, m_secretEdit,
-                        m_showSecret,   m_sessionOnly, m_caFileEdit,   m_browseButton, m_testButton};
-    for (size_t i = 1; i < std::size(chain); ++i)
-        setTabOrder(chain[i - 1], chain[i]);
-    const QList<QWidget *> preferencesChain = m_preferencesTab->focusChain();
-    for (qsizetype i = 1; i < preferencesChain.size(); ++i)
-        setTabOrder(preferencesChain.at(i - 1), preferencesChain.at(i));
+    QList<QWidget *> chain = m_page->focusChain();
+    chain.append(m_preferencesTab->focusChain());
+    for (qsizetype i = 1; i < chain.size(); ++i)
+        setTabOrder(chain.at(i - 1), chain.at(i));
 
     setPreferences(Preferences {});
     setTrayAvailable(true);
@@ -121,221 +76,27 @@ SettingsDialog::~SettingsDialog()
     forgetSecrets();
 }
 
-// The connection page, in steps: the current-profile choice on top, the profile list on the left, the selected
-// profile's form on the right.
-QWidget *SettingsDialog::createConnectionPage()
-{
-    auto *page = new QWidget(this);
-    QLayout *currentRow = createCurrentRow(page);
-    QLayout *left = createProfileList(page);
-    createProfileForm(page);
-
-    m_noProfileLabel = new QLabel(tr("No connection profile yet. Press Add to create one for your tenant."), page);
-    m_noProfileLabel->setObjectName(QStringLiteral("noProfile"));
-    m_noProfileLabel->setWordWrap(true);
-    m_noProfileLabel->setAlignment(Qt::AlignCenter);
-
-    auto *right = new QVBoxLayout;
-    right->addWidget(m_form, 1);
-    right->addWidget(m_noProfileLabel, 1);
-
-    auto *columns = new QHBoxLayout;
-    columns->addLayout(left, 1);
-    columns->addLayout(right, 2);
-    auto *layout = new QVBoxLayout(page);
-    layout->addLayout(currentRow);
-    layout->addLayout(columns, 1);
-
-    connectFields();
-    return page;
-}
-
-QLayout *SettingsDialog::createCurrentRow(QWidget *page)
-{
-    m_currentCombo = new QComboBox(page);
-    m_currentCombo->setObjectName(QStringLiteral("currentProfile"));
-    auto *currentLabel = new QLabel(tr("&Watch with:"), page);
-    currentLabel->setBuddy(m_currentCombo);
-    connect(m_currentCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
-        if (index >= 0)
-            m_currentDraft = m_currentCombo->itemData(index).toInt();
-    });
-
-    auto *currentRow = new QHBoxLayout;
-    currentRow->addWidget(currentLabel);
-    currentRow->addWidget(m_currentCombo, 1);
-    return currentRow;
-}
-
-QLayout *SettingsDialog::createProfileList(QWidget *page)
-{
-    m_list = new QListWidget(page);
-    m_list->setObjectName(QStringLiteral("profiles"));
-    m_list->setAccessibleName(tr("Connection profiles"));
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_list);
-    m_list->setIconSize(QSize(iconSize, iconSize));
-    connect(m_list, &QListWidget::currentRowChanged, this, &SettingsDialog::onCurrentRowChanged);
-    connect(m_list, &QListWidget::itemDoubleClicked, this, &SettingsDialog::renameProfile);
-    new QShortcut(QKeySequence(Qt::Key_F2), m_list, this, &SettingsDialog::renameProfile, Qt::WidgetShortcut);
-    new QShortcut(QKeySequence::Delete, m_list, this, &SettingsDialog::removeProfile, Qt::WidgetShortcut);
-
-    m_addButton = new QPushButton(tr("&Add"), page);
-    m_addButton->setObjectName(QStringLiteral("addProfile"));
-    m_renameButton = new QPushButton(tr("Rena&me"), page);
-    m_renameButton->setObjectName(QStringLiteral("renameProfile"));
-    m_removeButton = new QPushButton(tr("&Remove"), page);
-    m_removeButton->setObjectName(QStringLiteral("removeProfile"));
-    m_removeButton->setToolTip(tr("The profile's stored secret is deleted too when you press OK."));
-    connect(m_addButton, &QPushButton::clicked, this, &SettingsDialog::addProfile);
-    connect(m_renameButton, &QPushButton::clicked, this, &SettingsDialog::renameProfile);
-    connect(m_removeButton, &QPushButton::clicked, this, &SettingsDialog::removeProfile);
-
-    auto *listButtons = new QHBoxLayout;
-    listButtons->addWidget(m_addButton);
-    listButtons->addWidget(m_renameButton);
-    listButtons->addWidget(m_removeButton);
-    auto *left = new QVBoxLayout;
-    left->addWidget(m_list, 1);
-    left->addLayout(listButtons);
-
-    return left;
-}
-
-// The selected profile's fields, each with its problem below it, and the connection test.
-void SettingsDialog::createProfileForm(QWidget *page)
-{
-    m_form = new QWidget(page);
-    m_form->setObjectName(QStringLiteral("profileForm"));
-    m_nameEdit = new QLineEdit(m_form);
-    m_nameEdit->setObjectName(QStringLiteral("name"));
-    m_nameEdit->setMaxLength(ProfileRules::MaxNameLength);
-    m_nameProblem = problemLabel(QStringLiteral("nameProblem"), m_form);
-
-    m_urlEdit = new QLineEdit(m_form);
-    m_urlEdit->setObjectName(QStringLiteral("baseUrl"));
-    m_urlEdit->setPlaceholderText(QStringLiteral("https://acme.api.identitynow.com"));
-    m_urlEdit->setInputMethodHints(Qt::ImhUrlCharactersOnly | Qt::ImhNoAutoUppercase);
-    m_urlProblem = problemLabel(QStringLiteral("baseUrlProblem"), m_form);
-
-    m_versionCombo = new QComboBox(m_form);
-    m_versionCombo->setObjectName(QStringLiteral("apiVersion"));
-    for (ApiVersion version : ApiVersions::all())
-        m_versionCombo->addItem(ApiVersions::name(version), static_cast<int>(version));
-
-    m_clientIdEdit = new QLineEdit(m_form);
-    m_clientIdEdit->setObjectName(QStringLiteral("clientId"));
-    m_clientIdEdit->setInputMethodHints(Qt::ImhNoAutoUppercase | Qt::ImhNoPredictiveText);
-    m_clientIdProblem = problemLabel(QStringLiteral("clientIdProblem"), m_form);
-
-    QWidget *secretBox = createSecretField();
-    QWidget *caRow = createCaFileField();
-    auto addRow = [this](QFormLayout *form, const QString &text, QWidget *buddy, QWidget *field) {
-        auto *label = new QLabel(text, m_form);
-        label->setBuddy(buddy);
-        form->addRow(label, field);
-    };
-    auto *form = new QFormLayout;
-    addRow(form, tr("&Name:"), m_nameEdit, withProblem(m_nameEdit, m_nameProblem, m_form));
-    addRow(form, tr("Base &URL:"), m_urlEdit, withProblem(m_urlEdit, m_urlProblem, m_form));
-    addRow(form, tr("API &version:"), m_versionCombo, m_versionCombo);
-    addRow(form, tr("Client &ID:"), m_clientIdEdit, withProblem(m_clientIdEdit, m_clientIdProblem, m_form));
-    addRow(form, tr("Client &secret:"), m_secretEdit, secretBox);
-    addRow(form, tr("CA &file:"), m_caFileEdit, withProblem(caRow, m_caFileProblem, m_form));
-    auto *formLayout = new QVBoxLayout(m_form);
-    formLayout->setContentsMargins(0, 0, 0, 0);
-    formLayout->addLayout(form);
-    createTestRows(formLayout);
-    formLayout->addStretch(1);
-}
-
-QWidget *SettingsDialog::createSecretField()
-{
-    m_secretEdit = new QLineEdit(m_form);
-    m_secretEdit->setObjectName(QStringLiteral("secret"));
-    m_secretEdit->setEchoMode(QLineEdit::Password);
-    m_secretEdit->setAccessibleName(tr("Client secret"));
-    m_showSecret = new QToolButton(m_form);
-    m_showSecret->setObjectName(QStringLiteral("showSecret"));
-    m_showSecret->setText(tr("S&how"));
-    m_showSecret->setCheckable(true);
-    m_showSecret->setToolTip(tr("Show the secret as you type it"));
-    connect(m_showSecret, &QToolButton::toggled, this, &SettingsDialog::updateSecretEcho);
-    updateSecretEcho(false);
-    m_keychainLabel = problemLabel(QStringLiteral("keychainState"), m_form);
-    m_sessionOnly = new QCheckBox(tr("Use this secret for this session &only"), m_form);
-    m_sessionOnly->setObjectName(QStringLiteral("sessionOnly"));
-    m_sessionOnly->setToolTip(tr("Keeps the secret in memory until Taskwatch quits; you type it again next time."));
-    m_sessionOnly->hide();
-    auto *secretRow = new QHBoxLayout;
-    secretRow->setContentsMargins(0, 0, 0, 0);
-    secretRow->addWidget(m_secretEdit, 1);
-    secretRow->addWidget(m_showSecret);
-    auto *secretBox = new QWidget(m_form);
-    auto *secretLayout = new QVBoxLayout(secretBox);
-    secretLayout->setContentsMargins(0, 0, 0, 0);
-    secretLayout->setSpacing(2);
-    secretLayout->addLayout(secretRow);
-    secretLayout->addWidget(m_keychainLabel);
-    secretLayout->addWidget(m_sessionOnly);
-
-    return secretBox;
-}
-
-QWidget *SettingsDialog::createCaFileField()
-{
-    m_caFileEdit = new QLineEdit(m_form);
-    m_caFileEdit->setObjectName(QStringLiteral("caFile"));
-    m_caFileEdit->setPlaceholderText(tr("Optional: your proxy's CA certificate (PEM)"));
-    m_browseButton = new QPushButton(tr("&Browse…"), m_form);
-    m_browseButton->setObjectName(QStringLiteral("browseCaFile"));
-    connect(m_browseButton, &QPushButton::clicked, this, &SettingsDialog::browseCaFile);
-    m_caFileProblem = problemLabel(QStringLiteral("caFileProblem"), m_form);
-    auto *caRow = new QWidget(m_form);
-    auto *caLayout = new QHBoxLayout(caRow);
-    caLayout->setContentsMargins(0, 0, 0, 0);
-    caLayout->addWidget(m_caFileEdit, 1);
-    caLayout->addWidget(m_browseButton);
-
-    return caRow;
-}
-
-void SettingsDialog::createTestRows(QVBoxLayout *formLayout)
-{
-    m_testButton = new QPushButton(tr("&Test connection"), m_form);
-    m_testButton->setObjectName(QStringLiteral("testConnection"));
-    m_testButton->setToolTip(tr("Signs in and asks the tenant for task status with these settings"));
-    connect(m_testButton, &QPushButton::clicked, this, &SettingsDialog::requestTest);
-    m_testBusy = new QProgressBar(m_form);
-    m_testBusy->setObjectName(QStringLiteral("testBusy"));
-    m_testBusy->setRange(0, 0);
-    m_testBusy->setTextVisible(false);
-    m_testBusy->setMaximumWidth(120);
-    m_testBusy->setAccessibleName(tr("Testing the connection"));
-    m_testBusy->hide();
-    m_testIcon = new QLabel(m_form);
-    m_testIcon->hide();
-    m_testResult = problemLabel(QStringLiteral("testResult"), m_form);
-    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse); // tracking ids get copied
-    auto *testRow = new QHBoxLayout;
-    testRow->addWidget(m_testButton);
-    testRow->addWidget(m_testBusy);
-    testRow->addStretch(1);
-    auto *resultRow = new QHBoxLayout;
-    resultRow->addWidget(m_testIcon, 0, Qt::AlignTop);
-    resultRow->addWidget(m_testResult, 1);
-
-    formLayout->addLayout(testRow);
-    formLayout->addLayout(resultRow);
-}
-
+// The page only lays out its widgets; the drafts behind them live here.
 void SettingsDialog::connectFields()
 {
-    for (QLineEdit *edit : {m_nameEdit, m_urlEdit, m_clientIdEdit, m_caFileEdit})
+    connect(m_page->m_currentCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (index >= 0)
+            m_currentDraft = m_page->m_currentCombo->itemData(index).toInt();
+    });
+    connect(m_page->m_list, &QListWidget::currentRowChanged, this, &SettingsDialog::onCurrentRowChanged);
+    connect(m_page->m_list, &QListWidget::itemDoubleClicked, this, &SettingsDialog::renameProfile);
+    new QShortcut(QKeySequence(Qt::Key_F2), m_page->m_list, this, &SettingsDialog::renameProfile, Qt::WidgetShortcut);
+    new QShortcut(QKeySequence::Delete, m_page->m_list, this, &SettingsDialog::removeProfile, Qt::WidgetShortcut);
+    connect(m_page->m_addButton, &QPushButton::clicked, this, &SettingsDialog::addProfile);
+    connect(m_page->m_renameButton, &QPushButton::clicked, this, &SettingsDialog::renameProfile);
+    connect(m_page->m_removeButton, &QPushButton::clicked, this, &SettingsDialog::removeProfile);
+    connect(m_page->m_browseButton, &QPushButton::clicked, this, &SettingsDialog::browseCaFile);
+    connect(m_page->m_testButton, &QPushButton::clicked, this, &SettingsDialog::requestTest);
+    for (QLineEdit *edit : {m_page->m_nameEdit, m_page->m_urlEdit, m_page->m_clientIdEdit, m_page->m_caFileEdit})
         connect(edit, &QLineEdit::textEdited, this, &SettingsDialog::onFieldEdited);
-    connect(m_versionCombo, &QComboBox::currentIndexChanged, this, &SettingsDialog::onFieldEdited);
-    connect(m_secretEdit, &QLineEdit::textEdited, this, &SettingsDialog::onFieldEdited);
-    connect(m_sessionOnly, &QCheckBox::toggled, this, [this](bool checked) {
+    connect(m_page->m_versionCombo, &QComboBox::currentIndexChanged, this, &SettingsDialog::onFieldEdited);
+    connect(m_page->m_secretEdit, &QLineEdit::textEdited, this, &SettingsDialog::onFieldEdited);
+    connect(m_page->m_sessionOnly, &QCheckBox::toggled, this, [this](bool checked) {
         if (Draft *draft = currentDraft(); draft && !m_loading)
             draft->sessionOnly = checked;
     });
@@ -362,7 +123,7 @@ void SettingsDialog::setProfiles(const QList<ConnectionProfile> &profiles, const
         m_currentDraft = m_drafts.constFirst().id;
     rebuildList();
     rebuildCurrentCombo();
-    m_list->setCurrentRow(rowOf(m_currentDraft));
+    m_page->m_list->setCurrentRow(rowOf(m_currentDraft));
     loadCurrentDraft();
 }
 
@@ -374,10 +135,7 @@ void SettingsDialog::setPreferences(const Preferences &preferences)
 void SettingsDialog::setKeychainState(const KeychainDisplay &state)
 {
     m_keychain = state;
-    m_keychainLabel->setText(state.message);
-    m_keychainLabel->setVisible(!state.message.isEmpty());
-    m_sessionOnly->setVisible(!state.available);
-    m_secretEdit->setAccessibleDescription(state.message);
+    m_page->showKeychainState(state);
     updateColors();
 }
 
@@ -451,7 +209,7 @@ void SettingsDialog::forgetSecrets()
     for (Draft &draft : m_drafts)
         draft.secret.clear();
     // setText (unlike clear) also drops the field's undo history.
-    m_secretEdit->setText(QString());
+    m_page->m_secretEdit->setText(QString());
 }
 
 QString SettingsDialog::problem() const
@@ -459,7 +217,7 @@ QString SettingsDialog::problem() const
     for (const Draft &draft : m_drafts) {
         const ProfileProblems problems = problemsOf(draft);
         if (!problems.isEmpty())
-            return tr("Profile %1: %2").arg(displayName(draft.profile.name), problems.first());
+            return tr("Profile %1: %2").arg(ConnectionTab::displayName(draft.profile.name), problems.first());
     }
     return {};
 }
@@ -511,13 +269,13 @@ void SettingsDialog::addProfile()
     qCDebug(lcUi) << "settings: added profile" << name;
     rebuildList();
     rebuildCurrentCombo();
-    m_list->setCurrentRow(int(m_drafts.size()) - 1);
+    m_page->m_list->setCurrentRow(int(m_drafts.size()) - 1);
     renameProfile();
 }
 
 void SettingsDialog::removeProfile()
 {
-    const int row = m_list->currentRow();
+    const int row = m_page->m_list->currentRow();
     if (row < 0 || row >= m_drafts.size())
         return;
     const Draft draft = m_drafts.takeAt(row);
@@ -530,9 +288,9 @@ void SettingsDialog::removeProfile()
         m_currentDraft = m_drafts.isEmpty() ? -1 : m_drafts.constFirst().id;
     rebuildList();
     rebuildCurrentCombo();
-    m_list->setCurrentRow(std::min(row, int(m_drafts.size()) - 1));
+    m_page->m_list->setCurrentRow(std::min(row, int(m_drafts.size()) - 1));
     loadCurrentDraft();
-    m_list->setFocus(Qt::OtherFocusReason);
+    m_page->m_list->setFocus(Qt::OtherFocusReason);
 }
 
 void SettingsDialog::renameProfile()
@@ -540,19 +298,19 @@ void SettingsDialog::renameProfile()
     if (!currentDraft())
         return;
     m_tabs->setCurrentIndex(ConnectionPage);
-    m_nameEdit->setFocus(Qt::OtherFocusReason);
-    m_nameEdit->selectAll();
+    m_page->m_nameEdit->setFocus(Qt::OtherFocusReason);
+    m_page->m_nameEdit->selectAll();
 }
 
 void SettingsDialog::browseCaFile()
 {
-    const QString current = m_caFileEdit->text().trimmed();
+    const QString current = m_page->m_caFileEdit->text().trimmed();
     const QString start = current.isEmpty() ? QDir::homePath() : QFileInfo(current).absolutePath();
     const QString path = QFileDialog::getOpenFileName(this, tr("Choose a CA certificate"), start,
                                                       tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
     if (path.isEmpty())
         return;
-    m_caFileEdit->setText(QDir::toNativeSeparators(path));
+    m_page->m_caFileEdit->setText(QDir::toNativeSeparators(path));
     onFieldEdited();
 }
 
@@ -585,18 +343,11 @@ void SettingsDialog::onFieldEdited()
     Draft *draft = currentDraft();
     if (!draft || m_loading)
         return;
-    draft->profile.name = m_nameEdit->text();
-    draft->baseUrlText = m_urlEdit->text();
-    draft->profile.baseUrl = ProfileRules::parseBaseUrl(draft->baseUrlText);
-    draft->profile.apiVersion = static_cast<ApiVersion>(m_versionCombo->currentData().toInt());
-    draft->profile.clientId = m_clientIdEdit->text();
-    draft->profile.caFile = m_caFileEdit->text();
-    draft->secret = m_secretEdit->text().trimmed();
+    m_page->readProfile(draft->profile, draft->baseUrlText, draft->secret);
     if (draft->test == TestState::Succeeded || draft->test == TestState::Failed)
         draft->test = TestState::None; // the result was about other values
 
-    if (QListWidgetItem *item = m_list->item(rowOf(draft->id)))
-        item->setText(displayName(draft->profile.name));
+    m_page->renameItem(rowOf(draft->id), draft->profile.name);
     rebuildCurrentCombo();
     revalidate();
     showTestState();
@@ -605,28 +356,14 @@ void SettingsDialog::onFieldEdited()
 void SettingsDialog::loadCurrentDraft()
 {
     const Draft *draft = currentDraft();
-    m_form->setVisible(draft != nullptr);
-    m_noProfileLabel->setVisible(draft == nullptr);
-    m_renameButton->setEnabled(draft != nullptr);
-    m_removeButton->setEnabled(draft != nullptr);
+    m_page->showHasProfile(draft != nullptr);
 
     m_loading = true;
-    m_showSecret->setChecked(false);
-    if (draft) {
-        m_nameEdit->setText(draft->profile.name);
-        m_urlEdit->setText(draft->baseUrlText);
-        m_versionCombo->setCurrentIndex(m_versionCombo->findData(static_cast<int>(draft->profile.apiVersion)));
-        m_clientIdEdit->setText(draft->profile.clientId);
-        m_secretEdit->setText(draft->secret);
-        m_secretEdit->setPlaceholderText(draft->original ? tr("Unchanged; type here to replace the stored secret")
-                                                         : tr("The client secret or personal access token"));
-        m_sessionOnly->setChecked(draft->sessionOnly);
-        m_caFileEdit->setText(draft->profile.caFile);
-    } else {
-        for (QLineEdit *edit : {m_nameEdit, m_urlEdit, m_clientIdEdit, m_secretEdit, m_caFileEdit})
-            edit->setText(QString());
-        m_sessionOnly->setChecked(false);
-    }
+    if (draft)
+        m_page->showProfile(draft->profile, draft->baseUrlText, draft->secret, draft->original.has_value(),
+                            draft->sessionOnly);
+    else
+        m_page->clearFields();
     m_loading = false;
     revalidate();
     showTestState();
@@ -634,43 +371,32 @@ void SettingsDialog::loadCurrentDraft()
 
 void SettingsDialog::rebuildList()
 {
-    const QSignalBlocker blocker(m_list);
-    m_list->clear();
-    for (const Draft &draft : std::as_const(m_drafts)) {
-        auto *item = new QListWidgetItem(displayName(draft.profile.name), m_list);
-        item->setData(DraftIdRole, draft.id);
-    }
+    m_page->fillList(draftNames());
 }
 
 void SettingsDialog::rebuildCurrentCombo()
 {
-    const QSignalBlocker blocker(m_currentCombo);
-    m_currentCombo->clear();
-    for (const Draft &draft : std::as_const(m_drafts))
-        m_currentCombo->addItem(displayName(draft.profile.name), draft.id);
-    m_currentCombo->setCurrentIndex(m_currentCombo->findData(m_currentDraft));
-    m_currentCombo->setEnabled(!m_drafts.isEmpty());
+    m_page->fillCurrentCombo(draftNames(), m_currentDraft);
+}
+
+QList<std::pair<int, QString>> SettingsDialog::draftNames() const
+{
+    QList<std::pair<int, QString>> names;
+    for (const Draft &draft : m_drafts)
+        names.append({draft.id, draft.profile.name});
+    return names;
 }
 
 void SettingsDialog::revalidate()
 {
-    const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
-    for (int row = 0; row < m_drafts.size(); ++row) {
-        const ProfileProblems problems = problemsOf(m_drafts.at(row));
-        if (QListWidgetItem *item = m_list->item(row)) {
-            item->setIcon(problems.isEmpty() ? QIcon() : warning);
-            item->setToolTip(problems.first());
-        }
-    }
+    for (int row = 0; row < m_drafts.size(); ++row)
+        m_page->markItem(row, problemsOf(m_drafts.at(row)).first());
 
     const Draft *draft = currentDraft();
     const ProfileProblems problems = draft ? problemsOf(*draft) : ProfileProblems {};
-    showProblem(m_nameProblem, m_nameEdit, problems.name);
-    showProblem(m_urlProblem, m_urlEdit, problems.baseUrl);
-    showProblem(m_clientIdProblem, m_clientIdEdit, problems.clientId);
-    showProblem(m_caFileProblem, m_caFileEdit, problems.caFile);
-    m_testButton->setEnabled(draft && !isTesting() && problems.baseUrl.isEmpty() && problems.clientId.isEmpty()
-                             && problems.caFile.isEmpty());
+    m_page->showProblems(problems);
+    m_page->m_testButton->setEnabled(draft && !isTesting() && problems.baseUrl.isEmpty() && problems.clientId.isEmpty()
+                                     && problems.caFile.isEmpty());
 
     const QString blocking = problem();
     m_summary->setText(blocking);
@@ -682,7 +408,6 @@ void SettingsDialog::showTestState()
 {
     const Draft *draft = currentDraft();
     const TestState state = draft ? draft->test : TestState::None;
-    m_testBusy->setVisible(state == TestState::Busy);
     QString text;
     switch (state) {
     case TestState::None:
@@ -697,49 +422,28 @@ void SettingsDialog::showTestState()
         text = draft->testMessage.isEmpty() ? tr("The connection failed.") : draft->testMessage;
         break;
     }
-    m_testResult->setText(text);
-    m_testResult->setVisible(!text.isEmpty());
-    const bool finished = state == TestState::Succeeded || state == TestState::Failed;
-    if (finished) {
-        const QIcon icon = style()->standardIcon(state == TestState::Succeeded ? QStyle::SP_DialogApplyButton
-                                                                               : QStyle::SP_MessageBoxCritical);
-        const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-        m_testIcon->setPixmap(icon.pixmap(size, size));
-    }
-    m_testIcon->setVisible(finished);
-    m_testButton->setAccessibleDescription(text);
+    m_page->showTest(state == TestState::Busy, text, state == TestState::Succeeded, state == TestState::Failed);
     updateColors();
 }
 
 void SettingsDialog::updateColors()
 {
-    if (!m_testResult)
+    if (!m_page || !m_summary)
         return;
     const StateColorPalette colors(palette());
-    for (QLabel *label : {m_nameProblem, m_urlProblem, m_clientIdProblem, m_caFileProblem, m_summary})
-        setTextColor(label, colors.color(DisplayState::Error));
-    setTextColor(m_keychainLabel, m_keychain.available ? QColor() : colors.color(DisplayState::Warning));
+    setTextColor(m_summary, colors.color(DisplayState::Error));
     const Draft *draft = currentDraft();
     const TestState state = draft ? draft->test : TestState::None;
-    setTextColor(m_testResult,
-                 state == TestState::Succeeded        ? colors.color(DisplayState::Success)
-                         : state == TestState::Failed ? colors.color(DisplayState::Error)
-                                                      : QColor());
-}
-
-void SettingsDialog::updateSecretEcho(bool show)
-{
-    m_secretEdit->setEchoMode(show ? QLineEdit::Normal : QLineEdit::Password);
-    // Password mode sets these hints itself; keep input methods from learning the secret when shown, too.
-    m_secretEdit->setInputMethodHints(Qt::ImhSensitiveData | Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase
-                                      | (show ? Qt::ImhNone : Qt::ImhHiddenText));
-    m_showSecret->setToolTip(show ? tr("Hide the secret") : tr("Show the secret as you type it"));
+    m_page->updateColors(colors, m_keychain.available,
+                         state == TestState::Succeeded        ? colors.color(DisplayState::Success)
+                                 : state == TestState::Failed ? colors.color(DisplayState::Error)
+                                                              : QColor());
 }
 
 SettingsDialog::Draft *SettingsDialog::currentDraft()
 {
-    QListWidgetItem *item = m_list->currentItem();
-    return item ? draftById(item->data(DraftIdRole).toInt()) : nullptr;
+    const int id = m_page->selectedId();
+    return id >= 0 ? draftById(id) : nullptr;
 }
 
 const SettingsDialog::Draft *SettingsDialog::draftById(int id) const

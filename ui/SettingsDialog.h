@@ -8,20 +8,13 @@
 #include <QList>
 
 #include <optional>
+#include <utility>
 
+class ConnectionTab;
 class PreferencesTab;
-class QCheckBox;
-class QComboBox;
 class QDialogButtonBox;
 class QLabel;
-class QLayout;
-class QLineEdit;
-class QListWidget;
-class QProgressBar;
-class QPushButton;
 class QTabWidget;
-class QVBoxLayout;
-class QToolButton;
 
 // Connection profiles (add, rename, remove; name, base URL, API version, client id, secret, CA file,
 // "Test connection") and the preferences (poll interval, notifications, tray, launch at login).
@@ -87,13 +80,6 @@ private:
         QString testMessage;
     };
 
-    QWidget *createConnectionPage();
-    QLayout *createCurrentRow(QWidget *page);
-    QLayout *createProfileList(QWidget *page);
-    void createProfileForm(QWidget *page);
-    QWidget *createSecretField();
-    QWidget *createCaFileField();
-    void createTestRows(QVBoxLayout *formLayout);
     void connectFields();
     void addProfile();
     void removeProfile();
@@ -105,10 +91,10 @@ private:
     void loadCurrentDraft();
     void rebuildList();
     void rebuildCurrentCombo();
+    QList<std::pair<int, QString>> draftNames() const; // id and name, in list order
     void revalidate();
     void showTestState();
     void updateColors();
-    void updateSecretEcho(bool show);
     Draft *currentDraft();
     const Draft *draftById(int id) const;
     Draft *draftById(int id);
@@ -126,32 +112,7 @@ private:
     KeychainDisplay m_keychain;
 
     QTabWidget *m_tabs = nullptr;
-    // Connection page.
-    QComboBox *m_currentCombo = nullptr;
-    QListWidget *m_list = nullptr;
-    QPushButton *m_addButton = nullptr;
-    QPushButton *m_renameButton = nullptr;
-    QPushButton *m_removeButton = nullptr;
-    QWidget *m_form = nullptr;
-    QLabel *m_noProfileLabel = nullptr;
-    QLineEdit *m_nameEdit = nullptr;
-    QLabel *m_nameProblem = nullptr;
-    QLineEdit *m_urlEdit = nullptr;
-    QLabel *m_urlProblem = nullptr;
-    QComboBox *m_versionCombo = nullptr;
-    QLineEdit *m_clientIdEdit = nullptr;
-    QLabel *m_clientIdProblem = nullptr;
-    QLineEdit *m_secretEdit = nullptr;
-    QToolButton *m_showSecret = nullptr;
-    QLabel *m_keychainLabel = nullptr;
-    QCheckBox *m_sessionOnly = nullptr;
-    QLineEdit *m_caFileEdit = nullptr;
-    QPushButton *m_browseButton = nullptr;
-    QLabel *m_caFileProblem = nullptr;
-    QPushButton *m_testButton = nullptr;
-    QProgressBar *m_testBusy = nullptr;
-    QLabel *m_testIcon = nullptr;
-    QLabel *m_testResult = nullptr;
+    ConnectionTab *m_page = nullptr;
     PreferencesTab *m_preferencesTab = nullptr;
 
     QLabel *m_summary = nullptr;
