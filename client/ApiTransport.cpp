@@ -186,12 +186,12 @@ void ApiTransport::enqueue(Entry entry, bool front)
 {
     ApiResponse refused;
     refused.kind = ApiResponse::Kind::Refused;
-    QString problem = UrlPolicy::requestUrlProblem(entry.url);
+    Sentence problem = UrlPolicy::requestUrlIssue(entry.url);
     if (problem.isEmpty())
-        problem = m_caProblem;
-    refused.errorText = Sentence::verbatim(problem);
+        problem = Sentence::verbatim(m_caProblem);
+    refused.errorText = problem;
     if (!problem.isEmpty()) {
-        qCWarning(lcNet).noquote() << "refused to send a request:" << problem;
+        qCWarning(lcNet).noquote() << "refused to send a request:" << problem.english();
         deliverLater(std::move(entry), refused);
         return;
     }
@@ -435,10 +435,10 @@ void ApiTransport::settle(const Running &running, const QNetworkReply &reply, Ap
         response.kind = ApiResponse::Kind::AuthFailed;
         response.errorText = Sentence::translate("ApiTransport",
                                                  "Authentication failed: the tenant refused a newly issued token. %1")
-                                     .arg(response.apiError().text());
+                                     .arg(response.apiError().sentence());
     } else {
         response.kind = ApiResponse::Kind::Http;
-        response.errorText = Sentence::verbatim(response.apiError().text());
+        response.errorText = response.apiError().sentence();
     }
 }
 

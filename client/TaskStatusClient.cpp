@@ -100,8 +100,7 @@ FetchOutcome FetchOutcome::classify(const ApiResponse &response, bool list, cons
         // tasks twice.
         const ApiError error = response.apiError();
         outcome.problem.trackingId = error.trackingId;
-        outcome.problem.setMessage(outcome.kind == Kind::NotFound ? Sentence::verbatim(error.text())
-                                                                  : response.errorText);
+        outcome.problem.setMessage(outcome.kind == Kind::NotFound ? error.sentence() : response.errorText);
     }
     outcome.problem.kind = problemKindOf(outcome.kind);
     outcome.problem.httpStatus = response.httpStatus;

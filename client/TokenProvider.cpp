@@ -90,8 +90,8 @@ void TokenProvider::onTokenAnswer(const ApiResponse &response)
         if (response.kind == ApiResponse::Kind::Http && (status == 400 || status == 401 || status == 403)) {
             m_rejected = true;
             m_lastFailure.kind = ApiResponse::Kind::AuthFailed;
-            m_lastFailure.errorText =
-                    Sentence::translate("TokenProvider", "Authentication failed: %1").arg(response.apiError().text());
+            m_lastFailure.errorText = Sentence::translate("TokenProvider", "Authentication failed: %1")
+                                              .arg(response.apiError().sentence());
         }
     }
     qCWarning(lcAuth).noquote() << "no access token:" << m_lastFailure.errorText.english();

@@ -51,7 +51,7 @@ ApiError ApiError::fromResponse(int httpStatus, const QByteArray &body)
     return error;
 }
 
-QString ApiError::summary() const
+Sentence ApiError::summarySentence() const
 {
     QString sentence;
     if (!messages.isEmpty()) {
@@ -76,60 +76,61 @@ QString ApiError::summary() const
     if (!newCauses.isEmpty())
         sentence += QStringLiteral(" Cause: ") + withFullStop(newCauses.join(QStringLiteral("; ")));
 
-    const QString status = httpStatusSentence(httpStatus);
     if (sentence.isEmpty())
-        return status;
+        return httpStatusReading(httpStatus);
     // A sentence, not a dump: a runaway body stays whole in `body` for the raw view and exports.
     constexpr qsizetype maxSentence = 1000;
     if (sentence.size() > maxSentence)
         sentence =
                 sentence.left(sentence.at(maxSentence - 1).isHighSurrogate() ? maxSentence - 1 : maxSentence).trimmed()
                 + QStringLiteral("…");
-    return QStringLiteral("HTTP %1: %2").arg(httpStatus).arg(sentence.trimmed());
+    // The tenant's own words stay as they came (SailPoint writes them in English); the frame is ours.
+    return Sentence::translate("ApiError", "HTTP %1: %2").arg(httpStatus).arg(sentence.trimmed());
 }
 
-QString ApiError::text() const
+Sentence ApiError::sentence() const
 {
     if (trackingId.isEmpty())
-        return summary();
-    return summary() + QStringLiteral(" (tracking id %1)").arg(trackingId);
+        return summarySentence();
+    return Sentence::translate("ApiError", "%1 (tracking id %2)").arg(summarySentence()).arg(trackingId);
 }
 
-QString httpStatusSentence(int httpStatus)
+Sentence httpStatusReading(int httpStatus)
 {
-    QString what;
+    const char *what = nullptr;
     switch (httpStatus) {
     case 400:
-        what = QStringLiteral("the server rejected the request as invalid.");
+        what = QT_TRANSLATE_NOOP("ApiError", "the server rejected the request as invalid.");
         break;
     case 401:
-        what = QStringLiteral("not authenticated: the access token is missing, invalid or expired.");
+        what = QT_TRANSLATE_NOOP("ApiError", "not authenticated: the access token is missing, invalid or expired.");
         break;
     case 403:
-        what = QStringLiteral("forbidden: these credentials lack the right to read task status "
-                              "(scope idn:task-management:read).");
+        what = QT_TRANSLATE_NOOP("ApiError",
+                                 "forbidden: these credentials lack the right to read task status "
+                                 "(scope idn:task-management:read).");
         break;
     case 404:
-        what = QStringLiteral("not found (task status is kept for 90 days).");
+        what = QT_TRANSLATE_NOOP("ApiError", "not found (task status is kept for 90 days).");
         break;
     case 414:
-        what = QStringLiteral("the request URL is too long.");
+        what = QT_TRANSLATE_NOOP("ApiError", "the request URL is too long.");
         break;
     case 429:
-        what = QStringLiteral("rate limit exceeded; the tenant asks to wait before the next request.");
+        what = QT_TRANSLATE_NOOP("ApiError", "rate limit exceeded; the tenant asks to wait before the next request.");
         break;
     case 500:
-        what = QStringLiteral("the server had an internal fault.");
+        what = QT_TRANSLATE_NOOP("ApiError", "the server had an internal fault.");
         break;
     case 502:
     case 503:
     case 504:
-        what = QStringLiteral("the service is unavailable or a gateway timed out.");
+        what = QT_TRANSLATE_NOOP("ApiError", "the service is unavailable or a gateway timed out.");
         break;
     default:
-        what = httpStatus >= 500 ? QStringLiteral("the server failed to answer the request.")
-                                 : QStringLiteral("the request failed.");
+        what = httpStatus >= 500 ? QT_TRANSLATE_NOOP("ApiError", "the server failed to answer the request.")
+                                 : QT_TRANSLATE_NOOP("ApiError", "the request failed.");
         break;
     }
-    return QStringLiteral("HTTP %1: %2").arg(httpStatus).arg(what);
+    return Sentence::translate("ApiError", "HTTP %1: %2").arg(httpStatus).arg(Sentence::translate("ApiError", what));
 }

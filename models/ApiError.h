@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Sentence.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
@@ -23,10 +25,17 @@ public:
     static ApiError fromResponse(int httpStatus, const QByteArray &body);
 
     // One human sentence: what went wrong, in SailPoint's words when it gave some, else ours per status.
-    QString summary() const;
-    // summary() plus "(tracking id …)" when there is one: what the UI and the CLI print.
-    QString text() const;
+    Sentence summarySentence() const;
+    // The summary plus "(tracking id …)" when there is one: what the UI and the CLI print (translated()),
+    // and reports and --json (english()).
+    Sentence sentence() const;
+    QString summary() const { return summarySentence().english(); }
+    QString text() const { return sentence().english(); }
 };
 
 // A readable sentence for an HTTP status when the body says nothing useful.
-QString httpStatusSentence(int httpStatus);
+Sentence httpStatusReading(int httpStatus);
+inline QString httpStatusSentence(int httpStatus)
+{
+    return httpStatusReading(httpStatus).english();
+}

@@ -1,5 +1,7 @@
 #include "UrlPolicy.h"
 
+#include "Sentence.h"
+
 #include <QStringList>
 
 namespace UrlPolicy {
@@ -94,38 +96,51 @@ QString forDisplay(const QUrl &url)
     return url.toString(QUrl::RemoveUserInfo);
 }
 
-static QString urlProblem(const QUrl &url, bool allowQuery)
+static Sentence urlIssue(const QUrl &url, bool allowQuery)
 {
     if (url.isEmpty())
-        return QStringLiteral("No tenant URL is set.");
+        return Sentence::translate("UrlPolicy", "No tenant URL is set.");
     // First: every other message may quote the URL or a part of it.
     if (hasUserInfo(url))
-        return QStringLiteral("The tenant URL must not contain a user name or password.");
+        return Sentence::translate("UrlPolicy", "The tenant URL must not contain a user name or password.");
     if (!url.isValid())
-        return QStringLiteral("The tenant URL is not a valid URL: %1.").arg(invalidUrlReason(url));
+        return Sentence::translate("UrlPolicy", "The tenant URL is not a valid URL: %1.").arg(invalidUrlReason(url));
     const QString scheme = url.scheme().toLower();
     if (scheme != u"https" && scheme != u"http")
-        return QStringLiteral("The tenant URL must start with https:// (got \"%1:\").").arg(url.scheme());
+        return Sentence::translate("UrlPolicy", "The tenant URL must start with https:// (got \"%1:\").")
+                .arg(url.scheme());
     if (url.host().isEmpty())
-        return QStringLiteral("The tenant URL has no host name.");
+        return Sentence::translate("UrlPolicy", "The tenant URL has no host name.");
     if (!allowQuery && (url.hasQuery() || url.hasFragment()))
-        return QStringLiteral(
+        return Sentence::translate(
+                "UrlPolicy",
                 "The tenant URL must not have a query or fragment (use e.g. https://acme.api.identitynow.com).");
     if (scheme == u"http" && !isLoopbackHost(url.host()))
-        return QStringLiteral("Refusing plain http:// to %1: secrets and tokens would travel unencrypted. "
-                              "Use https:// (http:// is allowed only to this computer, e.g. 127.0.0.1).")
+        return Sentence::translate("UrlPolicy",
+                                   "Refusing plain http:// to %1: secrets and tokens would travel unencrypted. "
+                                   "Use https:// (http:// is allowed only to this computer, e.g. 127.0.0.1).")
                 .arg(url.host());
     return {};
 }
 
+Sentence baseUrlIssue(const QUrl &url)
+{
+    return urlIssue(url, false);
+}
+
+Sentence requestUrlIssue(const QUrl &url)
+{
+    return urlIssue(url, true);
+}
+
 QString baseUrlProblem(const QUrl &url)
 {
-    return urlProblem(url, false);
+    return baseUrlIssue(url).translated();
 }
 
 QString requestUrlProblem(const QUrl &url)
 {
-    return urlProblem(url, true);
+    return requestUrlIssue(url).translated();
 }
 
 } // namespace UrlPolicy

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Sentence.h"
+
 #include <QString>
 #include <QUrl>
 
@@ -20,9 +22,11 @@ QString forDisplay(const QUrl &url);
 // Why requests must not go to this tenant base URL; empty when they may. https:// anywhere,
 // http:// only to a loopback host, nothing with user-info, a query, a fragment or another scheme. The
 // message never quotes the URL's user info: user info is refused first, before any other reason.
-QString baseUrlProblem(const QUrl &url);
+QString baseUrlProblem(const QUrl &url); // translated, for people
+Sentence baseUrlIssue(const QUrl &url); // both readings (reports and --json keep the English one)
 
 // The same rules for a full request URL (which may carry a query).
-QString requestUrlProblem(const QUrl &url);
+QString requestUrlProblem(const QUrl &url); // translated, for people
+Sentence requestUrlIssue(const QUrl &url);
 
 } // namespace UrlPolicy

@@ -65,6 +65,57 @@
     </message>
 </context>
 <context>
+    <name>ApiError</name>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (tracking id %2)</source>
+        <translation>%1 (Tracking-ID %2)</translation>
+    </message>
+    <message>
+        <source>the server rejected the request as invalid.</source>
+        <translation>der Server hat die Anfrage als ungültig abgelehnt.</translation>
+    </message>
+    <message>
+        <source>not authenticated: the access token is missing, invalid or expired.</source>
+        <translation>nicht authentifiziert: Das Zugriffstoken fehlt, ist ungültig oder abgelaufen.</translation>
+    </message>
+    <message>
+        <source>forbidden: these credentials lack the right to read task status (scope idn:task-management:read).</source>
+        <translation>verboten: Diesen Zugangsdaten fehlt das Recht, den Aufgabenstatus zu lesen (Scope idn:task-management:read).</translation>
+    </message>
+    <message>
+        <source>not found (task status is kept for 90 days).</source>
+        <translation>nicht gefunden (der Aufgabenstatus wird 90 Tage aufbewahrt).</translation>
+    </message>
+    <message>
+        <source>the request URL is too long.</source>
+        <translation>die Anfrage-URL ist zu lang.</translation>
+    </message>
+    <message>
+        <source>rate limit exceeded; the tenant asks to wait before the next request.</source>
+        <translation>Anfragelimit überschritten; der Tenant bittet, vor der nächsten Anfrage zu warten.</translation>
+    </message>
+    <message>
+        <source>the server had an internal fault.</source>
+        <translation>der Server hatte einen internen Fehler.</translation>
+    </message>
+    <message>
+        <source>the service is unavailable or a gateway timed out.</source>
+        <translation>der Dienst ist nicht verfügbar oder ein Gateway hat das Zeitlimit überschritten.</translation>
+    </message>
+    <message>
+        <source>the server failed to answer the request.</source>
+        <translation>der Server konnte die Anfrage nicht beantworten.</translation>
+    </message>
+    <message>
+        <source>the request failed.</source>
+        <translation>die Anfrage ist fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
     <name>ApiTransport</name>
     <message>
         <source>No client secret is set for this connection.</source>
@@ -2016,6 +2067,37 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     <message>
         <source>Authentication failed: %1</source>
         <translation>Die Authentifizierung ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UrlPolicy</name>
+    <message>
+        <source>No tenant URL is set.</source>
+        <translation>Es ist keine Tenant-URL gesetzt.</translation>
+    </message>
+    <message>
+        <source>The tenant URL must not contain a user name or password.</source>
+        <translation>Die Tenant-URL darf keinen Benutzernamen und kein Passwort enthalten.</translation>
+    </message>
+    <message>
+        <source>The tenant URL is not a valid URL: %1.</source>
+        <translation>Die Tenant-URL ist keine gültige URL: %1.</translation>
+    </message>
+    <message>
+        <source>The tenant URL must start with https:// (got &quot;%1:&quot;).</source>
+        <translation>Die Tenant-URL muss mit https:// beginnen (erhalten: „%1:“).</translation>
+    </message>
+    <message>
+        <source>The tenant URL has no host name.</source>
+        <translation>Die Tenant-URL hat keinen Hostnamen.</translation>
+    </message>
+    <message>
+        <source>The tenant URL must not have a query or fragment (use e.g. https://acme.api.identitynow.com).</source>
+        <translation>Die Tenant-URL darf keine Query und kein Fragment haben (verwenden Sie z. B. https://acme.api.identitynow.com).</translation>
+    </message>
+    <message>
+        <source>Refusing plain http:// to %1: secrets and tokens would travel unencrypted. Use https:// (http:// is allowed only to this computer, e.g. 127.0.0.1).</source>
+        <translation>Unverschlüsseltes http:// zu %1 wird abgelehnt: Secrets und Tokens würden unverschlüsselt übertragen. Verwenden Sie https:// (http:// ist nur zu diesem Computer erlaubt, z. B. 127.0.0.1).</translation>
     </message>
 </context>
 <context>
