@@ -71,6 +71,6 @@ public:
 private:
     ConnectionProfile m_profile;
     ApiTransport *m_transport;
-    QString m_caProblem;
+    Sentence m_caProblem;
     bool m_hasSecret = false;
 };
