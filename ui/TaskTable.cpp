@@ -11,8 +11,13 @@
 
 namespace {
 
-// Columns most people do not need at first; the header's context menu brings them back.
-constexpr int InitiallyHiddenColumns[] = {WatchListModel::TypeColumn, WatchListModel::LauncherColumn};
+// Columns most people do not need at first; the header's context menu brings them back. The status bar says
+// when the last refresh was.
+constexpr int InitiallyHiddenColumns[] = {WatchListModel::TypeColumn, WatchListModel::LauncherColumn,
+                                          WatchListModel::LastCheckedColumn};
+// Fitted widths, in average characters: a long name is elided rather than pushing the rest out of view.
+constexpr int MinFittedChars = 6;
+constexpr int MaxFittedChars = 40;
 
 } // namespace
 
@@ -148,23 +153,15 @@ void TaskTable::showColumnsMenu(const QPoint &globalPos)
     menu->popup(globalPos);
 }
 
-void TaskTable::arrangeForScreenshot()
+void TaskTable::fitColumnsToContents()
 {
     QHeaderView *header = horizontalHeader();
-    const QFontMetrics metrics = fontMetrics();
-    const auto width = [&metrics](const char *sample) {
-        return metrics.horizontalAdvance(QLatin1String(sample)) + metrics.averageCharWidth() * 3;
-    };
-    header->resizeSection(WatchListModel::StateColumn, width("Terminated") + 16);
-    header->resizeSection(WatchListModel::NameColumn, width("Cloud Account Aggregation"));
-    header->resizeSection(WatchListModel::IdColumn, width("2c9180858b3d4e5f0"));
-    header->resizeSection(WatchListModel::TargetColumn, width("Active Directory [source]"));
-    header->resizeSection(WatchListModel::ProgressTextColumn, width("Aggregating accounts"));
-    header->resizeSection(WatchListModel::PercentColumn, width("100 %") * 2);
-    header->resizeSection(WatchListModel::LaunchedColumn, width("2024-05-17 09:00:00"));
-    header->resizeSection(WatchListModel::ElapsedColumn, width("10 min 10 s"));
-    header->resizeSection(WatchListModel::EtaColumn, width("10 min"));
-    // The status bar has the last refresh; the demo has no fetch errors.
-    header->setSectionHidden(WatchListModel::LastCheckedColumn, true);
-    header->setSectionHidden(WatchListModel::ErrorColumn, true);
+    const int charWidth = fontMetrics().averageCharWidth();
+    for (int column = 0; column < WatchListModel::ColumnCount; ++column) {
+        if (header->isSectionHidden(column) || column == WatchListModel::IdColumn
+            || column == WatchListModel::PercentColumn)
+            continue;
+        const int content = std::max(sizeHintForColumn(column), header->sectionSizeHint(column));
+        header->resizeSection(column, std::clamp(content, charWidth * MinFittedChars, charWidth * MaxFittedChars));
+    }
 }

@@ -21,6 +21,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -438,6 +439,55 @@ private Q_SLOTS:
         QCOMPARE(m_window->detailView()->taskId(), taskId(2));
         m_window->removeTask(taskId(2));
         QVERIFY(!m_window->detailView()->hasTask());
+    }
+
+    // First run (nothing saved): the columns fit their content, the table is as tall as its rows, the details
+    // get the rest, and before a task is selected they say what they will show and how to add tasks.
+    void theFirstRunFitsTheLayout()
+    {
+        cleanup();
+        m_window = newWindow();
+        m_window->resize(MainWindow::ScreenshotSize);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        auto *placeholder = m_window->detailView()->findChild<QLabel *>(QStringLiteral("placeholder"));
+        QVERIFY(placeholder->isVisible());
+        QVERIFY(placeholder->text().contains(QStringLiteral("Select a task")));
+        QVERIFY(placeholder->text().contains(QStringLiteral("paste ids")));
+
+        QList<WatchedTask> tasks;
+        for (int n = 1; n <= 6; ++n)
+            tasks.append(running(n, 10 * n));
+        tasks.append(watched(runningJson(taskId(7), QStringLiteral("Cloud Process Uncorrelated Accounts"), 5,
+                                         QStringLiteral("Correlating accounts")),
+                             T0));
+        m_window->addTasks(tasks);
+
+        QHeaderView *header = table()->horizontalHeader();
+        // Nothing elided: each cell's text fits its column.
+        for (const int column : {M::NameColumn, M::TargetColumn, M::ProgressTextColumn, M::LaunchedColumn}) {
+            for (const WatchedTask &task : std::as_const(tasks)) {
+                const QString text = cell(task.id, column);
+                QVERIFY2(table()->fontMetrics().horizontalAdvance(text) < header->sectionSize(column),
+                         qPrintable(text));
+            }
+        }
+        QVERIFY(header->isSectionHidden(M::LastCheckedColumn)); // the status bar has the last refresh
+
+        // Every row in view without scrolling, and the details keep at least a third.
+        QTRY_COMPARE(table()->verticalScrollBar()->maximum(), 0);
+        const int lastRow = int(tasks.size()) - 1;
+        QVERIFY2(table()->rowViewportPosition(lastRow) + table()->rowHeight(lastRow) <= table()->viewport()->height(),
+                 qPrintable(QStringLiteral("last row ends at %1, viewport %2")
+                                    .arg(table()->rowViewportPosition(lastRow) + table()->rowHeight(lastRow))
+                                    .arg(table()->viewport()->height())));
+        auto *splitter = m_window->findChild<QSplitter *>(QStringLiteral("splitter"));
+        QVERIFY(splitter->sizes().at(1) >= splitter->height() / 3 - splitter->handleWidth());
+
+        // A person's widths are theirs: later tasks do not fit the columns again.
+        header->resizeSection(M::NameColumn, 77);
+        m_window->addTask(running(8, 1));
+        QCOMPARE(header->sectionSize(M::NameColumn), 77);
     }
 
     void theLayoutIsRemembered()
