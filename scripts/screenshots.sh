@@ -2,10 +2,10 @@
 # Takes the README's four screenshots: the real taskwatch on its demo tenant under a real X server (Xvfb), in
 # the default layout of a first run (nothing arranged for the picture): the window with the light and the dark
 # palette and the failed demo task selected, the "Mark as finished" confirmation for a running task, and the
-# failed task's long connector exception read whole in the detail view. Installs nothing: xvfb-run and
-# ImageMagick's `import` come with scripts/ensure-deps.sh. The app saves its own picture (--screenshot, after a
-# few rounds of refreshes) and stays up a few seconds, in which `import` takes the whole X screen as a check
-# that it really drew there.
+# failed task's long connector exception read whole (the detail view's "Open in a window" for its first
+# error). Installs nothing: xvfb-run and ImageMagick's `import` come with scripts/ensure-deps.sh. The app saves
+# its own picture (--screenshot, after a few rounds of refreshes) and stays up a few seconds, in which `import`
+# takes the whole X screen as a check that it really drew there.
 # Usage: scripts/screenshots.sh [BUILD_DIR]   (default: build; run `make build` first)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -69,4 +69,4 @@ shot() {
 shot main-light light "$failed_task"
 shot main-dark dark "$failed_task"
 shot clear-task light "$running_task" --screenshot-of clear-dialog
-shot long-message light "$failed_task" --screenshot-of details
+shot long-message light "$failed_task" --screenshot-of message

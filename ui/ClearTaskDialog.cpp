@@ -101,6 +101,19 @@ ClearTaskDialog::ClearTaskDialog(const WatchedTask &task, const QString &tenant,
     setMinimumWidth(480);
 }
 
+ClearTaskDialog *ClearTaskDialog::openFor(const WatchedTask &task, const QString &tenant, const QDateTime &now,
+                                          QWidget *parent)
+{
+    if (!canMarkFinished(task))
+        return nullptr;
+    auto *dialog = new ClearTaskDialog(task, tenant, now, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, dialog,
+            [dialog] { Q_EMIT dialog->confirmed(dialog->m_taskId, dialog->status()); });
+    dialog->open();
+    return dialog;
+}
+
 CompletionStatus ClearTaskDialog::status() const
 {
     return m_terminated->isChecked() ? CompletionStatus::Terminated : CompletionStatus::Error;

@@ -23,11 +23,18 @@ public:
 
     // `tenant`: the host (or "demo tenant") the task lives on; `now`: for how long it has run.
     ClearTaskDialog(const WatchedTask &task, const QString &tenant, const QDateTime &now, QWidget *parent = nullptr);
+    // Opens one (window-modal, deleted when closed) when the task can be marked finished; null otherwise.
+    static ClearTaskDialog *openFor(const WatchedTask &task, const QString &tenant, const QDateTime &now,
+                                    QWidget *parent);
 
     QString taskId() const { return m_taskId; }
     CompletionStatus status() const; // Error or Terminated, as chosen
     // The dialog's sentences as shown (tests, accessibility).
     QString text() const;
+
+Q_SIGNALS:
+    // OK: set this outcome for the task (completed: now).
+    void confirmed(const QString &taskId, CompletionStatus status);
 
 private:
     QString m_taskId;

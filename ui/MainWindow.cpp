@@ -20,6 +20,8 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 
 constexpr int MaxUndoSteps = 20;
@@ -154,7 +156,8 @@ void MainWindow::addTasks(const QList<WatchedTask> &tasks)
         if (task.id == m_detail->taskId())
             showDetailFor(task.id);
     }
-    m_layout.fitOnce(); // the first run's layout, fitted to what is there
+    // The first run's layout, fitted to what is there (the columns once there are statuses to fit).
+    m_layout.fitOnce(std::any_of(tasks.cbegin(), tasks.cend(), [](const WatchedTask &t) { return t.status; }));
     updateActions();
 }
 
@@ -193,6 +196,7 @@ void MainWindow::recordMarkedFinished(const QString &id, CompletionStatus status
 void MainWindow::setRefreshed(const QDateTime &at)
 {
     m_statusBar->setLastRefresh(at);
+    m_layout.fitOnce(true); // the first statuses are in
 }
 
 void MainWindow::setDiscovered(const QList<TaskStatus> &tasks)
@@ -392,13 +396,8 @@ const WatchedTask *MainWindow::singleSelectedTask() const
 void MainWindow::openClearDialog()
 {
     const WatchedTask *task = singleSelectedTask();
-    if (!task || !ClearTaskDialog::canMarkFinished(*task) || m_clearDialog)
-        return;
-    m_clearDialog = new ClearTaskDialog(*task, m_tenant, m_clock(), this);
-    m_clearDialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_clearDialog, &QDialog::accepted, this,
-            [this, dialog = m_clearDialog.data()] { Q_EMIT clearRequested(dialog->taskId(), dialog->status()); });
-    m_clearDialog->open();
+    if (!m_clearDialog && task && (m_clearDialog = ClearTaskDialog::openFor(*task, m_tenant, m_clock(), this)))
+        connect(m_clearDialog, &ClearTaskDialog::confirmed, this, &MainWindow::clearRequested);
 }
 
 // --- keeping the parts in step ---
@@ -483,7 +482,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
-    m_layout.fitOnce(); // the splitter has its height now
+    m_layout.fitOnce(false); // the splitter has its height now
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -51,20 +51,22 @@ void MainWindowLayout::restore()
     if (settings.contains(QStringLiteral("state")))
         m_window->restoreState(settings.value(QStringLiteral("state")).toByteArray());
     if (settings.contains(QStringLiteral("splitter")))
-        m_fitSplitter = !m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+        m_splitterRestored = m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    m_fitSplitter = !m_splitterRestored;
     // A header saved with another set of columns would put titles over the wrong data: start fresh then.
     if (settings.value(QStringLiteral("tableColumns")).toInt() == WatchListModel::ColumnCount)
         m_fitColumns =
                 !m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("tableHeader")).toByteArray());
 }
 
-void MainWindowLayout::fitOnce()
+void MainWindowLayout::fitOnce(bool columns)
 {
     if (m_table->model()->rowCount() == 0 || (!m_fitColumns && !m_fitSplitter))
         return;
-    if (m_fitColumns) {
+    if (m_fitColumns && columns && m_window->isVisible()) { // the width to fit in is known then
         m_table->fitColumnsToContents();
         m_fitColumns = false;
+        m_fitSplitter = m_fitSplitter || !m_splitterRestored; // again: the widths may have changed the heights
     }
     if (m_fitSplitter && m_window->isVisible()) { // before that the splitter has no real height
         // The table as tall as its rows (up to FittedRows), the details the rest; never less than a third each.

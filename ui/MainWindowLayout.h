@@ -23,8 +23,9 @@ public:
 
     void save() const;
     void restore();
-    // Once, on the first run, when the table has rows and the window its size; later calls do nothing.
-    void fitOnce();
+    // Once each, on the first run: the split when the table has rows and the window its size, the columns when
+    // `columns` says the rows have their content (statuses); later calls do nothing.
+    void fitOnce(bool columns);
 
 private:
     QMainWindow *m_window;
@@ -32,4 +33,5 @@ private:
     TaskTable *m_table;
     bool m_fitColumns = true;
     bool m_fitSplitter = true;
+    bool m_splitterRestored = false;
 };

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QDialog;
 class QLabel;
 class QPlainTextEdit;
 class QSplitter;
@@ -29,6 +30,9 @@ public:
 
 public Q_SLOTS:
     void copy();
+    // The text in a window of its own (resizable, as large as the screen allows), for a message longer than
+    // the pane: returns the window (a child, deleted on close), null when there is nothing to show.
+    QDialog *openWindow();
 
 Q_SIGNALS:
     void copied(const QString &caption);
@@ -37,4 +41,5 @@ private:
     QLabel *m_caption;
     QPlainTextEdit *m_text;
     QToolButton *m_copy;
+    QToolButton *m_open;
 };

@@ -72,9 +72,9 @@ DesktopParse parseDesktopArguments(const QStringList &arguments, const QProcessE
     const QCommandLineOption screenshotOf(
             QStringLiteral("screenshot-of"),
             QCoreApplication::translate("DesktopOptions",
-                                        "With --screenshot: the window (default), the details, or the confirmation "
-                                        "to mark the selected task as finished."),
-            QStringLiteral("window|details|clear-dialog"));
+                                        "With --screenshot: the window (default), the details, the selected task's "
+                                        "message in a window, or the confirmation to mark it as finished."),
+            QStringLiteral("window|details|message|clear-dialog"));
     parser.addOptions({help, version, demo, minimized, baseUrl, clientId, apiVersion, pollInterval, watchList, palette,
                        select, screenshot, screenshotOf});
     parser.addPositionalArgument(
@@ -172,12 +172,14 @@ DesktopParse parseDesktopArguments(const QStringList &arguments, const QProcessE
         static const QHash<QString, DesktopOptions::ScreenshotOf> parts {
                 {QStringLiteral("window"), DesktopOptions::ScreenshotOf::Window},
                 {QStringLiteral("details"), DesktopOptions::ScreenshotOf::Details},
+                {QStringLiteral("message"), DesktopOptions::ScreenshotOf::Message},
                 {QStringLiteral("clear-dialog"), DesktopOptions::ScreenshotOf::ClearDialog}};
         const auto part = parts.constFind(parser.value(screenshotOf).trimmed().toLower());
         if (part == parts.constEnd() || options.screenshotPath.isEmpty())
-            return failure(QCoreApplication::translate("DesktopOptions",
-                                                       "--screenshot-of: window, details or clear-dialog, with "
-                                                       "--screenshot"));
+            return failure(
+                    QCoreApplication::translate("DesktopOptions",
+                                                "--screenshot-of: window, details, message or clear-dialog, with "
+                                                "--screenshot"));
         options.screenshotOf = *part;
     }
     return parse;

@@ -18,9 +18,9 @@ class DesktopSettings;
 struct DesktopOptions
 {
     using Palette = DesktopPalette::Choice;
-    // What --screenshot saves: the window, the detail view alone, or the "Mark as finished" confirmation for
-    // the selected task (the README's pictures).
-    enum class ScreenshotOf { Window, Details, ClearDialog };
+    // What --screenshot saves: the window, the detail view alone, the selected task's first error (or message)
+    // in a window of its own, or the "Mark as finished" confirmation for the selected task (the README's pictures).
+    enum class ScreenshotOf { Window, Details, Message, ClearDialog };
 
     bool demo = false; // watch the embedded simulated tenant, whatever is configured
     bool minimized = false; // start in the tray (minimised where there is none)

@@ -4,7 +4,10 @@
 #include "ui/ClearTaskDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/TaskDetailView.h"
+#include "ui/WholeText.h"
 
+#include <QDialog>
+#include <QPlainTextEdit>
 #include <QSaveFile>
 #include <QTimer>
 
@@ -23,8 +26,14 @@ void DesktopScreenshot::countRefresh()
     if (!m_pending || ++m_refreshes < AfterRefreshes)
         return;
     m_pending = false;
+    // As the person does: the action for the selected task, or the selected message's "Open in a window".
     if (m_what == DesktopOptions::ScreenshotOf::ClearDialog && m_window)
-        m_window->openClearDialog(); // as the action does, for the selected task
+        m_window->openClearDialog();
+    if (m_what == DesktopOptions::ScreenshotOf::Message && m_window) {
+        const auto *text = m_window->detailView()->findChild<QPlainTextEdit *>(QStringLiteral("messageText"));
+        if (auto *whole = text ? qobject_cast<WholeText *>(text->parentWidget()) : nullptr)
+            m_message = whole->openWindow();
+    }
     QTimer::singleShot(DelayMs, this, &DesktopScreenshot::take);
 }
 
@@ -37,6 +46,8 @@ QWidget *DesktopScreenshot::subject() const
         return m_window->detailView();
     case DesktopOptions::ScreenshotOf::ClearDialog:
         return m_window->findChild<ClearTaskDialog *>(); // none when the selected task is not queued or running
+    case DesktopOptions::ScreenshotOf::Message:
+        return m_message; // none when the selected task has no message
     case DesktopOptions::ScreenshotOf::Window:
         break;
     }

@@ -11,7 +11,8 @@ class MainWindow;
 // --screenshot FILE: the window at MainWindow::ScreenshotSize in its default layout (nothing arranged for the
 // picture), saved as a PNG a few refreshes in (so that the percentages have moved and the ETAs have something to
 // go on), then, after a pause for an outside picture of the screen, the request to quit. --screenshot-of picks
-// the detail view alone or the "Mark as finished" confirmation of the selected task instead of the window.
+// the detail view alone, the selected message in its own window, or the "Mark as finished" confirmation of the
+// selected task instead of the window.
 class DesktopScreenshot : public QObject
 {
     Q_OBJECT
@@ -40,6 +41,7 @@ private:
     QString m_path;
     DesktopOptions::ScreenshotOf m_what;
     QPointer<MainWindow> m_window;
+    QPointer<QWidget> m_message; // the selected message's own window (--screenshot-of message)
     int m_refreshes = 0;
     bool m_pending = true;
 };

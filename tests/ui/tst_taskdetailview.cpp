@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -264,6 +265,20 @@ private Q_SLOTS:
         QTest::mouseClick(child<QToolButton>(*view, "messageTextCopy"), Qt::LeftButton);
         QCOMPARE(QGuiApplication::clipboard()->text(), message);
         QCOMPARE(status.count(), 1);
+
+        // Longer than the pane: a window of its own, also by Enter on the row.
+        QTest::mouseClick(child<QToolButton>(*view, "messageTextOpen"), Qt::LeftButton);
+        QDialog *window = nullptr;
+        QTRY_VERIFY((window = view->findChild<QDialog *>(QStringLiteral("messageTextWindow"))) && window->isVisible());
+        auto *windowText = window->findChild<QPlainTextEdit *>(QStringLiteral("messageText"));
+        QCOMPARE(windowText->toPlainText(), message);
+        QVERIFY(windowText->height() > whole->height());
+        window->close();
+        QTRY_VERIFY(!view->findChild<QDialog *>(QStringLiteral("messageTextWindow")));
+        tree->setFocus();
+        QTest::keyClick(tree, Qt::Key_Return);
+        QTRY_VERIFY(view->findChild<QDialog *>(QStringLiteral("messageTextWindow")));
+        view->findChild<QDialog *>(QStringLiteral("messageTextWindow"))->close();
 
         // The first error is what a freshly shown task offers, with the task's own order.
         view->clear();

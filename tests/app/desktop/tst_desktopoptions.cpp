@@ -164,6 +164,7 @@ private Q_SLOTS:
                  DesktopOptions::ScreenshotOf::Window);
         QCOMPARE(of("window"), DesktopOptions::ScreenshotOf::Window);
         QCOMPARE(of("details"), DesktopOptions::ScreenshotOf::Details);
+        QCOMPARE(of("message"), DesktopOptions::ScreenshotOf::Message);
         QCOMPARE(of("Clear-Dialog"), DesktopOptions::ScreenshotOf::ClearDialog);
         QVERIFY(parse({QStringLiteral("--help")}).message.contains(QLatin1String("--screenshot-of")));
     }
