@@ -3,6 +3,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 namespace TaskId {
 
 namespace {
@@ -38,6 +40,16 @@ QString unwrapped(QString token)
 }
 
 } // namespace
+
+bool looksLikeSailPointId(QStringView id)
+{
+    if (id.size() != SailPointIdLength)
+        return false;
+    return std::all_of(id.begin(), id.end(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f') || (u >= u'A' && u <= u'F');
+    });
+}
 
 bool isValid(QStringView id)
 {

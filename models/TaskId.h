@@ -12,6 +12,10 @@ constexpr qsizetype MaxLength = 64;
 
 bool isValid(QStringView id);
 QString invalidReason(QStringView id); // empty when valid
+// SailPoint's own ids are 32 hexadecimal characters. Others are valid (a proxy or another tenant type may use
+// them) but usually a typo or the wrong column pasted: the Add dialog says so before a request is spent.
+constexpr qsizetype SailPointIdLength = 32;
+bool looksLikeSailPointId(QStringView id);
 
 struct RejectedId
 {

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Takes the README's screenshots: the real taskwatch on its demo tenant under a real X server (Xvfb), with
-# the light and the dark palette, the failed demo task selected. Installs nothing: xvfb-run and ImageMagick's
-# `import` come with scripts/ensure-deps.sh. The app saves its own window (--screenshot, after a few rounds
-# of refreshes) and stays up a few seconds, in which `import` takes the whole X screen as a check that it
-# really drew there.
+# Takes the README's four screenshots: the real taskwatch on its demo tenant under a real X server (Xvfb), in
+# the default layout of a first run (nothing arranged for the picture): the window with the light and the dark
+# palette and the failed demo task selected, the "Mark as finished" confirmation for a running task, and the
+# failed task's long connector exception read whole (the detail view's "Open in a window" for its first
+# error). Installs nothing: xvfb-run and ImageMagick's `import` come with scripts/ensure-deps.sh. The app saves
+# its own picture (--screenshot, after a few rounds of refreshes) and stays up a few seconds, in which `import`
+# takes the whole X screen as a check that it really drew there.
 # Usage: scripts/screenshots.sh [BUILD_DIR]   (default: build; run `make build` first)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -12,6 +14,7 @@ build=$(cd "${1:-$root/build}" && pwd)
 app="$build/app/taskwatch"
 out="$root/docs/screenshots"
 failed_task=2c9180858b3d4e5f018b3e7a1f2d0c41 # DemoTenant::FailedTaskId
+running_task=2c9180858b3d4e5f018b3e7a1f2d0c42 # the demo's Active Directory aggregation, running for 3 minutes
 
 [ -x "$app" ] || { echo "screenshots: $app is not built (make build)" >&2; exit 1; }
 for tool in xvfb-run xauth import identify; do
@@ -29,12 +32,16 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 QT_QPA_PLATFORM=xcb QT_LOGGING_RULES="taskwat
 unset DBUS_SESSION_BUS_ADDRESS WAYLAND_DISPLAY QT_SCALE_FACTOR QT_SCREEN_SCALE_FACTORS
 
 mkdir -p "$out"
-for palette in light dark; do
-    window="$sandbox/main-$palette.png"
-    screen="$sandbox/screen-$palette.png"
-    xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+# shot NAME PALETTE TASK [--screenshot-of PART]: docs/screenshots/NAME.png
+shot() {
+    local name=$1 palette=$2 task=$3
+    shift 3
+    local window="$sandbox/$name.png" screen="$sandbox/screen-$name.png"
+    rm -rf "$HOME/.config" # every picture is a first run: no layout saved by the one before
+    xvfb-run -a -s "-screen 0 1280x1024x24" bash -c '
         app=$1 palette=$2 task=$3 window=$4 screen=$5
-        "$app" --demo --palette "$palette" --select "$task" --screenshot "$window" &
+        shift 5
+        "$app" --demo --palette "$palette" --select "$task" --screenshot "$window" "$@" &
         pid=$!
         for _ in $(seq 600); do # up to a minute
             [ -s "$window" ] && break
@@ -48,13 +55,18 @@ for palette in light dark; do
         fi
         import -window root "$screen"
         wait "$pid"
-    ' _ "$app" "$palette" "$failed_task" "$window" "$screen"
+    ' _ "$app" "$palette" "$task" "$window" "$screen" "$@"
     # The X screen must show the window, not a black nothing: count its colours.
     colours=$(identify -format '%k' "$screen")
     if [ "$colours" -lt 50 ]; then
-        echo "screenshots: the X screen for $palette has only $colours colours; the window was not drawn" >&2
+        echo "screenshots: the X screen for $name has only $colours colours; the window was not drawn" >&2
         exit 1
     fi
-    cp "$window" "$out/main-$palette.png"
-    echo "screenshots: $out/main-$palette.png ($(identify -format '%wx%h' "$window"), X screen $colours colours)"
-done
+    cp "$window" "$out/$name.png"
+    echo "screenshots: $out/$name.png ($(identify -format '%wx%h' "$window"), X screen $colours colours)"
+}
+
+shot main-light light "$failed_task"
+shot main-dark dark "$failed_task"
+shot clear-task light "$running_task" --screenshot-of clear-dialog
+shot long-message light "$failed_task" --screenshot-of message

@@ -15,6 +15,7 @@ AddTasksDialog::AddTasksDialog(QWidget *parent)
     , m_idsEdit(new QPlainTextEdit(this))
     , m_labelEdit(new QLineEdit(this))
     , m_summary(new QLabel(this))
+    , m_unusual(new QLabel(this))
     , m_problems(new QTreeWidget(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -29,6 +30,9 @@ AddTasksDialog::AddTasksDialog(QWidget *parent)
     m_labelEdit->setMaxLength(200);
     m_summary->setObjectName(QStringLiteral("summary"));
     m_summary->setWordWrap(true);
+    m_unusual->setObjectName(QStringLiteral("unusualIds"));
+    m_unusual->setWordWrap(true);
+    m_unusual->setTextFormat(Qt::PlainText);
     m_problems->setObjectName(QStringLiteral("problems"));
     m_problems->setHeaderLabels({tr("Skipped"), tr("Why")});
     m_problems->setRootIsDecorated(false);
@@ -48,6 +52,7 @@ AddTasksDialog::AddTasksDialog(QWidget *parent)
     layout->addWidget(m_idsEdit, 2);
     layout->addLayout(form);
     layout->addWidget(m_summary);
+    layout->addWidget(m_unusual);
     layout->addWidget(m_problems, 1);
     layout->addWidget(m_buttons);
 
@@ -102,5 +107,22 @@ void AddTasksDialog::reparse()
     if (!m_parsed.rejected.isEmpty())
         parts.append(tr("%1 not valid").arg(m_parsed.rejected.size()));
     m_summary->setText(parts.join(QStringLiteral("; ")));
+
+    // Said before any request is spent on them; still added, since a proxy or test tenant may use other ids.
+    QStringList unusual;
+    for (const QString &id : std::as_const(m_parsed.ids)) {
+        if (!TaskId::looksLikeSailPointId(id))
+            unusual.append(id);
+    }
+    constexpr qsizetype shown = 5;
+    QString names = QStringList(unusual.mid(0, shown)).join(QStringLiteral(", "));
+    if (unusual.size() > shown)
+        names = tr("%1 and %n more", nullptr, int(unusual.size() - shown)).arg(names);
+    m_unusual->setText(unusual.isEmpty()
+                               ? QString()
+                               : tr("Not like a SailPoint task id (32 hexadecimal characters): %1. Added as typed; "
+                                    "check for a typo or the wrong column.")
+                                         .arg(names));
+    m_unusual->setVisible(!unusual.isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_parsed.ids.isEmpty());
 }

@@ -12,8 +12,9 @@ class QPlainTextEdit;
 class QTreeWidget;
 
 // Takes one or many task ids pasted in any mix of lines, commas and spaces (TaskId::parsePasted), shows
-// live which ones are invalid and why and which are already watched or repeated, and an optional label
-// for the new ones. The caller reads ids() and label() once accepted.
+// live which ones are invalid and why, which are already watched or repeated, and which are valid but do
+// not look like a SailPoint task id (added all the same), and an optional label for the new ones. The caller reads
+// ids() and label() once accepted.
 class AddTasksDialog : public QDialog
 {
     Q_OBJECT
@@ -34,6 +35,7 @@ private:
     QPlainTextEdit *m_idsEdit;
     QLineEdit *m_labelEdit;
     QLabel *m_summary;
+    QLabel *m_unusual; // valid ids that do not look like SailPoint's (TaskId::looksLikeSailPointId)
     QTreeWidget *m_problems;
     QDialogButtonBox *m_buttons;
     QStringList m_known;

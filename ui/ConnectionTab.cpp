@@ -20,14 +20,16 @@ namespace {
 
 constexpr int DraftIdRole = Qt::UserRole + 1;
 
-// A field with the sentence about what is wrong with it right below.
-QWidget *withProblem(QWidget *field, QLabel *problem, QWidget *parent)
+// A field with the sentence about what is wrong with it right below (and a note before that, if any).
+QWidget *withProblem(QWidget *field, QLabel *problem, QWidget *parent, QLabel *note = nullptr)
 {
     auto *box = new QWidget(parent);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addWidget(field);
+    if (note)
+        layout->addWidget(note);
     layout->addWidget(problem);
     return box;
 }
@@ -121,9 +123,22 @@ void ConnectionTab::createProfileForm(QWidget *page)
 
     m_urlEdit = new QLineEdit(m_form);
     m_urlEdit->setObjectName(QStringLiteral("baseUrl"));
-    m_urlEdit->setPlaceholderText(QStringLiteral("https://acme.api.identitynow.com"));
+    m_urlEdit->setPlaceholderText(tr("acme, https://acme.identitynow.com or the API address"));
     m_urlEdit->setInputMethodHints(Qt::ImhUrlCharactersOnly | Qt::ImhNoAutoUppercase);
     m_urlProblem = problemLabel(QStringLiteral("baseUrlProblem"), m_form);
+    m_urlResolved = new QLabel(m_form);
+    m_urlResolved->setObjectName(QStringLiteral("baseUrlResolved"));
+    m_urlResolved->setTextFormat(Qt::PlainText);
+    m_urlResolved->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_urlResolved->setWordWrap(true);
+    m_urlResolved->hide();
+    // A tenant name or the web UI's address becomes the API address: shown at once, before anything is saved.
+    connect(m_urlEdit, &QLineEdit::textChanged, m_urlResolved, [this](const QString &text) {
+        const QString resolved = ProfileRules::apiAddress(text);
+        const bool changed = resolved != text.trimmed();
+        m_urlResolved->setText(changed ? tr("Will connect to %1").arg(resolved) : QString());
+        m_urlResolved->setVisible(changed);
+    });
 
     m_versionCombo = new QComboBox(m_form);
     m_versionCombo->setObjectName(QStringLiteral("apiVersion"));
@@ -144,7 +159,7 @@ void ConnectionTab::createProfileForm(QWidget *page)
     };
     auto *form = new QFormLayout;
     addRow(form, tr("&Name:"), m_nameEdit, withProblem(m_nameEdit, m_nameProblem, m_form));
-    addRow(form, tr("Base &URL:"), m_urlEdit, withProblem(m_urlEdit, m_urlProblem, m_form));
+    addRow(form, tr("Base &URL:"), m_urlEdit, withProblem(m_urlEdit, m_urlProblem, m_form, m_urlResolved));
     addRow(form, tr("API &version:"), m_versionCombo, m_versionCombo);
     addRow(form, tr("Client &ID:"), m_clientIdEdit, withProblem(m_clientIdEdit, m_clientIdProblem, m_form));
     addRow(form, tr("Client &secret:"), m_secretEdit, secretBox);

@@ -76,6 +76,7 @@ private:
     QLabel *m_nameProblem = nullptr;
     QLineEdit *m_urlEdit = nullptr;
     QLabel *m_urlProblem = nullptr;
+    QLabel *m_urlResolved = nullptr; // the API address a tenant name or web UI address stands for
     QComboBox *m_versionCombo = nullptr;
     QLineEdit *m_clientIdEdit = nullptr;
     QLabel *m_clientIdProblem = nullptr;

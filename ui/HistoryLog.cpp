@@ -41,6 +41,8 @@ QString HistoryEntry::eventName(TextLanguage language) const
         return name(QT_TRANSLATE_NOOP("HistoryLog", "Fetch failed"));
     case Event::FetchRecovered:
         return name(QT_TRANSLATE_NOOP("HistoryLog", "Fetch recovered"));
+    case Event::MarkedFinished:
+        return name(QT_TRANSLATE_NOOP("HistoryLog", "Marked as finished"));
     }
     return {};
 }
@@ -51,6 +53,14 @@ QString HistoryEntry::detailText(TextLanguage language) const
         return problem.textWithHttpStatus(language);
     if (event == Event::FetchRecovered)
         return {};
+    if (event == Event::MarkedFinished) {
+        // The report is English: the API's words for the outcome there, the user's own in the window.
+        const QString outcome = language == TextLanguage::English
+                ? QString::fromLatin1(state == DisplayState::Terminated ? "Terminated" : "Error")
+                : displayStateName(state);
+        return textIn(language, "HistoryLog", QT_TRANSLATE_NOOP("HistoryLog", "marked as %1 by %2"))
+                .arg(outcome, actor);
+    }
     QStringList parts;
     if (percentComplete)
         parts.append(QStringLiteral("%1 %").arg(*percentComplete));
@@ -70,10 +80,10 @@ void HistoryLog::record(const WatchedTask &task, const QDateTime &at)
 
     if (task.problem != history.lastProblem) {
         if (!task.problem.isNone()) {
-            HistoryEntry entry {at, HistoryEntry::Event::FetchFailed, state, {}, {}, task.problem};
+            HistoryEntry entry {at, HistoryEntry::Event::FetchFailed, state, {}, {}, task.problem, {}};
             append(history, std::move(entry));
         } else {
-            append(history, HistoryEntry {at, HistoryEntry::Event::FetchRecovered, state, {}, {}, {}});
+            append(history, HistoryEntry {at, HistoryEntry::Event::FetchRecovered, state, {}, {}, {}, {}});
         }
         history.lastProblem = task.problem;
     }
@@ -87,7 +97,7 @@ void HistoryLog::record(const WatchedTask &task, const QDateTime &at)
     if (!firstSighting && transition.kind == TransitionKind::NoChange)
         return;
     const HistoryEntry::Event event = firstSighting ? HistoryEntry::Event::FirstSeen : eventFor(transition.kind);
-    append(history, HistoryEntry {at, event, state, snapshot.percentComplete, snapshot.progress, {}});
+    append(history, HistoryEntry {at, event, state, snapshot.percentComplete, snapshot.progress, {}, {}});
 }
 
 void HistoryLog::append(TaskHistory &history, HistoryEntry entry)
@@ -100,6 +110,12 @@ void HistoryLog::append(TaskHistory &history, HistoryEntry entry)
         history.entries.erase(oldestProgress != history.entries.end() ? oldestProgress : history.entries.begin() + 1);
     }
     history.entries.append(std::move(entry));
+}
+
+void HistoryLog::recordMarkedFinished(const QString &id, DisplayState state, const QString &actor, const QDateTime &at)
+{
+    HistoryEntry entry {at, HistoryEntry::Event::MarkedFinished, state, {}, {}, {}, actor};
+    append(m_tasks[id], std::move(entry));
 }
 
 QList<HistoryEntry> HistoryLog::entries(const QString &id) const

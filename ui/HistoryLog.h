@@ -21,6 +21,7 @@ struct HistoryEntry
         Reappeared, // went back to an earlier phase
         FetchFailed,
         FetchRecovered,
+        MarkedFinished, // a person set the outcome (PATCH /task-status): `state` is the one set, `actor` who
     };
 
     QDateTime at;
@@ -29,10 +30,11 @@ struct HistoryEntry
     std::optional<int> percentComplete;
     QString progress;
     FetchProblem problem; // for FetchFailed
+    QString actor; // for MarkedFinished
 
     // English for the report to SailPoint support, the user's language for the detail view.
     QString eventName(TextLanguage language = TextLanguage::UserLanguage) const;
-    // "40 % — Aggregating accounts" or the problem with its tracking id
+    // "40 % — Aggregating accounts", the problem with its tracking id, or "marked as Error by alice"
     QString detailText(TextLanguage language = TextLanguage::UserLanguage) const;
 
     friend bool operator==(const HistoryEntry &, const HistoryEntry &) = default;
@@ -56,6 +58,9 @@ public:
     // Records what changed since the previous sighting; `at` is when it was seen (the task's checkedAt
     // when valid, else the caller's "now").
     void record(const WatchedTask &task, const QDateTime &at);
+
+    // A person marked the task finished with `state` (Error or Terminated); polling records what follows.
+    void recordMarkedFinished(const QString &id, DisplayState state, const QString &actor, const QDateTime &at);
 
     QList<HistoryEntry> entries(const QString &id) const;
     // Every SailPoint tracking id of a fetch problem seen for the task, oldest first, without repeats.

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AddTasksDialog.h"
+#include "ClearTaskDialog.h"
 #include "DiscoverDialog.h"
 #include "FilterBar.h"
 #include "NoticeBar.h"
@@ -16,15 +17,14 @@
 #include <QCloseEvent>
 #include <QHeaderView>
 #include <QMenu>
-#include <QSettings>
 #include <QSplitter>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace {
 
 constexpr int MaxUndoSteps = 20;
-
-const QString SettingsGroup = QStringLiteral("ui/mainWindow");
 
 } // namespace
 
@@ -40,6 +40,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_messageBar(new NoticeBar(this))
     , m_statusBar(new WatchStatusBar(this))
+    , m_layout(this, m_splitter, m_table)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Taskwatch"));
@@ -89,7 +90,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_detailTicker.setInterval(1000);
     connect(&m_detailTicker, &QTimer::timeout, this, &MainWindow::tickDetail);
 
-    resize(1100, 720);
+    resize(MainWindowLayout::defaultSize(screen(), DefaultSize, MinimumDefaultSize));
     restoreLayout();
     onSummaryChanged();
     updateActions();
@@ -128,6 +129,8 @@ void MainWindow::connectActions()
     connect(a.pauseTask, &QAction::triggered, this, [this] { setSelectedPaused(true); });
     connect(a.resumeTask, &QAction::triggered, this, [this] { setSelectedPaused(false); });
     connect(a.settings, &QAction::triggered, this, &MainWindow::settingsRequested);
+    connect(a.clearTask, &QAction::triggered, this, &MainWindow::openClearDialog);
+    m_detail->addHeaderAction(a.clearTask);
     connect(a.columnsMenu, &QMenu::aboutToShow, this, [this] { m_table->fillColumnsMenu(m_actions.columnsMenu); });
 }
 
@@ -153,6 +156,8 @@ void MainWindow::addTasks(const QList<WatchedTask> &tasks)
         if (task.id == m_detail->taskId())
             showDetailFor(task.id);
     }
+    // The first run's layout, fitted to what is there (the columns once there are statuses to fit).
+    m_layout.fitOnce(std::any_of(tasks.cbegin(), tasks.cend(), [](const WatchedTask &t) { return t.status; }));
     updateActions();
 }
 
@@ -177,11 +182,21 @@ void MainWindow::removeTask(const QString &id)
 void MainWindow::setConnectionState(const ConnectionLine &line)
 {
     m_statusBar->setConnectionState(line);
+    m_tenant = line.demo ? tr("the demo tenant") : line.tenant;
+}
+
+void MainWindow::recordMarkedFinished(const QString &id, CompletionStatus status, const QString &who)
+{
+    const DisplayState state = status == CompletionStatus::Terminated ? DisplayState::Terminated : DisplayState::Error;
+    m_history.recordMarkedFinished(id, state, who, m_clock());
+    if (id == m_detail->taskId())
+        showDetailFor(id);
 }
 
 void MainWindow::setRefreshed(const QDateTime &at)
 {
     m_statusBar->setLastRefresh(at);
+    m_layout.fitOnce(true); // the first statuses are in
 }
 
 void MainWindow::setDiscovered(const QList<TaskStatus> &tasks)
@@ -276,13 +291,6 @@ QStringList MainWindow::selectedIds() const
 bool MainWindow::selectTask(const QString &id)
 {
     return m_table->selectTask(id);
-}
-
-void MainWindow::arrangeForScreenshot()
-{
-    // A picture for the README at a fixed size: the table and the details both in full view.
-    m_table->arrangeForScreenshot();
-    m_splitter->setSizes({ScreenshotTableHeight, std::max(0, m_splitter->height() - ScreenshotTableHeight)});
 }
 
 void MainWindow::removeSelected()
@@ -380,6 +388,19 @@ void MainWindow::setSelectedPaused(bool paused)
         Q_EMIT taskPauseRequested(ids, paused);
 }
 
+const WatchedTask *MainWindow::singleSelectedTask() const
+{
+    const QStringList ids = selectedIds();
+    return ids.size() == 1 ? m_model->task(ids.first()) : nullptr;
+}
+
+void MainWindow::openClearDialog()
+{
+    const WatchedTask *task = singleSelectedTask();
+    if (!m_clearDialog && task && (m_clearDialog = ClearTaskDialog::openFor(*task, m_tenant, m_clock(), this)))
+        connect(m_clearDialog, &ClearTaskDialog::confirmed, this, &MainWindow::clearRequested);
+}
+
 // --- keeping the parts in step ---
 
 void MainWindow::onCurrentRowChanged()
@@ -447,40 +468,22 @@ void MainWindow::updateActions()
     a.copyDetails->setEnabled(m_detail->hasTask());
     a.exportReport->setEnabled(m_detail->hasTask());
     a.undo->setEnabled(!m_removals.isEmpty());
+    const WatchedTask *single = singleSelectedTask();
+    a.clearTask->setEnabled(single && ClearTaskDialog::canMarkFinished(*single));
 }
 
 // --- layout ---
-
-void MainWindow::saveLayout() const
-{
-    QSettings settings;
-    settings.beginGroup(SettingsGroup);
-    settings.setValue(QStringLiteral("geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("state"), saveState());
-    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
-    settings.setValue(QStringLiteral("tableHeader"), m_table->horizontalHeader()->saveState());
-    settings.setValue(QStringLiteral("tableColumns"), int(WatchListModel::ColumnCount));
-}
-
-void MainWindow::restoreLayout()
-{
-    QSettings settings;
-    settings.beginGroup(SettingsGroup);
-    if (settings.contains(QStringLiteral("geometry")))
-        restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
-    if (settings.contains(QStringLiteral("state")))
-        restoreState(settings.value(QStringLiteral("state")).toByteArray());
-    if (settings.contains(QStringLiteral("splitter")))
-        m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
-    // A header saved with another set of columns would put titles over the wrong data: start fresh then.
-    if (settings.value(QStringLiteral("tableColumns")).toInt() == WatchListModel::ColumnCount)
-        m_table->horizontalHeader()->restoreState(settings.value(QStringLiteral("tableHeader")).toByteArray());
-}
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    m_layout.fitOnce(false); // the splitter has its height now
 }
 
 void MainWindow::changeEvent(QEvent *event)

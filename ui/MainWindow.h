@@ -3,6 +3,7 @@
 #include "ConnectionLine.h"
 #include "HistoryLog.h"
 #include "MainWindowActions.h"
+#include "MainWindowLayout.h"
 #include "NotificationBatcher.h"
 #include "StatusSummary.h"
 #include "models/Clock.h"
@@ -14,6 +15,7 @@
 #include <QTimer>
 
 class AddTasksDialog;
+class ClearTaskDialog;
 class DiscoverDialog;
 class FilterBar;
 class NoticeBar;
@@ -39,8 +41,9 @@ public:
 
     static constexpr int UndoTimeoutMs = 15000;
     static constexpr int MessageTimeoutMs = 8000;
-    static constexpr QSize ScreenshotSize {1200, 790}; // --screenshot: the README's pictures
-    static constexpr int ScreenshotTableHeight = 250;
+    static constexpr QSize DefaultSize {1240, 960}; // the first run's, within 90 % of the screen
+    static constexpr QSize MinimumDefaultSize {1100, 720};
+    static constexpr QSize ScreenshotSize = DefaultSize; // --screenshot: the README's pictures
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -60,15 +63,12 @@ public:
     QStringList selectedIds() const;
     // Makes the task the current row (its details below); false if it is not watched.
     bool selectTask(const QString &id);
-    // Column widths and the split for a picture at ScreenshotSize: every column that matters readable without
-    // scrolling, the table and the details both in full view. Call once the window is shown at that size.
-    void arrangeForScreenshot();
     bool canUndoRemove() const { return !m_removals.isEmpty(); }
 
-    // Column layout, splitter and window geometry, in QSettings (default-constructed, so the app's
-    // organisation and application names apply). restoreLayout() runs in the constructor.
-    void saveLayout() const;
-    void restoreLayout();
+    // Column layout, splitter and window geometry, in QSettings (MainWindowLayout); with nothing saved, fitted
+    // to the first tasks. restoreLayout() runs in the constructor.
+    void saveLayout() const { m_layout.save(); }
+    void restoreLayout() { m_layout.restore(); }
 
 public Q_SLOTS:
     // From the engine.
@@ -81,6 +81,9 @@ public Q_SLOTS:
     void setDiscovered(const QList<TaskStatus> &tasks);
     void setDiscoverFailed(const QString &message);
     void setPausedState(bool paused); // reflects the engine's state without asking it again
+    // The engine set the task's outcome on the person's behalf (after clearRequested): a History entry
+    // "marked as Error by <who>" at the window's clock. The row follows with the engine's taskChanged.
+    void recordMarkedFinished(const QString &id, CompletionStatus status, const QString &who);
 
     // From the app.
     void setNotificationSettings(const NotificationSettings &settings);
@@ -97,6 +100,9 @@ public Q_SLOTS:
     void pasteIds();
     void focusSearch();
     void setSelectedPaused(bool paused);
+    // "Mark as finished…" for the one selected task, when it is queued or running: the confirmation, then
+    // clearRequested.
+    void openClearDialog();
 
 Q_SIGNALS:
     void addRequested(const QStringList &ids, const QString &label);
@@ -105,6 +111,9 @@ Q_SIGNALS:
     void pauseRequested(bool paused);
     void taskPauseRequested(const QStringList &ids, bool paused);
     void discoverRequested(bool runningOnly, int limit);
+    // Confirmed in ClearTaskDialog: set the task's outcome (Error or Terminated, completed now) in the tenant.
+    // The app connects it to the engine (PATCH /task-status/{id}); on success it calls recordMarkedFinished.
+    void clearRequested(const QString &taskId, CompletionStatus status);
     void settingsRequested();
     // A notification worth showing (the app shows it with QSystemTrayIcon::showMessage when a tray exists).
     void notificationReady(const Notification &notification);
@@ -112,6 +121,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -129,6 +139,7 @@ private:
     void updateActions();
     void tickDetail();
     QDateTime seenAt(const WatchedTask &task) const;
+    const WatchedTask *singleSelectedTask() const;
 
     Clock m_clock = systemClock();
     WatchListModel *m_model;
@@ -147,8 +158,11 @@ private:
     WatchStatusBar *m_statusBar;
     QPointer<AddTasksDialog> m_addDialog;
     QPointer<DiscoverDialog> m_discoverDialog;
+    QPointer<ClearTaskDialog> m_clearDialog;
+    QString m_tenant; // for the clear dialog: the host, or the demo tenant
     BannerAction m_bannerAction = BannerAction::None;
     QTimer m_detailTicker;
 
     MainWindowActions m_actions;
+    MainWindowLayout m_layout;
 };

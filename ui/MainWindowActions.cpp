@@ -1,5 +1,6 @@
 #include "MainWindowActions.h"
 
+#include "HelpMenu.h"
 #include "StateIcons.h"
 
 #include <QAction>
@@ -68,6 +69,8 @@ MainWindowActions MainWindowActions::create(QMainWindow *window, QWidget *table)
                        tr("Stop polling the selected tasks for now"));
     a.resumeTask = make(tr("Resume watching selected"), "actionResumeTask", QIcon(), QKeySequence(),
                         tr("Poll the selected tasks again"));
+    a.clearTask = make(tr("Mark as &finished…"), "actionClearTask", themed("process-stop", QStyle::SP_BrowserStop),
+                       QKeySequence(), tr("Set a stuck task's outcome in the tenant (Error or Terminated)"));
     a.settings = make(tr("S&ettings…"), "actionSettings", themed("preferences-system", QStyle::SP_ComputerIcon),
                       QKeySequence(Qt::CTRL | Qt::Key_Comma), tr("Connection, polling and notifications"));
     return a;
@@ -83,6 +86,8 @@ void MainWindowActions::addMenusAndToolBar(QMainWindow *window)
     tasks->addActions({copyId, copyDetails, exportReport});
     tasks->addSeparator();
     tasks->addActions({pauseTask, resumeTask});
+    tasks->addSeparator();
+    tasks->addAction(clearTask);
 
     QMenu *view = window->menuBar()->addMenu(tr("&View"));
     view->addActions({refresh, refreshSelected, pause});
@@ -92,6 +97,7 @@ void MainWindowActions::addMenusAndToolBar(QMainWindow *window)
     columnsMenu->setObjectName(QStringLiteral("columnsMenu"));
     view->addSeparator();
     view->addAction(settings);
+    HelpMenu::addTo(window);
 
     QToolBar *toolBar = window->addToolBar(tr("Main toolbar"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
@@ -107,5 +113,6 @@ void MainWindowActions::addMenusAndToolBar(QMainWindow *window)
 
 QList<QAction *> MainWindowActions::tableMenuActions() const
 {
-    return {copyId, copyDetails, exportReport, nullptr, refreshSelected, pauseTask, resumeTask, nullptr, remove};
+    return {copyId,     copyDetails, exportReport, nullptr, refreshSelected, pauseTask,
+            resumeTask, nullptr,     clearTask,    nullptr, remove};
 }

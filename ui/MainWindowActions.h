@@ -30,6 +30,7 @@ public:
     QAction *exportReport = nullptr;
     QAction *pauseTask = nullptr;
     QAction *resumeTask = nullptr;
+    QAction *clearTask = nullptr; // "Mark as finished…": a queued or running task's outcome set in the tenant
     QAction *settings = nullptr;
     QMenu *columnsMenu = nullptr; // in the View menu; filled when it opens
 

@@ -1,14 +1,30 @@
 #include "MessageTable.h"
 
+#include "WholeText.h"
+
 #include <QComboBox>
 #include <QHeaderView>
+#include <QSplitter>
 #include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 
 constexpr int MessageTypeRole = Qt::UserRole + 1;
+constexpr int OrderRole = Qt::UserRole + 2; // the position in the task's list
+constexpr int AllMessages = -1;
+constexpr int ErrorsFirst = -2;
+
+// Errors, then warnings, then the rest; the task's own order within each.
+int severityRank(int type)
+{
+    if (type == int(TaskMessage::Type::Error))
+        return 0;
+    return type == int(TaskMessage::Type::Warn) ? 1 : 2;
+}
 
 QStyle::StandardPixmap messageIcon(TaskMessage::Type type)
 {
@@ -32,7 +48,8 @@ MessageTable::MessageTable(QWidget *parent)
     , m_tree(new QTreeWidget(this))
 {
     m_filter->setObjectName(QStringLiteral("messageFilter"));
-    m_filter->addItem(tr("All messages"), -1);
+    m_filter->addItem(tr("All messages"), AllMessages);
+    m_filter->addItem(tr("All, errors first"), ErrorsFirst);
     m_filter->addItem(tr("Errors"), int(TaskMessage::Type::Error));
     m_filter->addItem(tr("Warnings"), int(TaskMessage::Type::Warn));
     m_filter->addItem(tr("Information"), int(TaskMessage::Type::Info));
@@ -52,7 +69,10 @@ MessageTable::MessageTable(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_filter, 0, Qt::AlignLeft);
-    layout->addWidget(m_tree, 1);
+    QSplitter *split = WholeText::below(m_tree, 1, QStringLiteral("messageText"));
+    split->setObjectName(QStringLiteral("messageSplitter"));
+    m_whole = split->findChild<WholeText *>();
+    layout->addWidget(split, 1);
 }
 
 void MessageTable::setMessages(const QList<TaskMessage> &messages)
@@ -66,6 +86,7 @@ void MessageTable::setMessages(const QList<TaskMessage> &messages)
                 {message.typeLabel(TextLanguage::UserLanguage), message.text(), message.key, message.parametersText()});
         item->setIcon(0, style()->standardIcon(messageIcon(message.type)));
         item->setData(0, MessageTypeRole, int(message.type));
+        item->setData(0, OrderRole, m_tree->topLevelItemCount() - 1);
         item->setToolTip(1, message.text());
         item->setToolTip(3, message.parametersText());
         if (message.type == TaskMessage::Type::Error) {
@@ -81,6 +102,24 @@ void MessageTable::setMessages(const QList<TaskMessage> &messages)
         m_tree->resizeColumnToContents(column);
 }
 
+void MessageTable::selectFirst()
+{
+    // The first error in view, else the first message in view: what support reads first.
+    QTreeWidgetItem *first = nullptr;
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_tree->topLevelItem(i);
+        if (item->isHidden())
+            continue;
+        if (item->data(0, MessageTypeRole).toInt() == int(TaskMessage::Type::Error)) {
+            first = item;
+            break;
+        }
+        if (!first)
+            first = item;
+    }
+    m_tree->setCurrentItem(first);
+}
+
 QString MessageTable::title() const
 {
     if (m_errors == 1)
@@ -93,8 +132,25 @@ QString MessageTable::title() const
 void MessageTable::filterMessages()
 {
     const int wanted = m_filter->currentData().toInt();
-    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
-        QTreeWidgetItem *item = m_tree->topLevelItem(i);
+    // The rows in the task's order, or with the errors first: re-ordered in place, so the current row stays.
+    QTreeWidgetItem *current = m_tree->currentItem();
+    QList<QTreeWidgetItem *> items;
+    while (m_tree->topLevelItemCount() > 0)
+        items.append(m_tree->takeTopLevelItem(0));
+    std::stable_sort(items.begin(), items.end(), [wanted](const QTreeWidgetItem *a, const QTreeWidgetItem *b) {
+        const int orderA = a->data(0, OrderRole).toInt();
+        const int orderB = b->data(0, OrderRole).toInt();
+        if (wanted != ErrorsFirst)
+            return orderA < orderB;
+        const int rankA = severityRank(a->data(0, MessageTypeRole).toInt());
+        const int rankB = severityRank(b->data(0, MessageTypeRole).toInt());
+        return rankA != rankB ? rankA < rankB : orderA < orderB;
+    });
+    m_tree->addTopLevelItems(items);
+    for (QTreeWidgetItem *item : std::as_const(items))
         item->setHidden(wanted >= 0 && item->data(0, MessageTypeRole).toInt() != wanted);
-    }
+    if (current && !current->isHidden())
+        m_tree->setCurrentItem(current);
+    else
+        selectFirst();
 }

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace {
 
@@ -27,9 +28,38 @@ QString ProfileProblems::first() const
 
 namespace ProfileRules {
 
+QString apiAddress(const QString &text)
+{
+    static const QString apiDomain = QStringLiteral(".api.identitynow.com");
+    static const QString webDomain = QStringLiteral(".identitynow.com");
+    // A DNS label, as SailPoint's tenant names are.
+    static const QRegularExpression tenantName(QStringLiteral("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"),
+                                               QRegularExpression::CaseInsensitiveOption);
+    const QString trimmed = text.trimmed();
+    if (tenantName.match(trimmed).hasMatch()) {
+        const QString tenant = trimmed.toLower();
+        return tenant == u"localhost" ? trimmed : QStringLiteral("https://") + tenant + apiDomain;
+    }
+    // The web UI's address, also without its scheme; its path (/ui/d/…) and fragment are the UI's own.
+    const bool hasScheme = trimmed.contains(QStringLiteral("://"));
+    const QUrl url(hasScheme ? trimmed : QStringLiteral("https://") + trimmed, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || (scheme != u"https" && scheme != u"http") || !url.userInfo().isEmpty() || url.port() != -1)
+        return trimmed;
+    QString host = url.host().toLower();
+    if (host.endsWith(u'.'))
+        host.chop(1);
+    if (!host.endsWith(webDomain))
+        return trimmed;
+    const QString tenant = host.chopped(webDomain.size());
+    if (!tenantName.match(tenant).hasMatch() || tenant == u"api")
+        return trimmed; // an API address already (acme.api.…), or something else under the domain
+    return QStringLiteral("https://") + tenant + apiDomain;
+}
+
 QUrl parseBaseUrl(const QString &text)
 {
-    const QString trimmed = text.trimmed();
+    const QString trimmed = apiAddress(text);
     if (trimmed.isEmpty())
         return {};
     QUrl url(trimmed, QUrl::StrictMode);
@@ -44,7 +74,7 @@ QUrl parseBaseUrl(const QString &text)
 QString baseUrlProblem(const QUrl &url)
 {
     if (url.isEmpty())
-        return Text::tr("Enter the tenant's API address, e.g. https://acme.api.identitynow.com");
+        return Text::tr("Enter the tenant's API address, e.g. https://acme.api.identitynow.com, or its name (acme)");
     // Before anything else, also for an address that is wrong in other ways: nothing may echo a password.
     if (UrlPolicy::hasUserInfo(url))
         return Text::tr("Leave out the user name and password: the client id and secret have their own fields.");

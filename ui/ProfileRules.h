@@ -26,7 +26,12 @@ namespace ProfileRules {
 
 constexpr int MaxNameLength = 64;
 
-// The URL as typed: trimmed, parsed strictly, a trailing slash removed.
+// What admins know, as the API address: a bare tenant name ("acme") or the web UI's address
+// ("https://acme.identitynow.com", with or without a path or scheme) becomes "https://acme.api.identitynow.com".
+// Everything else comes back as typed (trimmed): API addresses, other domains (identitynow-demo.com, FedRAMP's),
+// proxies, loopback, and anything with a user name, password or port, which baseUrlProblem() judges.
+QString apiAddress(const QString &text);
+// The URL as typed (after apiAddress()): trimmed, parsed strictly, a trailing slash removed.
 QUrl parseBaseUrl(const QString &text);
 // Why this tenant base URL cannot be used; empty when it can.
 QString baseUrlProblem(const QUrl &url);

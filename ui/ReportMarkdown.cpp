@@ -11,6 +11,8 @@ using namespace ReportFields;
 
 namespace {
 
+constexpr qsizetype MaxCellLength = 200;
+
 QString cell(QString text)
 {
     text.replace(u'|', QStringLiteral("\\|"));
@@ -135,12 +137,25 @@ void ReportMarkdown::messages()
     if (messages.isEmpty())
         return;
     m_md += QStringLiteral("| Type | Message | Key | Parameters |\n|---|---|---|---|\n");
-    for (const QJsonValue &value : messages) {
-        const QJsonObject message = value.toObject();
+    // A table cell holds one line: a long or multi-line message (a stack trace, a connector's exception) is
+    // named there and given whole, line breaks kept, below the table.
+    QString whole;
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        const QJsonObject message = messages.at(i).toObject();
+        const QString type = str(message, QStringLiteral("type"));
+        const QString text = str(message, QStringLiteral("text"));
+        const bool inFull = text.contains(u'\n') || text.size() > MaxCellLength;
+        const QString shown = inFull ? QStringLiteral("%1 … (message %2 in full below)")
+                                               .arg(text.section(u'\n', 0, 0).left(MaxCellLength))
+                                               .arg(i + 1)
+                                     : text;
         m_md += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
-                        .arg(cell(str(message, QStringLiteral("type"))), cell(str(message, QStringLiteral("text"))),
-                             cell(code(str(message, QStringLiteral("key")))), cell(parametersText(message)));
+                        .arg(cell(type), cell(shown), cell(code(str(message, QStringLiteral("key")))),
+                             cell(parametersText(message)));
+        if (inFull)
+            whole += QStringLiteral("\n### Message %1 (%2) in full\n\n").arg(i + 1).arg(type) + fenced(QString(), text);
     }
+    m_md += whole;
 }
 
 void ReportMarkdown::returns()

@@ -7,7 +7,9 @@
 #include "TaskFilter.h"
 #include "TaskReport.h"
 #include "UiLog.h"
+#include "WholeText.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
@@ -18,12 +20,14 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStyle>
@@ -75,10 +79,23 @@ TaskDetailView::TaskDetailView(QWidget *parent)
                                             tr("Markdown (*.md);;JSON (*.json)"));
     };
 
-    auto *placeholder = new QLabel(tr("Select a task to see its details."), m_stack);
+    // Before a task is selected: what this pane will show and how to get tasks into the table.
+    auto *placeholder = new QLabel(m_stack);
     placeholder->setObjectName(QStringLiteral("placeholder"));
+    placeholder->setTextFormat(Qt::RichText);
+    placeholder->setWordWrap(true);
     placeholder->setAlignment(Qt::AlignCenter);
-    placeholder->setEnabled(false);
+    placeholder->setText(
+            tr("<p><b>Select a task to see its details.</b></p>"
+               "<p>Its fields and progress, every message read whole (errors first if you like), the returns, "
+               "attributes and raw JSON, the history seen while watching, and a report to hand to support.</p>"
+               "<p>No tasks yet? Add them by id (%1), paste ids (%2) or pick from the tenant's recent ones (%3). "
+               "All shortcuts: %4.</p>")
+                    .arg(QKeySequence(Qt::CTRL | Qt::Key_N).toString(QKeySequence::NativeText),
+                         QKeySequence(Qt::CTRL | Qt::Key_V).toString(QKeySequence::NativeText),
+                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N).toString(QKeySequence::NativeText),
+                         QKeySequence(Qt::Key_F1).toString(QKeySequence::NativeText)));
+    placeholder->setContentsMargins(24, 12, 24, 12);
 
     auto *content = new QWidget(m_stack);
     auto *contentLayout = new QVBoxLayout(content);
@@ -140,7 +157,7 @@ QWidget *TaskDetailView::buildHeader()
     connect(m_copyDetails, &QPushButton::clicked, this, &TaskDetailView::copyDetails);
     connect(m_export, &QPushButton::clicked, this, &TaskDetailView::exportReport);
 
-    auto *title = new QHBoxLayout;
+    auto *title = m_titleRow = new QHBoxLayout;
     title->addWidget(m_stateIcon);
     title->addWidget(m_name, 1);
     title->addWidget(m_state);
@@ -192,18 +209,37 @@ QWidget *TaskDetailView::buildTabs()
     m_raw->setObjectName(QStringLiteral("rawJson"));
     m_raw->setReadOnly(true);
     m_raw->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Wrapped: a long string value is read whole without scrolling sideways.
+    m_raw->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_raw->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_historyList = treeWidget(m_tabs, "history", {tr("Time"), tr("Event"), tr("State"), tr("Detail")});
     m_historyList->setRootIsDecorated(false);
 
     m_tabs->insertTab(MessagesTab, m_messages, tr("Messages"));
-    m_tabs->insertTab(ReturnsTab, m_returns, tr("Returns"));
-    m_tabs->insertTab(AttributesTab, m_attributes, tr("Attributes"));
-    m_tabs->insertTab(DefinitionTab, m_definition, tr("Definition"));
+    // Each table's selected value whole below it: one line per row above, any length below.
+    m_tabs->insertTab(ReturnsTab, WholeText::below(m_returns, 1, QStringLiteral("returnText")), tr("Returns"));
+    m_tabs->insertTab(AttributesTab, WholeText::below(m_attributes, 1, QStringLiteral("attributeText")),
+                      tr("Attributes"));
+    m_tabs->insertTab(DefinitionTab, WholeText::below(m_definition, 1, QStringLiteral("definitionText")),
+                      tr("Definition"));
+    for (WholeText *whole : m_tabs->findChildren<WholeText *>()) {
+        connect(whole, &WholeText::copied, this, [this](const QString &caption) {
+            Q_EMIT statusMessage(tr("Copied the whole text (%1)").arg(caption));
+        });
+    }
     m_tabs->insertTab(RawTab, m_raw, tr("Raw JSON"));
     m_tabs->insertTab(HistoryTab, m_historyList, tr("History"));
     return m_tabs;
+}
+
+void TaskDetailView::addHeaderAction(QAction *action)
+{
+    auto *button = new QToolButton(this);
+    button->setObjectName(action->objectName() + QStringLiteral("Button"));
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_titleRow->insertWidget(m_titleRow->indexOf(m_copyDetails), button);
 }
 
 void TaskDetailView::setClock(Clock clock)

@@ -10,6 +10,8 @@
 #include <functional>
 #include <optional>
 
+class QAction;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -37,6 +39,8 @@ public:
 
     void setClock(Clock clock);
     void setSaveFileChooser(SaveFileChooser chooser);
+    // A button for the window's action in the title row, before Copy details (the action keeps its enabled state).
+    void addHeaderAction(QAction *action);
 
     // Shows `task` (or updates it in place when it is the one shown: tabs keep their scroll positions
     // unless the task's JSON changed).
@@ -93,6 +97,7 @@ private:
     QLabel *m_problem = nullptr;
     QProgressBar *m_progressBar = nullptr;
     QLabel *m_progressText = nullptr;
+    QHBoxLayout *m_titleRow = nullptr;
     QPushButton *m_copyDetails = nullptr;
     QPushButton *m_export = nullptr;
     QTabWidget *m_tabs = nullptr;

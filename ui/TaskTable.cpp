@@ -6,13 +6,20 @@
 
 #include <QHeaderView>
 #include <QMenu>
+#include <QScrollBar>
 
 #include <algorithm>
 
 namespace {
 
-// Columns most people do not need at first; the header's context menu brings them back.
-constexpr int InitiallyHiddenColumns[] = {WatchListModel::TypeColumn, WatchListModel::LauncherColumn};
+// Columns most people do not need at first; the header's context menu brings them back. The status bar says
+// when the last refresh was.
+constexpr int InitiallyHiddenColumns[] = {WatchListModel::TypeColumn, WatchListModel::LauncherColumn,
+                                          WatchListModel::LastCheckedColumn};
+// Fitted widths, in average characters: a long name is elided rather than pushing the rest out of view.
+constexpr int MinFittedChars = 6;
+constexpr int MaxFittedChars = 40;
+constexpr int ShrunkChars = 14; // the least a name, target or progress text keeps when the view is narrow
 
 } // namespace
 
@@ -148,23 +155,41 @@ void TaskTable::showColumnsMenu(const QPoint &globalPos)
     menu->popup(globalPos);
 }
 
-void TaskTable::arrangeForScreenshot()
+void TaskTable::fitColumnsToContents()
 {
     QHeaderView *header = horizontalHeader();
     const QFontMetrics metrics = fontMetrics();
-    const auto width = [&metrics](const char *sample) {
-        return metrics.horizontalAdvance(QLatin1String(sample)) + metrics.averageCharWidth() * 3;
-    };
-    header->resizeSection(WatchListModel::StateColumn, width("Terminated") + 16);
-    header->resizeSection(WatchListModel::NameColumn, width("Cloud Account Aggregation"));
-    header->resizeSection(WatchListModel::IdColumn, width("2c9180858b3d4e5f0"));
-    header->resizeSection(WatchListModel::TargetColumn, width("Active Directory [source]"));
-    header->resizeSection(WatchListModel::ProgressTextColumn, width("Aggregating accounts"));
-    header->resizeSection(WatchListModel::PercentColumn, width("100 %") * 2);
-    header->resizeSection(WatchListModel::LaunchedColumn, width("2024-05-17 09:00:00"));
-    header->resizeSection(WatchListModel::ElapsedColumn, width("10 min 10 s"));
-    header->resizeSection(WatchListModel::EtaColumn, width("10 min"));
-    // The status bar has the last refresh; the demo has no fetch errors.
-    header->setSectionHidden(WatchListModel::LastCheckedColumn, true);
-    header->setSectionHidden(WatchListModel::ErrorColumn, true);
+    const int charWidth = metrics.averageCharWidth();
+    // Times that grow while a task runs keep room for a longer value than the one shown now.
+    const int timeFloor = metrics.horizontalAdvance(QStringLiteral("59 min 59 s")) + charWidth * 3;
+    for (int column = 0; column < WatchListModel::ColumnCount; ++column) {
+        if (header->isSectionHidden(column) || column == WatchListModel::IdColumn
+            || column == WatchListModel::PercentColumn || column == WatchListModel::ErrorColumn)
+            continue;
+        int content = std::max(sizeHintForColumn(column), header->sectionSizeHint(column));
+        if (column == WatchListModel::ElapsedColumn || column == WatchListModel::EtaColumn)
+            content = std::max(content, timeFloor);
+        header->resizeSection(column, std::clamp(content, charWidth * MinFittedChars, charWidth * MaxFittedChars));
+    }
+    // Within the view's width: the free-text columns give up what is too much, down to a floor, so that no
+    // column is pushed out of sight (the last one stretches into what is left).
+    int used = header->defaultSectionSize(); // what the stretching last column keeps at least
+    for (int column = 0; column < WatchListModel::ColumnCount - 1; ++column)
+        used += header->isSectionHidden(column) ? 0 : header->sectionSize(column);
+    const int floor = charWidth * ShrunkChars;
+    const int shrinkable[] = {WatchListModel::NameColumn, WatchListModel::TargetColumn,
+                              WatchListModel::ProgressTextColumn};
+    int slack = 0;
+    for (const int column : shrinkable)
+        slack += header->isSectionHidden(column) ? 0 : std::max(0, header->sectionSize(column) - floor);
+    // The vertical scroll bar may come with the next rows: leave it its room.
+    const int excess = used - viewport()->width()
+            + (verticalScrollBar()->isVisible() ? 0 : verticalScrollBar()->sizeHint().width());
+    if (excess <= 0 || slack == 0)
+        return;
+    for (const int column : shrinkable) {
+        const int size = header->sectionSize(column);
+        if (!header->isSectionHidden(column) && size > floor)
+            header->resizeSection(column, size - int(qint64(excess) * (size - floor) / slack) - 1);
+    }
 }

@@ -31,8 +31,8 @@ public:
     void setContextActions(const QList<QAction *> &actions);
     // One checkable entry per column; the last visible column cannot be hidden.
     void fillColumnsMenu(QMenu *menu);
-    // Column widths for a picture at a fixed size: every column that matters readable without scrolling.
-    void arrangeForScreenshot();
+    // Each shown column as wide as its content (and title) within bounds; the id and percentage keep theirs.
+    void fitColumnsToContents();
 
 private:
     void showColumnsMenu(const QPoint &globalPos);

@@ -78,8 +78,23 @@ QList<QJsonObject> DemoTenant::scenario()
                                 QStringLiteral("The source answered slowly: 2,000 accounts took 94 s."),
                                 QJsonArray {QJsonObject {{QStringLiteral("seconds"), 94}}}),
                         message("ERROR", "err_connector_exception",
-                                QStringLiteral("sailpoint.connector.ConnectorException: Unable to read page 37 from "
-                                               "SAP S/4HANA [source]: connection reset by peer."),
+                                // Long, over many lines, as connector exceptions are: the detail view reads it whole.
+                                QStringLiteral(
+                                        "sailpoint.connector.ConnectorException: Unable to read page 37 from SAP "
+                                        "S/4HANA [source]: connection reset by peer.\n"
+                                        "Request: GET /sap/opu/odata/sap/API_BUSINESS_PARTNER/A_BusinessPartner?"
+                                        "$skip=18000&$top=500 (attempt 3 of 3, timeout 120 s)\n"
+                                        "Caused by: java.net.SocketException: Connection reset by peer\n"
+                                        "\tat java.base/sun.nio.ch.NioSocketImpl.implRead(NioSocketImpl.java:328)\n"
+                                        "\tat java.base/java.net.Socket$SocketInputStream.read(Socket.java:966)\n"
+                                        "\tat sailpoint.connector.sap.ODataClient.readPage(ODataClient.java:412)\n"
+                                        "\tat sailpoint.connector.sap.SAPS4Connector.iterate(SAPS4Connector.java:"
+                                        "287)\n"
+                                        "\tat sailpoint.connector.AggregationRunner.run(AggregationRunner.java:153)\n"
+                                        "The virtual appliance va-cluster-eu-1 (va-02) lost the connection after "
+                                        "8,412 accounts. Check the source's network path and the SAP gateway's "
+                                        "idle timeout, then run the aggregation again; accounts read before the "
+                                        "failure were kept."),
                                 QJsonArray {QStringLiteral("connection reset by peer")}),
                         message("ERROR", "err_aggregation_aborted",
                                 QStringLiteral("Aggregation aborted after 2 connector errors; 8,412 accounts were "

@@ -91,7 +91,8 @@ void DesktopApp::start()
     if (m_trayAvailable)
         createTray();
     if (!m_options.screenshotPath.isEmpty()) {
-        m_screenshot = std::make_unique<DesktopScreenshot>(m_options.screenshotPath, m_window.get());
+        m_screenshot =
+                std::make_unique<DesktopScreenshot>(m_options.screenshotPath, m_window.get(), m_options.screenshotOf);
         connect(m_screenshot.get(), &DesktopScreenshot::saved, this, &DesktopApp::screenshotSaved);
         connect(m_screenshot.get(), &DesktopScreenshot::done, this, &DesktopApp::quit);
     }
@@ -106,9 +107,7 @@ void DesktopApp::start()
     else if (minimized && m_options.minimized)
         m_window->showMinimized(); // no tray to start in: the taskbar it is
     else
-        m_window->show();
-    if (m_screenshot)
-        m_window->arrangeForScreenshot();
+        m_window->show(); // --screenshot too: the default layout, as a first run shows it
 }
 
 void DesktopApp::createWindow()

@@ -7,6 +7,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QHash>
 
 namespace {
 
@@ -68,8 +69,14 @@ DesktopParse parseDesktopArguments(const QStringList &arguments, const QProcessE
             QCoreApplication::translate("DesktopOptions",
                                         "Save a picture of the window once the first refresh is in, then quit."),
             QCoreApplication::translate("DesktopOptions", "file"));
+    const QCommandLineOption screenshotOf(
+            QStringLiteral("screenshot-of"),
+            QCoreApplication::translate("DesktopOptions",
+                                        "With --screenshot: the window (default), the details, the selected task's "
+                                        "message in a window, or the confirmation to mark it as finished."),
+            QStringLiteral("window|details|message|clear-dialog"));
     parser.addOptions({help, version, demo, minimized, baseUrl, clientId, apiVersion, pollInterval, watchList, palette,
-                       select, screenshot});
+                       select, screenshot, screenshotOf});
     parser.addPositionalArgument(
             QStringLiteral("ids"),
             QCoreApplication::translate("DesktopOptions",
@@ -160,6 +167,20 @@ DesktopParse parseDesktopArguments(const QStringList &arguments, const QProcessE
         options.screenshotPath = parser.value(screenshot);
         if (options.screenshotPath.isEmpty())
             return failure(QCoreApplication::translate("DesktopOptions", "--screenshot needs a file name"));
+    }
+    if (parser.isSet(screenshotOf)) {
+        static const QHash<QString, DesktopOptions::ScreenshotOf> parts {
+                {QStringLiteral("window"), DesktopOptions::ScreenshotOf::Window},
+                {QStringLiteral("details"), DesktopOptions::ScreenshotOf::Details},
+                {QStringLiteral("message"), DesktopOptions::ScreenshotOf::Message},
+                {QStringLiteral("clear-dialog"), DesktopOptions::ScreenshotOf::ClearDialog}};
+        const auto part = parts.constFind(parser.value(screenshotOf).trimmed().toLower());
+        if (part == parts.constEnd() || options.screenshotPath.isEmpty())
+            return failure(
+                    QCoreApplication::translate("DesktopOptions",
+                                                "--screenshot-of: window, details, message or clear-dialog, with "
+                                                "--screenshot"));
+        options.screenshotOf = *part;
     }
     return parse;
 }

@@ -18,6 +18,9 @@ class DesktopSettings;
 struct DesktopOptions
 {
     using Palette = DesktopPalette::Choice;
+    // What --screenshot saves: the window, the detail view alone, the selected task's first error (or message)
+    // in a window of its own, or the "Mark as finished" confirmation for the selected task (the README's pictures).
+    enum class ScreenshotOf { Window, Details, Message, ClearDialog };
 
     bool demo = false; // watch the embedded simulated tenant, whatever is configured
     bool minimized = false; // start in the tray (minimised where there is none)
@@ -30,6 +33,7 @@ struct DesktopOptions
     Palette palette = Palette::System;
     QString selectId; // the task to select at start
     QString screenshotPath; // grab the window there once the first refresh is in, then quit
+    ScreenshotOf screenshotOf = ScreenshotOf::Window;
     // `taskwatch ID...`: tasks to watch, handed to the running instance (SingleInstance) or added at start.
     // Parsed as the Add dialog parses a paste (TaskId::parsePasted): valid, without duplicates.
     QStringList taskIds;

@@ -94,6 +94,33 @@ private Q_SLOTS:
         QVERIFY(actual.size() < 200); // a reason, not an echo of the input
     }
 
+    void looksLikeSailPointId_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<bool>("looksLike");
+        QTest::newRow("sailpoint hex") << QStringLiteral("2c9180835d2e5168015d32f890ca1581") << true;
+        QTest::newRow("spec path example") << QStringLiteral("00eebcf881994e419d72e757fd30dc0e") << true;
+        QTest::newRow("upper-case hex") << QStringLiteral("2C9180835D2E5168015D32F890CA1581") << true;
+        QTest::newRow("all digits") << QString(32, u'7') << true;
+        QTest::newRow("hello") << QStringLiteral("hello") << false;
+        QTest::newRow("empty") << QString() << false;
+        QTest::newRow("31 hex") << QString(31, u'a') << false;
+        QTest::newRow("33 hex") << QString(33, u'a') << false;
+        QTest::newRow("32 with a g") << QStringLiteral("2c9180835d2e5168015d32f890ca158g") << false;
+        QTest::newRow("32 with a dash") << QStringLiteral("2c9180835d2e5168-15d32f890ca1581") << false;
+        QTest::newRow("32 with an underscore") << QStringLiteral("_c9180835d2e5168015d32f890ca1581") << false;
+        QTest::newRow("uuid with dashes") << QStringLiteral("b61429f5-203d-494c-94c3-04f54e17bc5c") << false;
+        QTest::newRow("spec schema example") << QStringLiteral("id12345") << false;
+        QTest::newRow("fullwidth digit") << QString(QString(31, u'a') + QChar(0xFF11)) << false;
+    }
+
+    void looksLikeSailPointId()
+    {
+        QFETCH(QString, id);
+        QFETCH(bool, looksLike);
+        QCOMPARE(TaskId::looksLikeSailPointId(id), looksLike);
+    }
+
     // Every character outside [A-Za-z0-9_-] among the first 0x3000 code units is refused.
     void everyOtherCharacterRefused()
     {

@@ -108,6 +108,34 @@ private Q_SLOTS:
         QVERIFY(!dialog.findChild<QTreeWidget *>(QStringLiteral("problems"))->isVisible());
         QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("summary"))->text(), QStringLiteral("1 new task id"));
     }
+
+    // "hello" is a valid id (it can go into a filter) but not SailPoint's: said before any request, added anyway.
+    void unusualIdsAreFlaggedButAdded()
+    {
+        AddTasksDialog dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *unusual = dialog.findChild<QLabel *>(QStringLiteral("unusualIds"));
+        QVERIFY(unusual);
+        dialog.setText(taskId(1));
+        QVERIFY(!unusual->isVisible());
+
+        idsEdit(dialog)->setFocus();
+        QTest::keyClick(idsEdit(dialog), Qt::Key_End, Qt::ControlModifier);
+        QTest::keyClicks(idsEdit(dialog), QStringLiteral(" hello"));
+        QVERIFY(unusual->isVisible());
+        QVERIFY2(unusual->text().contains(QStringLiteral("hello")), qPrintable(unusual->text()));
+        QVERIFY(unusual->text().contains(QStringLiteral("32 hexadecimal characters")));
+        QVERIFY(!unusual->text().contains(taskId(1)));
+        QCOMPARE(dialog.ids(), (QStringList {taskId(1), QStringLiteral("hello")}));
+        QVERIFY(addButton(dialog)->isEnabled());
+        QVERIFY(problems(dialog).isEmpty()); // not skipped
+
+        // Many: the first five by name, the rest counted.
+        dialog.setText(QStringLiteral("a1 a2 a3 a4 a5 a6 a7"));
+        QVERIFY(unusual->text().contains(QStringLiteral("a5 and 2 more")));
+        QVERIFY(!unusual->text().contains(QStringLiteral("a6")));
+    }
 };
 
 QTEST_MAIN(TestAddTasksDialog)

@@ -7,6 +7,7 @@
 #include "ui/StateColorPalette.h"
 #include "ui/TaskDetailView.h"
 #include "ui/TaskFilterProxy.h"
+#include "ui/TaskTable.h"
 #include "ui/WatchListModel.h"
 #include "ui/WatchStatusBar.h"
 
@@ -21,6 +22,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -438,6 +440,72 @@ private Q_SLOTS:
         QCOMPARE(m_window->detailView()->taskId(), taskId(2));
         m_window->removeTask(taskId(2));
         QVERIFY(!m_window->detailView()->hasTask());
+    }
+
+    // First run (nothing saved): the columns fit their content, the table is as tall as its rows, the details
+    // get the rest, and before a task is selected they say what they will show and how to add tasks.
+    void theFirstRunFitsTheLayout()
+    {
+        cleanup();
+        m_window = newWindow();
+        m_window->resize(1800, 960); // wide: nothing needs to give way
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        auto *placeholder = m_window->detailView()->findChild<QLabel *>(QStringLiteral("placeholder"));
+        QVERIFY(placeholder->isVisible());
+        QVERIFY(placeholder->text().contains(QStringLiteral("Select a task")));
+        QVERIFY(placeholder->text().contains(QStringLiteral("paste ids")));
+
+        QList<WatchedTask> tasks;
+        for (int n = 1; n <= 6; ++n)
+            tasks.append(running(n, 10 * n));
+        tasks.append(watched(runningJson(taskId(7), QStringLiteral("Cloud Process Uncorrelated Accounts"), 5,
+                                         QStringLiteral("Correlating accounts")),
+                             T0));
+        // As at a start: the watched ids first, their statuses with the first refresh.
+        QList<WatchedTask> pendingTasks;
+        for (const WatchedTask &task : std::as_const(tasks))
+            pendingTasks.append(pending(task.id));
+        m_window->addTasks(pendingTasks);
+        for (const WatchedTask &task : std::as_const(tasks))
+            m_window->updateTask(task);
+        m_window->setRefreshed(m_now);
+
+        // Nothing elided: each cell's text fits its column (the defaults cut "Active Directory [source]").
+        QHeaderView *header = table()->horizontalHeader();
+        const auto allFit = [&](int column) {
+            for (const WatchedTask &task : std::as_const(tasks)) {
+                if (table()->fontMetrics().horizontalAdvance(cell(task.id, column)) >= header->sectionSize(column))
+                    return false;
+            }
+            return true;
+        };
+        for (const int column : {M::NameColumn, M::TargetColumn, M::ProgressTextColumn, M::LaunchedColumn})
+            QVERIFY2(allFit(column), qPrintable(M::columnTitle(column)));
+        QVERIFY(header->isSectionHidden(M::LastCheckedColumn)); // the status bar has the last refresh
+
+        // The table as tall as its rows: every row in view, and not much more; the details get the rest.
+        QTRY_COMPARE(table()->verticalScrollBar()->maximum(), 0);
+        const int rowsHeight = int(tasks.size()) * table()->rowHeight(0);
+        QVERIFY2(table()->viewport()->height() >= rowsHeight
+                         && table()->viewport()->height() < rowsHeight + 2 * table()->rowHeight(0),
+                 qPrintable(QStringLiteral("rows %1, viewport %2").arg(rowsHeight).arg(table()->viewport()->height())));
+
+        // In a narrower window every column stays in view: names, targets and progress texts give way, down to
+        // a floor; the times keep their width.
+        m_window->resize(1100, 720);
+        QTRY_COMPARE(m_window->width(), 1100);
+        qobject_cast<TaskTable *>(table())->fitColumnsToContents();
+        QTRY_COMPARE(table()->horizontalScrollBar()->maximum(), 0);
+        QVERIFY(allFit(M::LaunchedColumn));
+        QVERIFY(!allFit(M::NameColumn));
+        QVERIFY(header->sectionSize(M::NameColumn) >= table()->fontMetrics().averageCharWidth() * 14);
+
+        // A person's widths are theirs: later tasks do not fit the columns again.
+        header->resizeSection(M::NameColumn, 77);
+        m_window->addTask(running(8, 1));
+        m_window->setRefreshed(m_now);
+        QCOMPARE(header->sectionSize(M::NameColumn), 77);
     }
 
     void theLayoutIsRemembered()

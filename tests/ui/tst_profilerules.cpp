@@ -57,6 +57,10 @@ private Q_SLOTS:
                                            << "Use https://";
         QTest::newRow("no scheme") << "acme.api.identitynow.com"
                                    << "Start the address with https://";
+        QTest::newRow("tenant name") << "acme"
+                                     << "";
+        QTest::newRow("web UI address") << "https://acme.identitynow.com/ui/d/dashboard"
+                                        << "";
         QTest::newRow("host:port without scheme") << "localhost:8080"
                                                   << "Start the address with https://";
         QTest::newRow("ftp") << "ftp://acme.example.com"
@@ -98,6 +102,98 @@ private Q_SLOTS:
             QVERIFY2(actual.isEmpty(), qPrintable(actual));
         else
             QVERIFY2(actual.contains(problem), qPrintable(actual));
+    }
+
+    void apiAddress_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("address"); // what the form uses; the text itself (trimmed) when kept
+
+        const QString acme = QStringLiteral("https://acme.api.identitynow.com");
+        // What admins know.
+        QTest::newRow("tenant name") << "acme" << acme;
+        QTest::newRow("tenant name, spaces") << "  acme \t" << acme;
+        QTest::newRow("tenant name, upper case") << "ACME" << acme;
+        QTest::newRow("tenant name with digits and dash") << "acme-sb2"
+                                                          << "https://acme-sb2.api.identitynow.com";
+        QTest::newRow("one character") << "a"
+                                       << "https://a.api.identitynow.com";
+        QTest::newRow("63 characters") << QString(63, u'x')
+                                       << QString(QStringLiteral("https://") + QString(63, u'x')
+                                                  + QStringLiteral(".api.identitynow.com"));
+        QTest::newRow("web UI") << "https://acme.identitynow.com" << acme;
+        QTest::newRow("web UI, slash") << "https://acme.identitynow.com/" << acme;
+        QTest::newRow("web UI, page") << "https://acme.identitynow.com/ui/d/dashboard" << acme;
+        QTest::newRow("web UI, fragment") << "https://acme.identitynow.com/ui/#/admin" << acme;
+        QTest::newRow("web UI, query") << "https://acme.identitynow.com/ui?x=1" << acme;
+        QTest::newRow("web UI, upper case") << "HTTPS://ACME.IdentityNow.com" << acme;
+        QTest::newRow("web UI, trailing dot") << "https://acme.identitynow.com." << acme;
+        QTest::newRow("web UI, no scheme") << "acme.identitynow.com" << acme;
+        QTest::newRow("web UI, http") << "http://acme.identitynow.com" << acme;
+        QTest::newRow("web UI, spaces") << " https://acme.identitynow.com " << acme;
+
+        // Kept as typed.
+        QTest::newRow("empty") << ""
+                               << "";
+        QTest::newRow("blank") << "   "
+                               << "";
+        QTest::newRow("API address") << "https://acme.api.identitynow.com"
+                                     << "https://acme.api.identitynow.com";
+        QTest::newRow("API address, slash") << "https://acme.api.identitynow.com/"
+                                            << "https://acme.api.identitynow.com/";
+        QTest::newRow("API address, no scheme") << "acme.api.identitynow.com"
+                                                << "acme.api.identitynow.com";
+        QTest::newRow("demo domain") << "https://acme.identitynow-demo.com"
+                                     << "https://acme.identitynow-demo.com";
+        QTest::newRow("demo API") << "https://acme.api.identitynow-demo.com"
+                                  << "https://acme.api.identitynow-demo.com";
+        QTest::newRow("FedRAMP") << "https://acme.saas.sailpointfedramp.com"
+                                 << "https://acme.saas.sailpointfedramp.com";
+        QTest::newRow("domain itself") << "https://identitynow.com"
+                                       << "https://identitynow.com";
+        QTest::newRow("two labels under it") << "https://a.b.identitynow.com"
+                                             << "https://a.b.identitynow.com";
+        QTest::newRow("look-alike domain") << "https://acme.identitynow.com.evil.example"
+                                           << "https://acme.identitynow.com.evil.example";
+        QTest::newRow("suffix without dot") << "https://acmeidentitynow.com"
+                                            << "https://acmeidentitynow.com";
+        QTest::newRow("web UI with port") << "https://acme.identitynow.com:8443"
+                                          << "https://acme.identitynow.com:8443";
+        QTest::newRow("web UI with user") << "https://me:pw@acme.identitynow.com"
+                                          << "https://me:pw@acme.identitynow.com";
+        QTest::newRow("web UI, ftp") << "ftp://acme.identitynow.com"
+                                     << "ftp://acme.identitynow.com";
+        QTest::newRow("localhost") << "localhost"
+                                   << "localhost";
+        QTest::newRow("loopback") << "http://127.0.0.1:8080"
+                                  << "http://127.0.0.1:8080";
+        QTest::newRow("proxy") << "https://gateway.example.com/sailpoint"
+                               << "https://gateway.example.com/sailpoint";
+        QTest::newRow("64 characters") << QString(64, u'x') << QString(64, u'x');
+        QTest::newRow("leading dash") << "-acme"
+                                      << "-acme";
+        QTest::newRow("trailing dash") << "acme-"
+                                       << "acme-";
+        QTest::newRow("underscore") << "ac_me"
+                                    << "ac_me";
+        QTest::newRow("space inside") << "ac me"
+                                      << "ac me";
+        QTest::newRow("dotted host") << "acme.example.com"
+                                     << "acme.example.com";
+        QTest::newRow("host and port") << "localhost:8080"
+                                       << "localhost:8080";
+        QTest::newRow("non-ASCII name") << "äcme"
+                                        << "äcme";
+    }
+
+    void apiAddress()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, address);
+        QCOMPARE(ProfileRules::apiAddress(text), address);
+        // The form parses what apiAddress gives; an address it made is one the rules accept.
+        if (address != text.trimmed())
+            QVERIFY(ProfileRules::baseUrlProblem(ProfileRules::parseBaseUrl(text)).isEmpty());
     }
 
     void parseBaseUrlNormalises()

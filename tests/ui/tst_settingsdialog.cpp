@@ -224,6 +224,34 @@ private Q_SLOTS:
         QCOMPARE(dialog().profiles().constFirst().baseUrl, QUrl(QStringLiteral("http://127.0.0.1:8080")));
     }
 
+    // A tenant name or the web UI's address: the API address it stands for is shown before saving, and saved.
+    void tenantNameBecomesTheApiAddress()
+    {
+        dialog().setProfiles({profile(QStringLiteral("Acme"), QStringLiteral("id"))}, QStringLiteral("Acme"));
+        QVERIFY(showDialog());
+        QVERIFY(!label("baseUrlResolved")->isVisible());
+
+        retype(edit("baseUrl"), QStringLiteral("acme"));
+        QVERIFY(label("baseUrlResolved")->isVisible());
+        QCOMPARE(label("baseUrlResolved")->text(), QStringLiteral("Will connect to https://acme.api.identitynow.com"));
+        QVERIFY(!label("baseUrlProblem")->isVisible());
+        QVERIFY(okButton()->isEnabled());
+
+        retype(edit("baseUrl"), QStringLiteral("https://globex.identitynow.com/ui/d/dashboard"));
+        QCOMPARE(label("baseUrlResolved")->text(),
+                 QStringLiteral("Will connect to https://globex.api.identitynow.com"));
+
+        // Other domains are kept as typed: nothing to say.
+        retype(edit("baseUrl"), QStringLiteral("https://globex.api.identitynow-demo.com"));
+        QVERIFY(!label("baseUrlResolved")->isVisible());
+
+        retype(edit("baseUrl"), QStringLiteral("https://globex.identitynow.com"));
+        QSignalSpy accepted(&dialog(), &QDialog::accepted);
+        QTest::keyClick(edit("baseUrl"), Qt::Key_Return);
+        QCOMPARE(accepted.count(), 1);
+        QCOMPARE(dialog().profiles().constFirst().baseUrl, QUrl(QStringLiteral("https://globex.api.identitynow.com")));
+    }
+
     void clientIdAndNameAreRequired()
     {
         dialog().setProfiles({profile(QStringLiteral("Acme"), QStringLiteral("id")),

@@ -1,15 +1,18 @@
 #include "TaskFixtures.h"
 #include "ui/HistoryLog.h"
 #include "ui/TaskDetailView.h"
+#include "ui/TaskReport.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -217,6 +220,108 @@ private Q_SLOTS:
                       std::nullopt);
         QCOMPARE(bar->value(), 70);
         QVERIFY(!bar->isEnabled());
+    }
+
+    // A connector's exception is the whole story: 2,000 characters over several lines, read whole in the
+    // detail view (selected at once, wrapped, nothing cut) and in every form of the report.
+    void aLongErrorMessageIsReadWhole()
+    {
+        QString message = QStringLiteral("sailpoint.connector.ConnectorException: Connection to Active Directory "
+                                         "timed out after 300 s; ");
+        for (int line = 1; message.size() < 2000; ++line)
+            message += QStringLiteral("\n    at sailpoint.connector.ADConnector.step%1(ADConnector.java:%2) while "
+                                      "reading ou=Accounts%1,dc=example,dc=com")
+                               .arg(line)
+                               .arg(100 + line);
+        message = message.left(1999) + u'!';
+        QCOMPARE(message.size(), 2000);
+        QJsonObject json = failedJson();
+        QJsonArray messages = json.value(QStringLiteral("messages")).toArray();
+        messages.append(QJsonObject {{QStringLiteral("type"), QStringLiteral("ERROR")},
+                                     {QStringLiteral("key"), QStringLiteral("connector_exception")},
+                                     {QStringLiteral("parameters"), QJsonValue::Null},
+                                     {QStringLiteral("localizedText"),
+                                      QJsonObject {{QStringLiteral("locale"), QStringLiteral("en-US")},
+                                                   {QStringLiteral("message"), message}}}});
+        json.insert(QStringLiteral("messages"), messages);
+        auto view = makeView();
+        QSignalSpy status(view.get(), &TaskDetailView::statusMessage);
+        view->setTask(watched(json), {}, std::nullopt);
+
+        // "Errors first" puts the two errors on top; the long one is selected and shown whole below the table.
+        auto *filter = child<QComboBox>(*view, "messageFilter");
+        filter->setCurrentIndex(filter->findText(QStringLiteral("All, errors first")));
+        auto *tree = child<QTreeWidget>(*view, "messages");
+        QCOMPARE(column(tree, 0),
+                 (QStringList {QStringLiteral("Error"), QStringLiteral("Error"), QStringLiteral("Warning"),
+                               QStringLiteral("Info")}));
+        tree->setCurrentItem(tree->topLevelItem(1));
+        auto *whole = child<QPlainTextEdit>(*view, "messageText");
+        QTRY_VERIFY(whole->isVisible());
+        QCOMPARE(whole->toPlainText(), message);
+        QCOMPARE(whole->lineWrapMode(), QPlainTextEdit::WidgetWidth);
+        QVERIFY(whole->height() > whole->fontMetrics().height() * 3); // room to read, not a sliver
+        QCOMPARE(whole->horizontalScrollBar()->maximum(), 0); // wrapped: nothing off to the side
+        QTest::mouseClick(child<QToolButton>(*view, "messageTextCopy"), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), message);
+        QCOMPARE(status.count(), 1);
+
+        // Longer than the pane: a window of its own, also by Enter on the row.
+        QTest::mouseClick(child<QToolButton>(*view, "messageTextOpen"), Qt::LeftButton);
+        QDialog *window = nullptr;
+        QTRY_VERIFY((window = view->findChild<QDialog *>(QStringLiteral("messageTextWindow"))) && window->isVisible());
+        auto *windowText = window->findChild<QPlainTextEdit *>(QStringLiteral("messageText"));
+        QCOMPARE(windowText->toPlainText(), message);
+        QVERIFY(windowText->height() > whole->height());
+        window->close();
+        QTRY_VERIFY(!view->findChild<QDialog *>(QStringLiteral("messageTextWindow")));
+        tree->setFocus();
+        QTest::keyClick(tree, Qt::Key_Return);
+        QTRY_VERIFY(view->findChild<QDialog *>(QStringLiteral("messageTextWindow")));
+        view->findChild<QDialog *>(QStringLiteral("messageTextWindow"))->close();
+
+        // The first error is what a freshly shown task offers, with the task's own order.
+        view->clear();
+        filter->setCurrentIndex(0);
+        view->setTask(watched(json), {}, std::nullopt);
+        QCOMPARE(tree->currentItem()->text(1), QStringLiteral("Connection to Active Directory timed out"));
+        QCOMPARE(child<QPlainTextEdit>(*view, "messageText")->toPlainText(),
+                 QStringLiteral("Connection to Active Directory timed out"));
+
+        // The report: whole in JSON, Markdown (line breaks kept, in a block of its own) and plain text.
+        const TaskReport report = view->report();
+        const QJsonArray reported = report.toJson().value(QStringLiteral("messages")).toArray();
+        QCOMPARE(reported.last().toObject().value(QStringLiteral("text")).toString(), message);
+        const QString markdown = report.toMarkdown();
+        QVERIFY(markdown.contains(QStringLiteral("\n```\n") + message + QStringLiteral("\n```\n")));
+        QVERIFY(markdown.contains(QStringLiteral("### Message 4 (ERROR) in full")));
+        QVERIFY(markdown.contains(QStringLiteral("(message 4 in full below)")));
+        QVERIFY(report.toPlainText().contains(message));
+    }
+
+    void longValuesAndRawJsonAreReadWhole()
+    {
+        const QString value = QStringLiteral("CN=") + QString(1500, u'x') + QStringLiteral(",OU=end");
+        QJsonObject json = failedJson();
+        QJsonObject attributes = json.value(QStringLiteral("attributes")).toObject();
+        attributes.insert(QStringLiteral("longValue"), value);
+        json.insert(QStringLiteral("attributes"), attributes);
+        auto view = makeView();
+        view->setTask(watched(json), {}, std::nullopt);
+        auto *tabs = child<QTabWidget>(*view, "tabs");
+        auto *attributeTree = child<QTreeWidget>(*view, "attributes");
+        tabs->setCurrentIndex(2);
+        attributeTree->setCurrentItem(topNamed(attributeTree, QStringLiteral("longValue")));
+        auto *whole = child<QPlainTextEdit>(*view, "attributeText");
+        QTRY_VERIFY(whole->isVisible());
+        QCOMPARE(whole->toPlainText(), value);
+        QCOMPARE(whole->horizontalScrollBar()->maximum(), 0);
+
+        tabs->setCurrentIndex(4);
+        auto *raw = child<QPlainTextEdit>(*view, "rawJson");
+        QTRY_VERIFY(raw->isVisible());
+        QVERIFY(raw->toPlainText().contains(value));
+        QCOMPARE(raw->horizontalScrollBar()->maximum(), 0); // wrapped like the rest
     }
 
     void anUnchangedTaskKeepsWhatThePersonLooksAt()

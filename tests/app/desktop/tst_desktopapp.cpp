@@ -286,7 +286,7 @@ private Q_SLOTS:
         QVERIFY(tabs->tabText(1).startsWith(QLatin1String("Returns (2")));
         tabs->tabBar()->setFocus();
         QTest::keyClick(tabs->tabBar(), Qt::Key_Right);
-        QCOMPARE(tabs->currentWidget(), returns);
+        QVERIFY(tabs->currentWidget()->isAncestorOf(returns)); // the returns, with the selected value below them
     }
 
     void exportWritesTheReport()

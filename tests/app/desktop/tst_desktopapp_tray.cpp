@@ -9,11 +9,18 @@
 #include "app/desktop/DesktopSettings.h"
 #include "app/desktop/DesktopTray.h"
 #include "client/TaskMonitor.h"
+#include "ui/ClearTaskDialog.h"
+#include "ui/MainWindow.h"
 #include "ui/TaskDetailView.h"
 
 #include <QAction>
+#include <QDialog>
+#include <QFile>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QMenu>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QSystemTrayIcon>
 #include <QTemporaryDir>
@@ -155,6 +162,44 @@ private Q_SLOTS:
         QVERIFY(app->window()->summary().count(DisplayState::Error) >= 1);
         QSignalSpy quit(app.get(), &DesktopApp::quitRequested);
         QVERIFY(quit.wait(DesktopScreenshot::LingerMs + 20000));
+    }
+
+    // scripts/screenshots.sh's third and fourth pictures: the confirmation for a running task, and the failed
+    // task's first error in a window of its own, each saved alone.
+    void screenshotOfTheClearDialogAndAMessage()
+    {
+        for (const auto what : {DesktopOptions::ScreenshotOf::ClearDialog, DesktopOptions::ScreenshotOf::Message}) {
+            DesktopOptions options;
+            options.screenshotPath = m_dir.filePath(QStringLiteral("part.png"));
+            QFile::remove(options.screenshotPath);
+            options.screenshotOf = what;
+            options.selectId = what == DesktopOptions::ScreenshotOf::ClearDialog
+                    ? QStringLiteral("2c9180858b3d4e5f018b3e7a1f2d0c42") // running for minutes
+                    : QString(DemoTenant::FailedTaskId);
+            const auto app = startDemo(false, options);
+            QSignalSpy saved(app.get(), &DesktopApp::screenshotSaved);
+            QVERIFY(saved.wait(30000));
+            QVERIFY(saved.first().at(1).toBool());
+            QWidget *subject = what == DesktopOptions::ScreenshotOf::ClearDialog
+                    ? static_cast<QWidget *>(app->window()->findChild<ClearTaskDialog *>())
+                    : app->window()->findChild<QDialog *>(QStringLiteral("messageTextWindow"));
+            QVERIFY(subject);
+            QCOMPARE(QImage(options.screenshotPath).size(), subject->size() * subject->devicePixelRatio());
+            if (what == DesktopOptions::ScreenshotOf::Message) {
+                const auto *text = subject->findChild<QPlainTextEdit *>(QStringLiteral("messageText"));
+                // The demo's long connector exception (its first error), whole.
+                const QJsonObject failed = DemoTenant::scenario().at(2);
+                QCOMPARE(failed.value(QStringLiteral("id")).toString(), QString(DemoTenant::FailedTaskId));
+                const QString message = failed.value(QStringLiteral("messages"))
+                                                .toArray()
+                                                .at(2)
+                                                .toObject()
+                                                .value(QStringLiteral("text"))
+                                                .toString();
+                QVERIFY(message.size() > 800);
+                QCOMPARE(text->toPlainText(), message);
+            }
+        }
     }
 };
 

@@ -145,6 +145,28 @@ private Q_SLOTS:
                                    << QStringLiteral("not a task id");
         QTest::newRow("too long an id") << QStringList {QString(65, u'a')} << QStringLiteral("64");
         QTest::newRow("unknown") << QStringList {QStringLiteral("--colour")} << QStringLiteral("colour");
+        QTest::newRow("screenshot part") << QStringList {QStringLiteral("--screenshot"), QStringLiteral("/tmp/a.png"),
+                                                         QStringLiteral("--screenshot-of"), QStringLiteral("tray")}
+                                         << QStringLiteral("clear-dialog");
+        QTest::newRow("part without screenshot")
+                << QStringList {QStringLiteral("--screenshot-of"), QStringLiteral("details")}
+                << QStringLiteral("with --screenshot");
+    }
+
+    void screenshotParts()
+    {
+        const auto of = [](const char *part) {
+            return parse({QStringLiteral("--screenshot"), QStringLiteral("/tmp/a.png"),
+                          QStringLiteral("--screenshot-of"), QLatin1String(part)})
+                    .options.screenshotOf;
+        };
+        QCOMPARE(parse({QStringLiteral("--screenshot"), QStringLiteral("/tmp/a.png")}).options.screenshotOf,
+                 DesktopOptions::ScreenshotOf::Window);
+        QCOMPARE(of("window"), DesktopOptions::ScreenshotOf::Window);
+        QCOMPARE(of("details"), DesktopOptions::ScreenshotOf::Details);
+        QCOMPARE(of("message"), DesktopOptions::ScreenshotOf::Message);
+        QCOMPARE(of("Clear-Dialog"), DesktopOptions::ScreenshotOf::ClearDialog);
+        QVERIFY(parse({QStringLiteral("--help")}).message.contains(QLatin1String("--screenshot-of")));
     }
 
     void refusals()
