@@ -1,6 +1,7 @@
 #include "ApiTransport.h"
 
 #include "Logging.h"
+#include "QtErrorText.h"
 #include "RetryAfter.h"
 #include "TaskwatchVersion.h"
 #include "TlsTrust.h"
@@ -427,8 +428,9 @@ void ApiTransport::settle(const Running &running, const QNetworkReply &reply, Ap
                                          .arg(host)
                                          .arg(Sentence::joined(running.sslErrors, QStringLiteral("; ")));
         else
-            response.errorText =
-                    Sentence::translate("ApiTransport", "Cannot reach %1: %2").arg(host).arg(reply.errorString());
+            response.errorText = Sentence::translate("ApiTransport", "Cannot reach %1: %2")
+                                         .arg(host)
+                                         .arg(QtErrorText::network(error, reply.errorString()));
     } else if (response.httpStatus >= 200 && response.httpStatus < 300) {
         response.kind = ApiResponse::Kind::Ok;
     } else if (response.httpStatus == 401 && running.entry.authenticated) {

@@ -222,7 +222,9 @@ void CredentialStore::moveSecret(const SecretKey &from, const SecretKey &to, Cal
                 // The new key holds the secret now; a failure here leaves a stale copy under the old key, which
                 // the user must hear about.
                 const bool gone = deleted.error == QKeychain::NoError || deleted.error == QKeychain::EntryNotFound;
-                deliver(callback, gone ? done : failed(deleted));
+                CredentialResult result = gone ? done : failed(deleted);
+                result.staleCopyLeft = !gone;
+                deliver(callback, result);
             });
         });
     });

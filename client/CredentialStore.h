@@ -23,6 +23,8 @@ struct CredentialResult
     // readSecretFor: a secret is stored, but for `tenant`, not for the URL asked about. ok is false and secret
     // is empty: the secret never leaves the store for another tenant.
     bool wrongTenant = false;
+    // moveSecret: the new key holds the secret, but the old key could not be deleted and still holds a copy.
+    bool staleCopyLeft = false;
     QKeychain::Error error = QKeychain::NoError;
     QString errorString; // qtkeychain's own words, empty without an error
     QString advice; // what the user can do about the error, empty without an error

@@ -1,6 +1,7 @@
 #include "TlsTrust.h"
 
 #include "Logging.h"
+#include "QtErrorText.h"
 
 #if QT_CONFIG(ssl)
 #include <QElapsedTimer>
@@ -62,7 +63,7 @@ Trust forCaFile(const QString &path)
 Sentence describe(const QSslError &error)
 {
     const QSslCertificate certificate = error.certificate();
-    const Sentence cause = Sentence::verbatim(error.errorString()); // Qt's own words
+    const Sentence cause = QtErrorText::ssl(error); // Qt's own words
     if (certificate.isNull())
         return cause;
     switch (error.error()) {

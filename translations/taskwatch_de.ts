@@ -51,17 +51,37 @@
         <source>1 new task id</source>
         <translation>1 neue Aufgaben-ID</translation>
     </message>
-    <message>
-        <source>%1 new task ids</source>
-        <translation>%1 neue Aufgaben-IDs</translation>
+    <message numerus="yes">
+        <source>%n new task ids</source>
+        <translation>
+            <numerusform>%n neue Aufgaben-ID</numerusform>
+            <numerusform>%n neue Aufgaben-IDs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already watched or repeated</source>
+        <translation>
+            <numerusform>%n bereits beobachtet oder doppelt</numerusform>
+            <numerusform>%n bereits beobachtet oder doppelt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not valid</source>
+        <translation>
+            <numerusform>%n ungültig</numerusform>
+            <numerusform>%n ungültig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weitere</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1 already watched or repeated</source>
-        <translation>%1 bereits beobachtet oder wiederholt</translation>
-    </message>
-    <message>
-        <source>%1 not valid</source>
-        <translation>%1 ungültig</translation>
+        <source>Not like a SailPoint task id (32 hexadecimal characters): %1. Added as typed; check for a typo or the wrong column.</source>
+        <translation>Sieht nicht wie eine SailPoint-Aufgaben-ID aus (32 Hexadezimalzeichen): %1. Wird wie eingegeben hinzugefügt; prüfen Sie auf Tippfehler oder eine falsche Spalte.</translation>
     </message>
 </context>
 <context>
@@ -167,6 +187,51 @@
     <message>
         <source>Could not remove %1: %2</source>
         <translation>%1 konnte nicht entfernt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ClearTaskDialog</name>
+    <message>
+        <source>Mark as finished</source>
+        <translation>Als beendet markieren</translation>
+    </message>
+    <message>
+        <source>Mark “%1” on %2 as finished?
+Task id: %3</source>
+        <translation>„%1“ auf %2 als beendet markieren?
+Aufgaben-ID: %3</translation>
+    </message>
+    <message>
+        <source>It has been running for %1, since %2.</source>
+        <translation>Sie läuft seit %1, seit %2.</translation>
+    </message>
+    <message>
+        <source>It shows %1 %.</source>
+        <translation>Sie zeigt %1 %.</translation>
+    </message>
+    <message>
+        <source>It has been waiting to start for %1, since %2.</source>
+        <translation>Sie wartet seit %1 auf ihren Start, seit %2.</translation>
+    </message>
+    <message>
+        <source>Outcome to set (completed: now)</source>
+        <translation>Zu setzendes Ergebnis (beendet: jetzt)</translation>
+    </message>
+    <message>
+        <source>&amp;Error: it failed or hangs</source>
+        <translation>&amp;Fehler: sie ist fehlgeschlagen oder hängt</translation>
+    </message>
+    <message>
+        <source>&amp;Terminated: it was stopped on purpose</source>
+        <translation>&amp;Abgebrochen: sie wurde absichtlich gestoppt</translation>
+    </message>
+    <message>
+        <source>This records an outcome for the task in the tenant. It does not stop work that is still running there: use it for a task that is stuck, after checking that nothing is still working on it.</source>
+        <translation>Dies hält im Tenant ein Ergebnis für die Aufgabe fest. Es stoppt keine Arbeit, die dort noch läuft: Verwenden Sie es für eine hängende Aufgabe, nachdem Sie geprüft haben, dass nichts mehr an ihr arbeitet.</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as finished</source>
+        <translation>Als beendet &amp;markieren</translation>
     </message>
 </context>
 <context>
@@ -881,6 +946,14 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
         <source>--screenshot needs a file name</source>
         <translation>--screenshot braucht einen Dateinamen</translation>
     </message>
+    <message>
+        <source>With --screenshot: the window (default), the details, the selected task&apos;s message in a window, or the confirmation to mark it as finished.</source>
+        <translation>Mit --screenshot: das Fenster (Standard), die Details, die Meldung der ausgewählten Aufgabe in einem Fenster oder die Bestätigung, sie als beendet zu markieren.</translation>
+    </message>
+    <message>
+        <source>--screenshot-of: window, details, message or clear-dialog, with --screenshot</source>
+        <translation>--screenshot-of: window, details, message oder clear-dialog, zusammen mit --screenshot</translation>
+    </message>
 </context>
 <context>
     <name>DesktopTray</name>
@@ -1124,6 +1197,57 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <source>Leave the search field</source>
+        <translation>Das Suchfeld verlassen</translation>
+    </message>
+    <message>
+        <source>About Taskwatch</source>
+        <translation>Über Taskwatch</translation>
+    </message>
+    <message>
+        <source>%1 (built with %2)</source>
+        <translation>%1 (gebaut mit %2)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Taskwatch %1&lt;/h3&gt;&lt;p&gt;Watches SailPoint Identity Security Cloud tasks: progress, outcome and every message.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;qtkeychain %3&lt;/p&gt;&lt;p&gt;Licence: MIT. Copyright © 2026 Taskwatch developers.&lt;/p&gt;&lt;p&gt;Documentation: the &lt;a href=&quot;%4&quot;&gt;README&lt;/a&gt;, and the manual page &lt;tt&gt;man taskwatch&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Taskwatch %1&lt;/h3&gt;&lt;p&gt;Beobachtet Aufgaben von SailPoint Identity Security Cloud: Fortschritt, Ergebnis und jede Meldung.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;qtkeychain %3&lt;/p&gt;&lt;p&gt;Lizenz: MIT. Copyright © 2026 Taskwatch-Entwickler.&lt;/p&gt;&lt;p&gt;Dokumentation: die &lt;a href=&quot;%4&quot;&gt;README&lt;/a&gt; und die Handbuchseite &lt;tt&gt;man taskwatch&lt;/tt&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation (README)</source>
+        <translation>&amp;Dokumentation (README)</translation>
+    </message>
+    <message>
+        <source>Open the README in the browser; installed, the manual page is man taskwatch</source>
+        <translation>Die README im Browser öffnen; installiert ist die Handbuchseite man taskwatch</translation>
+    </message>
+    <message>
+        <source>&amp;About Taskwatch</source>
+        <translation>Ü&amp;ber Taskwatch</translation>
+    </message>
+</context>
+<context>
     <name>HistoryLog</name>
     <message>
         <source>First seen</source>
@@ -1153,16 +1277,38 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
         <source>Fetch recovered</source>
         <translation>Abruf wieder erfolgreich</translation>
     </message>
+    <message>
+        <source>Marked as finished</source>
+        <translation>Als beendet markiert</translation>
+    </message>
+    <message>
+        <source>marked as %1 by %2</source>
+        <translation>als %1 markiert von %2</translation>
+    </message>
 </context>
 <context>
     <name>JsonTree</name>
     <message>
-        <source>{%1 fields}</source>
-        <translation>{%1 Felder}</translation>
+        <source>{1 field}</source>
+        <translation>{1 Feld}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{%n fields}</source>
+        <translation>
+            <numerusform>{%n Feld}</numerusform>
+            <numerusform>{%n Felder}</numerusform>
+        </translation>
     </message>
     <message>
-        <source>[%1 items]</source>
-        <translation>[%1 Einträge]</translation>
+        <source>[1 item]</source>
+        <translation>[1 Eintrag]</translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n items]</source>
+        <translation>
+            <numerusform>[%n Eintrag]</numerusform>
+            <numerusform>[%n Einträge]</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1351,10 +1497,6 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
         <source>Adding 1 task.</source>
         <translation>1 Aufgabe wird hinzugefügt.</translation>
     </message>
-    <message>
-        <source>%1 already watched.</source>
-        <translation>%1 bereits beobachtet.</translation>
-    </message>
     <message numerus="yes">
         <source>Removed %n tasks.</source>
         <translation>
@@ -1375,6 +1517,25 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
             <numerusform>%n Aufgabe wird hinzugefügt.</numerusform>
             <numerusform>%n Aufgaben werden hinzugefügt.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the demo tenant</source>
+        <translation>dem Demo-Tenant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already watched.</source>
+        <translation>
+            <numerusform>%n bereits beobachtet.</numerusform>
+            <numerusform>%n bereits beobachtet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark as &amp;finished…</source>
+        <translation>Als &amp;beendet markieren…</translation>
+    </message>
+    <message>
+        <source>Set a stuck task&apos;s outcome in the tenant (Error or Terminated)</source>
+        <translation>Das Ergebnis einer hängenden Aufgabe im Tenant setzen (Fehler oder Abgebrochen)</translation>
     </message>
 </context>
 <context>
@@ -1426,6 +1587,10 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     <message>
         <source>Messages (%1)</source>
         <translation>Meldungen (%1)</translation>
+    </message>
+    <message>
+        <source>All, errors first</source>
+        <translation>Alle, Fehler zuerst</translation>
     </message>
 </context>
 <context>
@@ -1539,10 +1704,6 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
 <context>
     <name>ProfileRules</name>
     <message>
-        <source>Enter the tenant&apos;s API address, e.g. https://acme.api.identitynow.com</source>
-        <translation>Geben Sie die API-Adresse des Tenants ein, z. B. https://acme.api.identitynow.com</translation>
-    </message>
-    <message>
         <source>Leave out the user name and password: the client id and secret have their own fields.</source>
         <translation>Lassen Sie Benutzername und Passwort weg: Client-ID und Secret haben eigene Felder.</translation>
     </message>
@@ -1601,6 +1762,10 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     <message>
         <source>This is not a readable file.</source>
         <translation>Dies ist keine lesbare Datei.</translation>
+    </message>
+    <message>
+        <source>Enter the tenant&apos;s API address, e.g. https://acme.api.identitynow.com, or its name (acme)</source>
+        <translation>Geben Sie die API-Adresse des Tenants ein, z. B. https://acme.api.identitynow.com, oder seinen Namen (acme)</translation>
     </message>
 </context>
 <context>
@@ -1780,6 +1945,14 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
         <source>Hide the secret</source>
         <translation>Das Secret verbergen</translation>
     </message>
+    <message>
+        <source>acme, https://acme.identitynow.com or the API address</source>
+        <translation>acme, https://acme.identitynow.com oder die API-Adresse</translation>
+    </message>
+    <message>
+        <source>Will connect to %1</source>
+        <translation>Verbindet sich mit %1</translation>
+    </message>
 </context>
 <context>
     <name>SettingsSession</name>
@@ -1858,10 +2031,6 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     <message>
         <source>Markdown (*.md);;JSON (*.json)</source>
         <translation>Markdown (*.md);;JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Select a task to see its details.</source>
-        <translation>Wählen Sie eine Aufgabe, um ihre Details zu sehen.</translation>
     </message>
     <message>
         <source>Task id</source>
@@ -2058,6 +2227,14 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     <message>
         <source>Saved the report to %1</source>
         <translation>Bericht unter %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Select a task to see its details.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Its fields and progress, every message read whole (errors first if you like), the returns, attributes and raw JSON, the history seen while watching, and a report to hand to support.&lt;/p&gt;&lt;p&gt;No tasks yet? Add them by id (%1), paste ids (%2) or pick from the tenant&apos;s recent ones (%3). All shortcuts: %4.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Wählen Sie eine Aufgabe, um ihre Details zu sehen.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Ihre Felder und ihr Fortschritt, jede Meldung vollständig (auf Wunsch Fehler zuerst), die Rückgaben, Attribute und das rohe JSON, der beim Beobachten gesehene Verlauf und ein Bericht für den Support.&lt;/p&gt;&lt;p&gt;Noch keine Aufgaben? Fügen Sie sie per ID hinzu (%1), fügen Sie IDs ein (%2) oder wählen Sie aus den letzten des Tenants (%3). Alle Tastenkürzel: %4.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Copied the whole text (%1)</source>
+        <translation>Den ganzen Text kopiert (%1)</translation>
     </message>
 </context>
 <context>
@@ -2292,6 +2469,29 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     <message>
         <source>Not refreshed yet</source>
         <translation>Noch nicht aktualisiert</translation>
+    </message>
+</context>
+<context>
+    <name>WholeText</name>
+    <message>
+        <source>Select a row to read it whole here.</source>
+        <translation>Wählen Sie eine Zeile, um sie hier vollständig zu lesen.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy this text whole</source>
+        <translation>Diesen Text vollständig kopieren</translation>
+    </message>
+    <message>
+        <source>Open in a window</source>
+        <translation>In einem Fenster öffnen</translation>
+    </message>
+    <message>
+        <source>Read this text in a window of its own</source>
+        <translation>Diesen Text in einem eigenen Fenster lesen</translation>
     </message>
 </context>
 <context>

@@ -101,11 +101,12 @@ void AddTasksDialog::reparse()
     m_problems->resizeColumnToContents(0);
 
     QStringList parts;
-    parts.append(m_parsed.ids.size() == 1 ? tr("1 new task id") : tr("%1 new task ids").arg(m_parsed.ids.size()));
+    parts.append(m_parsed.ids.size() == 1 ? tr("1 new task id")
+                                          : tr("%n new task ids", nullptr, int(m_parsed.ids.size())));
     if (!m_parsed.duplicates.isEmpty())
-        parts.append(tr("%1 already watched or repeated").arg(m_parsed.duplicates.size()));
+        parts.append(tr("%n already watched or repeated", nullptr, int(m_parsed.duplicates.size())));
     if (!m_parsed.rejected.isEmpty())
-        parts.append(tr("%1 not valid").arg(m_parsed.rejected.size()));
+        parts.append(tr("%n not valid", nullptr, int(m_parsed.rejected.size())));
     m_summary->setText(parts.join(QStringLiteral("; ")));
 
     // Said before any request is spent on them; still added, since a proxy or test tenant may use other ids.

@@ -14,9 +14,13 @@ namespace {
 QString summaryText(const QJsonValue &value)
 {
     if (value.isObject())
-        return QCoreApplication::translate("JsonTree", "{%1 fields}").arg(value.toObject().size());
+        return value.toObject().size() == 1
+                ? QCoreApplication::translate("JsonTree", "{1 field}")
+                : QCoreApplication::translate("JsonTree", "{%n fields}", nullptr, int(value.toObject().size()));
     if (value.isArray())
-        return QCoreApplication::translate("JsonTree", "[%1 items]").arg(value.toArray().size());
+        return value.toArray().size() == 1
+                ? QCoreApplication::translate("JsonTree", "[1 item]")
+                : QCoreApplication::translate("JsonTree", "[%n items]", nullptr, int(value.toArray().size()));
     return jsonValueText(value);
 }
 

@@ -372,7 +372,7 @@ void MainWindow::pasteIds()
     QString message =
             parsed.ids.size() == 1 ? tr("Adding 1 task.") : tr("Adding %n tasks.", nullptr, int(parsed.ids.size()));
     if (!parsed.duplicates.isEmpty())
-        message += u' ' + tr("%1 already watched.").arg(parsed.duplicates.size());
+        message += u' ' + tr("%n already watched.", nullptr, int(parsed.duplicates.size()));
     showMessage(message);
 }
 

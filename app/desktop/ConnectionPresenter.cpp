@@ -37,7 +37,8 @@ void ConnectionPresenter::showConnection(const ConnectionLine &line, const QStri
             clearBanner(Banner::Connection);
         }
     }
-    m_window->setConnectionState(line);
+    if (m_window)
+        m_window->setConnectionState(line);
 }
 
 void ConnectionPresenter::showSecretResult(const ConnectionProfile &profile, const CredentialResult &r)
@@ -81,7 +82,7 @@ void ConnectionPresenter::showWatchListSaveFailed(const QString &message)
 
 void ConnectionPresenter::setBanner(Banner banner, const QString &text)
 {
-    if (m_banners.value(banner) == text && m_window->banner()->isVisible())
+    if (m_banners.value(banner) == text && m_window && m_window->banner()->isVisible())
         return;
     m_banners.insert(banner, text);
     showBanners();
@@ -95,6 +96,8 @@ void ConnectionPresenter::clearBanner(Banner banner)
 
 void ConnectionPresenter::showBanners()
 {
+    if (!m_window)
+        return;
     m_updatingBanner = true;
     if (m_banners.isEmpty()) {
         m_window->hideBanner();

@@ -4,6 +4,7 @@
 
 #include <QMap>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 struct ConnectionProfile;
@@ -40,7 +41,7 @@ public:
 private:
     void showBanners();
 
-    MainWindow *m_window;
+    QPointer<MainWindow> m_window; // owned beside this presenter, not by it
     QMap<Banner, QString> m_banners;
     bool m_updatingBanner = false;
 };

@@ -54,7 +54,7 @@ private:
     void run(int test, const QString &secret);
     void report(int test, bool ok, const QString &message);
 
-    CredentialStore *m_store;
+    QPointer<CredentialStore> m_store; // the app's, beside this tester
     ConnectionProfile m_profile;
     QPointer<TaskMonitor> m_monitor;
     int m_test = 0;

@@ -122,9 +122,10 @@ private:
     bool m_trayAvailable = false;
     int m_pollIntervalSeconds = Preferences::DefaultPollIntervalSeconds;
 
-    // Owned here, or children of this object. Each is whole on its own: none holds a plain pointer to another
-    // (the engine's window and watch list, the settings session's dialog are QPointers; connections end with either
-    // side), so they may go in any order. The engine is declared last all the same, so that it stops first.
+    // Owned here, or children of this object. Each is whole on its own: what one keeps of another is a QPointer
+    // (the engine's and the presenter's window, the engine's watch list, the session's dialog, the keychain of
+    // the applier, the session and the tester) and connections end with either side, so they may go in any
+    // order. The engine is declared last all the same, so that it stops first.
     CredentialStore *m_credentials; // child
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<ConnectionPresenter> m_presenter; // with the window

@@ -84,8 +84,8 @@ SettingsApplier::Step SettingsApplier::moveStep(const SecretMove &move, QStringL
     return [this, move, problems](std::function<void()> next) {
         m_credentials->moveSecret(move.from, move.to, [move, problems, next](const CredentialResult &r) {
             // A session-only secret did move (fromSession): it is usable under the new key, and the keychain's
-            // own trouble is already shown with its state.
-            if (r.isError() && !r.fromSession)
+            // own trouble is already shown with its state. A stale copy left under the old key is said all the same.
+            if (r.isError() && (!r.fromSession || r.staleCopyLeft))
                 problems->append(tr("The secret of %1 could not be moved in the keychain: %2")
                                          .arg(Formatting::quoted(move.to.profile), r.message()));
             next();

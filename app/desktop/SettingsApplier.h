@@ -7,6 +7,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QStringList>
 
@@ -69,7 +70,7 @@ private:
     void applyAutostart(const Preferences &preferences, QStringList *problems) const;
     static void runSteps(const QList<Step> &steps, std::function<void()> done);
 
-    CredentialStore *m_credentials;
+    QPointer<CredentialStore> m_credentials; // a sibling: may go first
     QString m_autostartPath;
     QString m_programPath;
     DesktopSettings::Snapshot m_opened; // the settings when the dialog opened

@@ -37,7 +37,7 @@ private:
     void test(const ConnectionProfile &profile, const QString &secret);
     void accept(SettingsDialog *dialog);
 
-    CredentialStore *m_credentials;
+    QPointer<CredentialStore> m_credentials; // a sibling: may go first
     SettingsApplier *m_applier;
     KnownSecrets m_known;
     ConnectionTester *m_tester; // child
