@@ -14,6 +14,8 @@ struct Preferences
     NotificationSettings notify; // failures only by default
     bool startMinimized = false; // to the tray; meaningless without one
     bool launchAtLogin = false;
+    // The tenant's queued and running tasks in the status bar: one request a minute, so off by default.
+    bool showQueueDepth = false;
 
     friend bool operator==(const Preferences &, const Preferences &) = default;
 };

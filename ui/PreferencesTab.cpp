@@ -26,6 +26,8 @@ PreferencesTab::PreferencesTab(QWidget *parent)
     pollRow->addWidget(pollLabel);
     pollRow->addWidget(m_pollSpin);
     pollRow->addWidget(new QLabel(tr("(how often Taskwatch asks the tenant about watched tasks)"), this), 1);
+    m_queueDepth = new QCheckBox(tr("Show the tenant's &queue depth in the status bar (one request a minute)"), this);
+    m_queueDepth->setObjectName(QStringLiteral("showQueueDepth"));
 
     auto *notifyBox = new QGroupBox(tr("Notify when a task"), this);
     auto checkBox = [](const QString &text, const QString &name, QWidget *parent) {
@@ -58,6 +60,7 @@ PreferencesTab::PreferencesTab(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(pollRow);
+    layout->addWidget(m_queueDepth);
     layout->addWidget(notifyBox);
     layout->addWidget(desktopBox);
     layout->addStretch(1);
@@ -73,6 +76,7 @@ void PreferencesTab::setPreferences(const Preferences &preferences)
     m_notifyWarning->setChecked(preferences.notify.warning);
     m_notifyFailed->setChecked(preferences.notify.failed);
     m_notifyTerminated->setChecked(preferences.notify.terminated);
+    m_queueDepth->setChecked(preferences.showQueueDepth);
     m_startMinimized->setChecked(preferences.startMinimized);
     m_launchAtLogin->setChecked(preferences.launchAtLogin && m_launchSupported);
 }
@@ -86,6 +90,7 @@ Preferences PreferencesTab::preferences() const
     result.notify.warning = m_notifyWarning->isChecked();
     result.notify.failed = m_notifyFailed->isChecked();
     result.notify.terminated = m_notifyTerminated->isChecked();
+    result.showQueueDepth = m_queueDepth->isChecked();
     // Kept even without a tray: the app ignores it while there is none.
     result.startMinimized = m_startMinimized->isChecked();
     result.launchAtLogin = m_launchSupported && m_launchAtLogin->isChecked();
@@ -109,6 +114,6 @@ void PreferencesTab::setLaunchAtLoginSupported(bool supported)
 
 QList<QWidget *> PreferencesTab::focusChain() const
 {
-    return {m_pollSpin,     m_notifyStarted,    m_notifySucceeded, m_notifyWarning,
-            m_notifyFailed, m_notifyTerminated, m_startMinimized,  m_launchAtLogin};
+    return {m_pollSpin,     m_queueDepth,       m_notifyStarted,  m_notifySucceeded, m_notifyWarning,
+            m_notifyFailed, m_notifyTerminated, m_startMinimized, m_launchAtLogin};
 }

@@ -36,6 +36,7 @@ private:
     QCheckBox *m_notifyWarning = nullptr;
     QCheckBox *m_notifyFailed = nullptr;
     QCheckBox *m_notifyTerminated = nullptr;
+    QCheckBox *m_queueDepth = nullptr;
     QCheckBox *m_startMinimized = nullptr;
     QLabel *m_trayNote = nullptr;
     QCheckBox *m_launchAtLogin = nullptr;

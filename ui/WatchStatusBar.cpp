@@ -9,6 +9,7 @@ WatchStatusBar::WatchStatusBar(QWidget *parent)
     , m_connection(new QLabel(this))
     , m_counts(new QLabel(this))
     , m_lastRefresh(new QLabel(this))
+    , m_queueDepth(new QLabel(this))
 {
     setObjectName(QStringLiteral("statusBar"));
     m_connection->setObjectName(QStringLiteral("connection"));
@@ -16,12 +17,15 @@ WatchStatusBar::WatchStatusBar(QWidget *parent)
     m_lastRefresh->setObjectName(QStringLiteral("lastRefresh"));
     addWidget(m_connection);
     addWidget(m_counts, 1);
+    m_queueDepth->setObjectName(QStringLiteral("queueDepth"));
+    addPermanentWidget(m_queueDepth);
     addPermanentWidget(m_lastRefresh);
     m_countdown.setInterval(1000);
     connect(&m_countdown, &QTimer::timeout, this, &WatchStatusBar::tick);
     setConnectionState({});
     setSummary({});
     setLastRefresh({});
+    hideQueueDepth();
 }
 
 void WatchStatusBar::setClock(Clock clock)
@@ -43,6 +47,32 @@ QString WatchStatusBar::countsText() const
 QString WatchStatusBar::lastRefreshText() const
 {
     return m_lastRefresh->text();
+}
+
+QString WatchStatusBar::queueDepthText() const
+{
+    return m_queueDepth->isHidden() ? QString() : m_queueDepth->text();
+}
+
+void WatchStatusBar::setQueueDepth(qint64 count, const QDateTime &at)
+{
+    m_queueDepth->setText(count == 1 ? tr("Queue: 1 task") : tr("Queue: %n tasks", nullptr, int(count)));
+    m_queueDepth->setToolTip(
+            tr("Queued and running tasks on the tenant, read at %1 (once a minute)").arg(Formatting::localTime(at)));
+    m_queueDepth->show();
+}
+
+void WatchStatusBar::setQueueDepthFailed(const QString &message)
+{
+    m_queueDepth->setText(tr("Queue: unknown"));
+    m_queueDepth->setToolTip(tr("The tenant's queue depth could not be read: %1").arg(message));
+    m_queueDepth->show();
+}
+
+void WatchStatusBar::hideQueueDepth()
+{
+    m_queueDepth->hide();
+    m_queueDepth->clear();
 }
 
 void WatchStatusBar::setConnectionState(const ConnectionLine &line)

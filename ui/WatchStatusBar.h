@@ -23,12 +23,17 @@ public:
     QString connectionText() const;
     QString countsText() const;
     QString lastRefreshText() const;
+    QString queueDepthText() const;
     bool isCountingDown() const { return m_countdown.isActive(); }
 
 public Q_SLOTS:
     void setConnectionState(const ConnectionLine &line);
     void setSummary(const StatusSummary &summary);
     void setLastRefresh(const QDateTime &at);
+    // The tenant's queued and running tasks, read at `at`; hidden until the first reading.
+    void setQueueDepth(qint64 count, const QDateTime &at);
+    void setQueueDepthFailed(const QString &message);
+    void hideQueueDepth();
     // Re-reads the clock: the countdown moves on. Runs every second while a countdown shows.
     void tick();
 
@@ -38,5 +43,6 @@ private:
     QLabel *m_connection;
     QLabel *m_counts;
     QLabel *m_lastRefresh;
+    QLabel *m_queueDepth;
     QTimer m_countdown;
 };

@@ -23,9 +23,9 @@ using Key = DesktopSettings::Key;
 const NotificationSettings DefaultNotify;
 
 // The one table: every key of the desktop's own settings and its default.
-const std::array<Entry, 9> &table()
+const std::array<Entry, 10> &table()
 {
-    static const std::array<Entry, 9> entries {{
+    static const std::array<Entry, 10> entries {{
             {Key::CurrentProfile, "currentProfile", QString()},
             {Key::PollIntervalSeconds, "preferences/pollIntervalSeconds", Preferences::DefaultPollIntervalSeconds},
             {Key::NotifyStarted, "preferences/notify/started", DefaultNotify.started},
@@ -35,6 +35,7 @@ const std::array<Entry, 9> &table()
             {Key::NotifyTerminated, "preferences/notify/terminated", DefaultNotify.terminated},
             {Key::NotifyMaxPerMinute, "preferences/notify/maxPerMinute", DefaultNotify.maxPerMinute},
             {Key::StartMinimized, "preferences/startMinimized", false},
+            {Key::ShowQueueDepth, "preferences/showQueueDepth", false},
     }};
     return entries;
 }
@@ -89,6 +90,7 @@ Preferences DesktopSettings::preferences() const
     preferences.notify.terminated = value(Key::NotifyTerminated).toBool();
     preferences.notify.maxPerMinute = std::clamp(value(Key::NotifyMaxPerMinute).toInt(), 1, 60);
     preferences.startMinimized = value(Key::StartMinimized).toBool();
+    preferences.showQueueDepth = value(Key::ShowQueueDepth).toBool();
     return preferences;
 }
 
@@ -105,6 +107,7 @@ QList<std::pair<Key, QVariant>> valuesOf(const Preferences &preferences)
             {Key::NotifyTerminated, preferences.notify.terminated},
             {Key::NotifyMaxPerMinute, preferences.notify.maxPerMinute},
             {Key::StartMinimized, preferences.startMinimized},
+            {Key::ShowQueueDepth, preferences.showQueueDepth},
     };
 }
 

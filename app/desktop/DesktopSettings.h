@@ -28,6 +28,7 @@ public:
         NotifyTerminated,
         NotifyMaxPerMinute,
         StartMinimized,
+        ShowQueueDepth,
     };
 
     // What the Settings dialog shows and returns: the base and the result of its changes.

@@ -534,6 +534,7 @@ private Q_SLOTS:
         custom.notify.terminated = true;
         custom.notify.maxPerMinute = 7; // no field for it: kept as given
         custom.startMinimized = true;
+        custom.showQueueDepth = true;
         custom.launchAtLogin = true;
         dialog().setLaunchAtLoginSupported(true);
         dialog().setPreferences(custom);

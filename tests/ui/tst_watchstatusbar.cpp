@@ -1,6 +1,7 @@
 #include "TaskFixtures.h"
 #include "ui/WatchStatusBar.h"
 
+#include <QLabel>
 #include <QTest>
 
 using namespace Fixtures;
@@ -52,6 +53,23 @@ private Q_SLOTS:
         const QString first = bar.connectionText();
         QTRY_VERIFY_WITH_TIMEOUT(bar.connectionText() != first, 5000);
         QVERIFY(bar.connectionText().startsWith(QStringLiteral("Rate limited, resuming")));
+    }
+
+    // Hidden until the first reading (the preference is off by default); a count, or why it is unknown.
+    void queueDepthShowsOnlyWhenRead()
+    {
+        WatchStatusBar bar;
+        QCOMPARE(bar.queueDepthText(), QString());
+        const QDateTime at(QDate(2026, 12, 4), QTime(10, 0), Qt::UTC);
+        bar.setQueueDepth(3, at);
+        QCOMPARE(bar.queueDepthText(), QStringLiteral("Queue: 3 tasks"));
+        bar.setQueueDepth(1, at);
+        QCOMPARE(bar.queueDepthText(), QStringLiteral("Queue: 1 task"));
+        bar.setQueueDepthFailed(QStringLiteral("HTTP 500"));
+        QCOMPARE(bar.queueDepthText(), QStringLiteral("Queue: unknown"));
+        QVERIFY(bar.findChild<QLabel *>(QStringLiteral("queueDepth"))->toolTip().contains(u"HTTP 500"));
+        bar.hideQueueDepth();
+        QCOMPARE(bar.queueDepthText(), QString());
     }
 };
 

@@ -63,6 +63,7 @@ private Q_SLOTS:
         preferences.notify.failed = false;
         preferences.notify.maxPerMinute = 7;
         preferences.startMinimized = true;
+        preferences.showQueueDepth = true;
         preferences.launchAtLogin = true; // not stored: it mirrors the autostart entry
         settings.setPreferences(preferences);
         m_settings->sync();
