@@ -1700,6 +1700,10 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
         <source>Launching at login is not supported on this system yet.</source>
         <translation>Der Start bei der Anmeldung wird auf diesem System noch nicht unterstützt.</translation>
     </message>
+    <message>
+        <source>Show the tenant&apos;s &amp;queue depth in the status bar (one request a minute)</source>
+        <translation>Die &amp;Warteschlange des Tenants in der Statusleiste zeigen (eine Anfrage pro Minute)</translation>
+    </message>
 </context>
 <context>
     <name>ProfileRules</name>
@@ -2469,6 +2473,29 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     <message>
         <source>Not refreshed yet</source>
         <translation>Noch nicht aktualisiert</translation>
+    </message>
+    <message>
+        <source>Queue: 1 task</source>
+        <translation>Warteschlange: 1 Aufgabe</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue: %n tasks</source>
+        <translation>
+            <numerusform>Warteschlange: %n Aufgabe</numerusform>
+            <numerusform>Warteschlange: %n Aufgaben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queued and running tasks on the tenant, read at %1 (once a minute)</source>
+        <translation>Wartende und laufende Aufgaben im Tenant, gelesen um %1 (einmal pro Minute)</translation>
+    </message>
+    <message>
+        <source>Queue: unknown</source>
+        <translation>Warteschlange: unbekannt</translation>
+    </message>
+    <message>
+        <source>The tenant&apos;s queue depth could not be read: %1</source>
+        <translation>Die Warteschlange des Tenants konnte nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
