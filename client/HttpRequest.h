@@ -31,8 +31,7 @@ namespace HttpRequests {
 // bearer and X-SailPoint-Experimental), the silence timeout and, for https, the TLS configuration.
 QNetworkRequest networkRequest(const HttpRequest &request, const QByteArray &token, const QByteArray &userAgent,
                                std::chrono::milliseconds transferTimeout, const QSslConfiguration *ssl);
-QNetworkReply *send(QNetworkAccessManager &manager, const QNetworkRequest &networkRequest,
-                    const HttpRequest &request);
+QNetworkReply *send(QNetworkAccessManager &manager, const QNetworkRequest &networkRequest, const HttpRequest &request);
 // The system's proxy settings (environment, GNOME/KDE, Windows, macOS), except for loopback hosts: a proxy
 // cannot reach this computer's loopback interface (the simulated tenant lives there).
 void useSystemProxyExceptLoopback(QNetworkAccessManager &manager);

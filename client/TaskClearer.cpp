@@ -7,8 +7,7 @@ TaskClearer::TaskClearer(TaskStatusClient *client, EngineClock clock, QObject *p
     : QObject(parent)
     , m_client(client)
     , m_clock(clock.orSystem())
-{
-}
+{ }
 
 ClearResult TaskClearer::afterCheck(ClearResult result, const FetchOutcome &check, bool &sendPatch)
 {
@@ -46,7 +45,7 @@ ClearResult TaskClearer::afterPatch(ClearResult result, const FetchOutcome &patc
         // A 5xx may come after the change was made, and an unreadable 2xx body follows one that was: both are
         // unconfirmed. A 4xx (400, a 429 beyond patience) says the tenant did nothing.
         result.kind = patch.response.httpStatus >= 500 || patch.response.ok() ? ClearResult::Kind::Unconfirmed
-                                                                                : ClearResult::Kind::Failed;
+                                                                              : ClearResult::Kind::Failed;
         break;
     case FetchOutcome::Kind::NotFound:
     case FetchOutcome::Kind::Auth:

@@ -48,7 +48,8 @@ TaskMonitor::TaskMonitor(const ConnectionProfile &profile, EngineClock clock, QO
             setState({ConnectionState::Kind::Ok, {}, {}});
     });
     connect(m_clearer, &TaskClearer::cleared, this, [this](const ClearResult &result) {
-        if (result.status && (result.kind == ClearResult::Kind::Cleared || result.kind == ClearResult::Kind::AlreadyFinished))
+        if (result.status
+            && (result.kind == ClearResult::Kind::Cleared || result.kind == ClearResult::Kind::AlreadyFinished))
             applyStatus(result.id, *result.status); // the row shows it before anyone hears of the result
         Q_EMIT taskCleared(result);
     });

@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QMetaType>
 #include <QString>
 #include <QStringView>
 
@@ -66,3 +67,5 @@ struct ClearResult
 
 // "client id X (profile P)": who asked, for the history and the report.
 QString clearedBy(const QString &clientId, const QString &profile);
+
+Q_DECLARE_METATYPE(ClearResult)

@@ -90,8 +90,6 @@ void CliClear::clearAll(const QStringList &ids)
 void CliClear::report(const ClearResult &result)
 {
     m_results.append(result);
-    if (m_options.json)
-        return; // all at once at the end
     if (result.kind == ClearResult::Kind::Cleared || result.kind == ClearResult::Kind::AlreadyFinished)
         m_out << CliClearOutput::resultLine(result) << Qt::endl;
     else
@@ -103,9 +101,6 @@ void CliClear::finish(int code)
     if (m_done)
         return;
     m_done = true;
-    if (m_options.json) {
-        m_out << QString::fromUtf8(CliClearOutput::json(m_results));
-        m_out.flush();
-    }
+    m_out.flush();
     Q_EMIT finished(code);
 }

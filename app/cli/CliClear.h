@@ -15,7 +15,7 @@ class TaskMonitor;
 // `taskwatch-cli clear ID... --status error|terminated [--yes]` on a TaskMonitor (its TaskClearer: a GET
 // first, then the PATCH). Without --yes it reads every task first, prints what it would mark (finished tasks
 // are left as they are and said so) and asks; only a yes sends anything that changes the tenant. Results go
-// to `out` (cleared, already finished) and `err` (failed, unconfirmed), or as JSON to `out` with --json.
+// to `out` (cleared, already finished) and `err` (failed, unconfirmed), one line each.
 class CliClear : public QObject
 {
     Q_OBJECT

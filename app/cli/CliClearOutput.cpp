@@ -3,9 +3,6 @@
 #include "CliOptions.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include <algorithm>
 
@@ -62,45 +59,6 @@ QString resultLine(const ClearResult &result)
     return result.sentence().translated().simplified();
 }
 
-namespace {
-
-QString resultName(ClearResult::Kind kind)
-{
-    switch (kind) {
-    case ClearResult::Kind::Cleared:
-        return QStringLiteral("cleared");
-    case ClearResult::Kind::AlreadyFinished:
-        return QStringLiteral("alreadyFinished");
-    case ClearResult::Kind::Unconfirmed:
-        return QStringLiteral("unconfirmed");
-    case ClearResult::Kind::Failed:
-        break;
-    }
-    return QStringLiteral("failed");
-}
-
-} // namespace
-
-QByteArray json(const QList<ClearResult> &results)
-{
-    QJsonArray array;
-    for (const ClearResult &result : results) {
-        const auto orNull = [](const QString &text) { return text.isEmpty() ? QJsonValue() : QJsonValue(text); };
-        array.append(QJsonObject {
-                {QStringLiteral("id"), result.id},
-                {QStringLiteral("result"), resultName(result.kind)},
-                {QStringLiteral("status"), TaskClearing::markValue(result.mark)},
-                {QStringLiteral("message"), result.sentence().english()},
-                {QStringLiteral("httpStatus"), result.problem.httpStatus == 0 ? QJsonValue() : result.problem.httpStatus},
-                {QStringLiteral("trackingId"), orNull(result.problem.trackingId)},
-                {QStringLiteral("serverText"), orNull(result.problem.serverText)},
-                {QStringLiteral("by"), result.who},
-                {QStringLiteral("at"), TaskClearing::rfc3339(result.at)},
-                {QStringLiteral("task"), result.status ? QJsonValue(result.status->raw()) : QJsonValue()}});
-    }
-    return QJsonDocument(array).toJson(QJsonDocument::Indented);
-}
-
 int exitCode(const QList<ClearResult> &results)
 {
     int code = CliExit::Ok;
@@ -114,7 +72,7 @@ int exitCode(const QList<ClearResult> &results)
         if (result.kind == ClearResult::Kind::Unconfirmed)
             exit = CliExit::Network;
         else if (result.kind == ClearResult::Kind::Failed)
-            exit = result.problem.kind == FetchProblem::Kind::Auth       ? CliExit::Auth
+            exit = result.problem.kind == FetchProblem::Kind::Auth        ? CliExit::Auth
                     : result.problem.kind == FetchProblem::Kind::NotFound ? CliExit::NotFound
                                                                           : CliExit::Network;
         if (rank(exit) < rank(code))

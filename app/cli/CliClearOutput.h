@@ -21,9 +21,6 @@ QString question(const QList<TaskStatus> &tasks, TaskClearing::Mark mark, const 
 bool isYes(const QString &answer);
 // One line per result: what was done, or why not, with SailPoint's tracking id when there is one.
 QString resultLine(const ClearResult &result);
-// --json: [{"id", "result": cleared|alreadyFinished|failed|unconfirmed, "status": ERROR|TERMINATED (asked),
-// "message" (English), "httpStatus", "trackingId", "by", "at", "task": the task-status object or null}].
-QByteArray json(const QList<ClearResult> &results);
 // 0 every task marked or already finished; 2, 3, 4, 5 as for get (the first in that order wins).
 int exitCode(const QList<ClearResult> &results);
 

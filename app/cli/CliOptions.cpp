@@ -74,7 +74,6 @@ QString cliHelpText()
             "               request without an answer is never sent again: check with get.\n"
             "                 --status error|terminated  the outcome to record\n"
             "                 --yes               do not ask\n"
-            "                 --json              the results as JSON\n"
             "  login        Save a connection profile (--profile NAME, default \"default\") and keep its\n"
             "               client secret in the system keychain. The secret is read from stdin\n"
             "               (typed without echo on a terminal). The credentials are checked with the\n"
@@ -172,8 +171,8 @@ CliParse parseCli(const QStringList &arguments)
 
     QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        return error(
-                QCoreApplication::translate("CliOptions", "no command given (get, wait, list, clear, login or logout)"));
+        return error(QCoreApplication::translate("CliOptions",
+                                                 "no command given (get, wait, list, clear, login or logout)"));
     CliOptions options;
     const QString command = positional.takeFirst();
     if (command == u"get")
@@ -189,10 +188,9 @@ CliParse parseCli(const QStringList &arguments)
     else if (command == u"logout")
         options.command = CliCommand::Logout;
     else
-        return error(
-                QCoreApplication::translate("CliOptions",
-                                            "unknown command \"%1\" (get, wait, list, clear, login or logout)")
-                        .arg(command));
+        return error(QCoreApplication::translate("CliOptions",
+                                                 "unknown command \"%1\" (get, wait, list, clear, login or logout)")
+                             .arg(command));
 
     const bool isList = options.command == CliCommand::List;
     const bool isWait = options.command == CliCommand::Wait;
@@ -205,10 +203,11 @@ CliParse parseCli(const QStringList &arguments)
         return error(QCoreApplication::translate("CliOptions", "--running, --pending and --limit belong to list"));
     if (parser.isSet(running) && parser.isSet(pending))
         return error(QCoreApplication::translate(
-                "CliOptions", "--running or --pending: --pending lists queued and running tasks, --running the "
-                              "unfinished tasks of the task list"));
-    if ((isWait || isLogin || isLogout) && parser.isSet(json))
-        return error(QCoreApplication::translate("CliOptions", "--json belongs to get, list and clear"));
+                "CliOptions",
+                "--running or --pending: --pending lists queued and running tasks, --running the "
+                "unfinished tasks of the task list"));
+    if ((isWait || isClear || isLogin || isLogout) && parser.isSet(json))
+        return error(QCoreApplication::translate("CliOptions", "--json belongs to get and list"));
     if (!isClear && (parser.isSet(status) || parser.isSet(yes)))
         return error(QCoreApplication::translate("CliOptions", "--status and --yes belong to clear"));
     if (isClear) {
@@ -217,8 +216,7 @@ CliParse parseCli(const QStringList &arguments)
                     "CliOptions", "clear needs --status error or --status terminated: the outcome to record"));
         options.mark = TaskClearing::markFromName(parser.value(status));
         if (!options.mark)
-            return error(QCoreApplication::translate("CliOptions",
-                                                     "--status: expected error or terminated, got \"%1\"")
+            return error(QCoreApplication::translate("CliOptions", "--status: expected error or terminated, got \"%1\"")
                                  .arg(parser.value(status)));
     }
     if (!isLogin && parser.isSet(noVerify))

@@ -182,7 +182,7 @@ void CliRunner::listPending()
     m_monitor->client()->fetchPending(m_options.limit, this, [this](const FetchOutcome &outcome) {
         if (!outcome.ok()) {
             m_err << "taskwatch-cli: " << outcome.problem.shownMessage() << Qt::endl;
-            finish(outcome.kind == FetchOutcome::Kind::Auth            ? CliExit::Auth
+            finish(outcome.kind == FetchOutcome::Kind::Auth                    ? CliExit::Auth
                            : outcome.kind == FetchOutcome::Kind::Misconfigured ? CliExit::Usage
                                                                                : CliExit::Network);
             return;
