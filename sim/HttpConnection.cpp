@@ -54,19 +54,22 @@ void HttpConnection::readRequests()
             m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
         }
         return;
-    case HttpParseResult::Status::Error:
+    case HttpParseResult::Status::Error: {
         // The rest of the stream cannot be trusted to start a new request: answer and close.
         m_waiting = true;
         m_buffer.clear();
         Q_EMIT requestRejected(result.errorStatus, result.method);
         m_keepAlive = false;
-        write(SimErrors::protocolError(result.errorStatus, result.errorReason).serialized(false), true);
+        const HttpResponse refusal = SimErrors::protocolError(result.errorStatus, result.errorReason);
+        write(result.method == "HEAD" ? refusal.serializedHead(false) : refusal.serialized(false), true);
         return;
+    }
     case HttpParseResult::Status::Complete:
         m_buffer.remove(0, result.consumed);
         m_waiting = true;
         m_sentContinue = false;
         m_keepAlive = result.request.keepAlive;
+        m_headOnly = result.request.method == "HEAD";
         Q_EMIT requestReceived(result.request);
         return;
     }
@@ -76,14 +79,14 @@ void HttpConnection::respond(const HttpResponse &response)
 {
     if (!m_waiting || m_closing)
         return;
-    write(response.serialized(m_keepAlive), !m_keepAlive);
+    write(m_headOnly ? response.serializedHead(m_keepAlive) : response.serialized(m_keepAlive), !m_keepAlive);
 }
 
 void HttpConnection::respondTruncated(const HttpResponse &response, qsizetype bodyBytes)
 {
     if (!m_waiting || m_closing)
         return;
-    write(response.serializedHead(false) + response.body.left(bodyBytes), true);
+    write(response.serializedHead(false) + (m_headOnly ? QByteArray() : response.body.left(bodyBytes)), true);
 }
 
 void HttpConnection::drop()

@@ -20,6 +20,7 @@ public:
     HttpConnection(QTcpSocket *socket, const HttpLimits &limits, int idleTimeoutMs, QObject *parent = nullptr);
     ~HttpConnection() override;
 
+    // The answer to a HEAD request is sent without its body (Content-Length as for GET, RFC 9110 9.3.2).
     void respond(const HttpResponse &response);
     // Announces the whole body in Content-Length, sends only `bodyBytes` of it, then closes.
     void respondTruncated(const HttpResponse &response, qsizetype bodyBytes);
@@ -47,6 +48,7 @@ private:
     QTimer m_idle;
     bool m_waiting = false; // a request is with the server; read no further until it is answered
     bool m_keepAlive = true; // of the request being answered
+    bool m_headOnly = false; // the request being answered is a HEAD
     bool m_closing = false;
     bool m_sentContinue = false;
     bool m_closedSignalled = false;

@@ -31,6 +31,7 @@ const QSet<QString> &knownKeys()
             QStringLiteral("createdAgo"), QStringLiteral("startDelay"),   QStringLiteral("duration"),
             QStringLiteral("outcome"),    QStringLiteral("finalPercent"), QStringLiteral("messages"),
             QStringLiteral("returns"),    QStringLiteral("attributes"),   QStringLiteral("progress"),
+            QStringLiteral("stuckAt"),
     };
     return keys;
 }
@@ -199,6 +200,18 @@ ScenarioTask readTask(const QJsonObject &entry)
             fail(QStringLiteral("finalPercent"), QStringLiteral("expected an integer from 0 to 100"));
         task.finalPercent = static_cast<int>(percent);
     }
+    if (entry.contains(QStringLiteral("stuckAt"))) {
+        const QJsonValue value = entry.value(QStringLiteral("stuckAt"));
+        const double percent = value.toDouble(-1);
+        if (!value.isDouble() || percent < 0 || percent > 99 || std::trunc(percent) != percent)
+            fail(QStringLiteral("stuckAt"), QStringLiteral("expected an integer from 0 to 99"));
+        for (const char *key : {"outcome", "finalPercent"}) {
+            if (entry.contains(QLatin1String(key)))
+                fail(QStringLiteral("stuckAt"),
+                     QStringLiteral("a stuck task never finishes: leave out \"%1\"").arg(QLatin1String(key)));
+        }
+        task.stuckAt = static_cast<int>(percent);
+    }
 
     if (entry.contains(QStringLiteral("messages"))) {
         const QJsonArray given = readArray(entry, QStringLiteral("messages"));
@@ -301,8 +314,10 @@ QJsonObject ScenarioTask::toJson() const
 {
     QJsonObject object {{QStringLiteral("createdAgo"), createdAgo},
                         {QStringLiteral("startDelay"), startDelay},
-                        {QStringLiteral("duration"), duration},
-                        {QStringLiteral("outcome"), outcomeName(outcome)}};
+                        {QStringLiteral("duration"), duration}};
+    // A stuck task has no outcome (and fromJson refuses one beside stuckAt).
+    if (!stuckAt)
+        object.insert(QStringLiteral("outcome"), outcomeName(outcome));
     if (!id.isEmpty())
         object.insert(QStringLiteral("id"), id);
     if (!typeCode.isEmpty())
@@ -328,8 +343,10 @@ QJsonObject ScenarioTask::toJson() const
     }
     if (sourceId)
         object.insert(QStringLiteral("sourceId"), *sourceId);
-    if (finalPercent)
+    if (finalPercent && !stuckAt)
         object.insert(QStringLiteral("finalPercent"), *finalPercent);
+    if (stuckAt)
+        object.insert(QStringLiteral("stuckAt"), *stuckAt);
     if (messages)
         object.insert(QStringLiteral("messages"), *messages);
     if (returns)

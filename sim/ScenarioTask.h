@@ -38,6 +38,8 @@ struct ScenarioTask
     double duration = 60; // running this long after launch
     CompletionStatus outcome = CompletionStatus::Success;
     std::optional<int> finalPercent; // percentComplete at the end; default 100, less for failures
+    // 0..99: the task gets stuck at this percentage and never finishes (see TaskTiming::stuckAtPercent).
+    std::optional<int> stuckAt;
 
     std::optional<QJsonArray> messages; // TaskStatusMessage objects, normalised
     std::optional<QJsonArray> returns; // {name, attributeName}

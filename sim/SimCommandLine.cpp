@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -50,8 +51,9 @@ QString fullHelpText(QCommandLineParser &parser)
     return parser.helpText() + QStringLiteral(R"(
 Endpoints (base URL http://127.0.0.1:PORT, as SAIL_BASE_URL):
   POST /oauth/token                      client_credentials tokens
-  GET  /{beta,v2024,v2025,v2026}/task-status[/{id}]
-  GET  /task-status/v1[/{id}]
+  GET  /{beta,v2024,v2025,v2026}/task-status[/{id}]   PATCH .../task-status/{id}
+  GET|HEAD /{beta,v2024,v2025}/task-status/pending-tasks
+  GET  /task-status/v1[/{id}]                        PATCH /task-status/v1/{id}
   GET  /__sim/stats  GET|POST /__sim/tasks  POST /__sim/reset   (control, no token)
 The scenario format and every rule are described in sim/README.md.
 )");
@@ -81,6 +83,10 @@ SimCommandLine SimCommandLine::parse(const QStringList &arguments)
     const QCommandLineOption clientSecret(QStringLiteral("client-secret"),
                                           QStringLiteral("Secret of the client id in the same position. Default demo."),
                                           QStringLiteral("SECRET"));
+    const QCommandLineOption readOnlyClient(QStringLiteral("read-only-client"),
+                                            QStringLiteral("This client id's tokens lack idn:task-management:write: "
+                                                           "reads work, PATCH gets 403. Repeatable."),
+                                            QStringLiteral("ID"));
     const QCommandLineOption rateLimit(QStringLiteral("rate-limit"),
                                        QStringLiteral("Requests allowed per SECONDS per client id and API version; "
                                                       "beyond: 429 with Retry-After. 0/S disables. Default 100/10."),
@@ -130,8 +136,9 @@ SimCommandLine SimCommandLine::parse(const QStringList &arguments)
                                     QStringLiteral("FILE"));
     const QCommandLineOption verbose({QStringLiteral("v"), QStringLiteral("verbose")},
                                      QStringLiteral("Log every request to stderr."));
-    parser.addOptions({help, version, port, clientId, clientSecret, rateLimit, experimental, tokenTtl, speed, tasks,
-                       seed, scenario, failRate, dropRate, truncateRate, latency, tlsCert, tlsKey, verbose});
+    parser.addOptions({help,         version,      port,    clientId, clientSecret, readOnlyClient, rateLimit,
+                       experimental, tokenTtl,     speed,   tasks,    seed,         scenario,       failRate,
+                       dropRate,     truncateRate, latency, tlsCert,  tlsKey,       verbose});
 
     SimCommandLine result;
     if (!parser.parse(arguments)) {
@@ -169,6 +176,13 @@ SimCommandLine SimCommandLine::parse(const QStringList &arguments)
                     fail(QStringLiteral("--client-id and --client-secret must not be empty"));
                 config.credentials.append(SimCredentials {ids.at(i), secrets.at(i)});
             }
+        }
+
+        for (const QString &id : parser.values(readOnlyClient)) {
+            if (!std::any_of(config.credentials.begin(), config.credentials.end(),
+                             [&](const SimCredentials &pair) { return pair.clientId == id; }))
+                fail(QStringLiteral("--read-only-client %1: not an accepted client id (see --client-id)").arg(id));
+            config.readOnlyClients.append(id);
         }
 
         if (parser.isSet(rateLimit)) {

@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 // One accepted client id / secret pair. Each pair has its own rate-limit budget, as on a real tenant.
 struct SimCredentials
@@ -14,6 +15,9 @@ struct SimCredentials
 struct SimConfig
 {
     QList<SimCredentials> credentials {{QStringLiteral("demo"), QStringLiteral("demo")}};
+    // Client ids whose tokens lack idn:task-management:write (an API client, or a user below the admin
+    // levels): reads work, PATCH gets 403.
+    QStringList readOnlyClients;
     int rateLimitRequests = 100; // per client id and API version; 0 disables the limit
     int rateLimitSeconds = 10;
     bool experimentalHeaderRequired = true; // v2024/v2025/v2026

@@ -50,6 +50,24 @@ HttpResponse illegalValue(const QString &parameter, const QString &value, const 
                              {problem}));
 }
 
+HttpResponse badRequestContent(const QString &problem)
+{
+    return HttpResponse::json(400,
+                              errorResponseDto(QStringLiteral("400.1 Bad Request Content"),
+                                               QStringLiteral("The request was syntactically correct but its content "
+                                                              "is semantically invalid."),
+                                               {problem}));
+}
+
+HttpResponse forbidden(const QString &cause)
+{
+    return HttpResponse::json(403,
+                              errorResponseDto(QStringLiteral("403 Forbidden"),
+                                               QStringLiteral("The server understood the request but refuses to "
+                                                              "authorize it."),
+                                               {cause}));
+}
+
 HttpResponse notFound()
 {
     return HttpResponse::json(404,

@@ -16,6 +16,10 @@ QByteArray errorResponseDto(const QString &detailCode, const QString &text, cons
 
 // 400 "400.1.3 Illegal value" for a query parameter, with a cause that names the problem.
 HttpResponse illegalValue(const QString &parameter, const QString &value, const QString &problem);
+// 400 "400.1 Bad Request Content" for a request body, with a cause that names the problem.
+HttpResponse badRequestContent(const QString &problem);
+// 403 "403 Forbidden" (the spec's example text), with a cause that names the missing right.
+HttpResponse forbidden(const QString &cause);
 HttpResponse notFound();
 HttpResponse methodNotAllowed(const QByteArray &allow);
 HttpResponse internalFault();

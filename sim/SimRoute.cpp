@@ -14,6 +14,13 @@ SimRoute route(SimRoute::Kind kind, const QByteArray &method, const QString &pat
     return result;
 }
 
+SimRoute unknownRoute(const QByteArray &method)
+{
+    SimRoute unknown;
+    unknown.pattern = QString::fromLatin1(method) + QStringLiteral(" (unknown route)");
+    return unknown;
+}
+
 } // namespace
 
 SimRoute SimRoute::match(const QByteArray &method, const QByteArray &rawPath)
@@ -44,7 +51,17 @@ SimRoute SimRoute::match(const QByteArray &method, const QByteArray &rawPath)
     if (version && (segments.size() == 2 || (segments.size() == 3 && !segments.at(2).isEmpty()))) {
         const bool byId = segments.size() == 3;
         const QString list = ApiVersions::listPath(*version);
-        SimRoute result = byId ? route(Kind::TaskById, method, QString(list + QStringLiteral("/{id}")), "GET")
+        // The pending-tasks list exists up to v2025 (deprecated there); v2026 and v1 do not have it, and
+        // answer 404 as for any unknown route (not "task pending-tasks not found").
+        if (byId && segments.at(2) == u"pending-tasks") {
+            if (*version == ApiVersion::V2026 || *version == ApiVersion::V1)
+                return unknownRoute(method);
+            SimRoute result =
+                    route(Kind::PendingTasks, method, QString(list + QStringLiteral("/pending-tasks")), "GET,HEAD");
+            result.version = *version;
+            return result;
+        }
+        SimRoute result = byId ? route(Kind::TaskById, method, QString(list + QStringLiteral("/{id}")), "GET,PATCH")
                                : route(Kind::TaskList, method, list, "GET");
         result.version = *version;
         if (byId)
@@ -52,7 +69,5 @@ SimRoute SimRoute::match(const QByteArray &method, const QByteArray &rawPath)
         return result;
     }
 
-    SimRoute unknown;
-    unknown.pattern = QString::fromLatin1(method) + QStringLiteral(" (unknown route)");
-    return unknown;
+    return unknownRoute(method);
 }

@@ -14,13 +14,14 @@ struct SimRoute
         OAuthToken,
         TaskById,
         TaskList,
+        PendingTasks, // beta, v2024, v2025 only
         ControlStats,
         ControlTasks,
         ControlReset,
     };
 
     Kind kind = Kind::Unknown;
-    ApiVersion version = ApiVersion::V2025; // for TaskById / TaskList
+    ApiVersion version = ApiVersion::V2025; // for TaskById / TaskList / PendingTasks
     QString taskId; // for TaskById, percent-decoded
     QString pattern; // "<METHOD> <path pattern>"
     bool methodAllowed = false;
@@ -30,7 +31,7 @@ struct SimRoute
     {
         return kind == Kind::ControlStats || kind == Kind::ControlTasks || kind == Kind::ControlReset;
     }
-    bool isApi() const { return kind == Kind::TaskById || kind == Kind::TaskList; }
+    bool isApi() const { return kind == Kind::TaskById || kind == Kind::TaskList || kind == Kind::PendingTasks; }
 
     static SimRoute match(const QByteArray &method, const QByteArray &rawPath);
 };

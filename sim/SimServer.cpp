@@ -260,6 +260,8 @@ void SimServer::onRequest(HttpConnection *connection, const HttpRequest &request
     const QString key = d->tenant.rateLimitKey(route, request, d->clock.wallMs());
     if (!key.isEmpty() && d->retryAfterUntil.value(key, 0) > d->clock.monotonicMs())
         ++d->stats.requestsDuringRetryAfter;
+    if (route.kind == SimRoute::Kind::TaskById && request.method == "PATCH")
+        ++d->stats.patchRequests;
 
     const FaultInjector::Decision decision = d->faults.next();
     const QPointer<HttpConnection> guard(connection);
@@ -284,6 +286,7 @@ void SimServer::onRequest(HttpConnection *connection, const HttpRequest &request
         }
         d->stats.tokensIssued += reply.tokenIssued ? 1 : 0;
         d->stats.rateLimited += reply.rateLimited ? 1 : 0;
+        d->stats.patchesApplied += reply.patchApplied ? 1 : 0;
         if (reply.rateLimited) {
             qint64 &until = d->retryAfterUntil[reply.rateLimitKey];
             until = std::max(until, d->clock.monotonicMs() + qint64(reply.retryAfterSeconds) * 1000);
@@ -353,6 +356,7 @@ void SimServer::listTasks(HttpConnection *connection)
         QJsonObject entry = task->scenario().toJson();
         entry.insert(QStringLiteral("id"), task->id());
         entry.insert(QStringLiteral("phase"), phaseName(task->momentAt(now).phase));
+        entry.insert(QStringLiteral("patched"), task->isPatched());
         tasks.append(entry);
     }
     connection->respond(jsonResponse(200, QJsonObject {{QStringLiteral("tasks"), tasks}}));

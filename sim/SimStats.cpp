@@ -31,7 +31,9 @@ QJsonObject SimStats::toJson() const
                         {QStringLiteral("dropped"), dropped},
                         {QStringLiteral("truncated"), truncated},
                         {QStringLiteral("failed"), failed},
-                        {QStringLiteral("requestsDuringRetryAfter"), requestsDuringRetryAfter}};
+                        {QStringLiteral("requestsDuringRetryAfter"), requestsDuringRetryAfter},
+                        {QStringLiteral("patchRequests"), patchRequests},
+                        {QStringLiteral("patchesApplied"), patchesApplied}};
 }
 
 void SimStats::reset()

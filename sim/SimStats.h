@@ -22,6 +22,9 @@ public:
     // API requests that arrived while a 429 this server sent to the same client id and API version was
     // still in force (its Retry-After not yet over): a well-behaved client keeps this at 0.
     qint64 requestsDuringRetryAfter = 0;
+    // PATCH requests to a task status that arrived (any answer, dropped ones too), and those answered 200.
+    qint64 patchRequests = 0;
+    qint64 patchesApplied = 0;
 
     qint64 count(const QString &route, const QString &outcome) const;
     // {"requests": {"GET /v2025/task-status/{id}": {"200": n}}, "totalRequests": n, "tokensIssued": n, …}

@@ -3,6 +3,7 @@
 #include "JsonText.h"
 #include "TaskCatalog.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -37,6 +38,7 @@ SimTask::SimTask(ScenarioTask resolved, qint64 createdMs, quint64 order)
     m_timing.durationMs = toMs(m_task.duration);
     m_timing.finalPercent = m_task.finalPercent.value_or(100);
     m_timing.progressSteps = static_cast<int>(m_task.progress.value_or(QStringList()).size());
+    m_timing.stuckAtPercent = m_task.stuckAt.value_or(-1);
 
     const TaskKind kind = TaskCatalog::kind(m_task.typeCode);
     QByteArray &head = m_head;
@@ -87,28 +89,60 @@ SimTask::SimTask(ScenarioTask resolved, qint64 createdMs, quint64 order)
         m_progress.append(JsonText::string(text));
 }
 
+TaskMoment SimTask::momentAt(qint64 nowMs) const
+{
+    if (!m_patched)
+        return TaskLife::at(m_timing, nowMs);
+    TaskMoment moment = m_patched->moment;
+    moment.phase = m_patched->outcome.isEmpty() ? m_patched->shownPhase : TaskPhase::Completed;
+    return moment;
+}
+
+void SimTask::applyPatch(const TaskPatch &patch, qint64 nowMs)
+{
+    if (!m_patched) {
+        const TaskMoment before = TaskLife::at(m_timing, nowMs);
+        const bool completed = before.phase == TaskPhase::Completed;
+        m_patched = Patched {before, before.phase, completed ? m_outcome : QString(),
+                             completed ? std::optional<qint64>(m_timing.completedMs()) : std::nullopt};
+    }
+    m_patched->moment.modifiedMs = std::max(nowMs, m_timing.createdMs);
+    if (patch.completionStatus)
+        m_patched->outcome = outcomeName(*patch.completionStatus);
+    if (patch.completedMs)
+        m_patched->completedMs = *patch.completedMs;
+}
+
 FilterSubject SimTask::filterSubject(const TaskMoment &moment) const
 {
-    return FilterSubject {m_task.id,
-                          m_sourceId,
-                          moment.phase == TaskPhase::Completed ? QStringView(m_outcome) : QStringView(),
-                          m_task.typeCode,
-                          m_task.statusType,
-                          m_launcher};
+    QStringView outcome;
+    if (m_patched)
+        outcome = m_patched->outcome;
+    else if (moment.phase == TaskPhase::Completed)
+        outcome = m_outcome;
+    return FilterSubject {m_task.id, m_sourceId, outcome, m_task.typeCode, m_task.statusType, m_launcher};
 }
 
 void SimTask::appendJson(QByteArray &out, const TaskMoment &moment) const
 {
-    const bool completed = moment.phase == TaskPhase::Completed;
+    // A patched task shows what it showed when patched, except for the patched fields.
+    const TaskPhase shown = m_patched ? m_patched->shownPhase : moment.phase;
+    const bool completed = shown == TaskPhase::Completed;
     out.append(m_head);
     out.append("\"modified\":");
     JsonText::appendDateTime(out, moment.modifiedMs);
     out.append(",\"launched\":");
-    out.append(moment.phase == TaskPhase::Queued ? QByteArrayLiteral("null") : m_launched);
+    out.append(shown == TaskPhase::Queued ? QByteArrayLiteral("null") : m_launched);
     out.append(",\"completed\":");
-    out.append(completed ? m_completed : QByteArrayLiteral("null"));
+    if (m_patched)
+        out.append(m_patched->completedMs ? JsonText::dateTime(*m_patched->completedMs) : QByteArrayLiteral("null"));
+    else
+        out.append(completed ? m_completed : QByteArrayLiteral("null"));
     out.append(",\"completionStatus\":");
-    out.append(completed ? m_completionStatus : QByteArrayLiteral("null"));
+    if (m_patched)
+        out.append(m_patched->outcome.isEmpty() ? QByteArrayLiteral("null") : JsonText::string(m_patched->outcome));
+    else
+        out.append(completed ? m_completionStatus : QByteArrayLiteral("null"));
     out.append(",\"messages\":");
     out.append(completed ? m_finalMessages : QByteArrayLiteral("[]"));
     out.append(",\"returns\":");
@@ -118,7 +152,7 @@ void SimTask::appendJson(QByteArray &out, const TaskMoment &moment) const
     out.append(",\"progress\":");
     if (completed)
         out.append(m_finalProgress);
-    else if (moment.phase == TaskPhase::Running && moment.progressStep >= 0 && moment.progressStep < m_progress.size())
+    else if (shown == TaskPhase::Running && moment.progressStep >= 0 && moment.progressStep < m_progress.size())
         out.append(m_progress.at(moment.progressStep));
     else
         out.append("null");

@@ -3,6 +3,7 @@
 #include "ScenarioTask.h"
 #include "TaskLife.h"
 #include "TaskListFilter.h"
+#include "TaskPatch.h"
 
 #include <QByteArray>
 #include <QList>
@@ -19,7 +20,14 @@ public:
     const TaskTiming &timing() const { return m_timing; }
     quint64 order() const { return m_order; } // insertion order, breaks ties between equal created times
 
-    TaskMoment momentAt(qint64 nowMs) const { return TaskLife::at(m_timing, nowMs); }
+    // Once patched, the moment it was patched (with the phase its patched completionStatus implies).
+    TaskMoment momentAt(qint64 nowMs) const;
+    // PATCH /task-status/{id}: records the patched completionStatus and/or completed date, as a tenant does
+    // when support clears a stuck task. The task's life stops at `nowMs`: what its body showed then stays
+    // (messages, attributes, progress, percentComplete), with the patched fields replaced and `modified` = now.
+    // Fields a patch leaves out keep their value; a later patch changes the recorded state again.
+    void applyPatch(const TaskPatch &patch, qint64 nowMs);
+    bool isPatched() const { return m_patched.has_value(); }
     // Views into this task: valid while it lives.
     FilterSubject filterSubject(const TaskMoment &moment) const;
     // The TaskStatus body at `moment`, appended to `out` (same shape in every API version).
@@ -27,6 +35,14 @@ public:
     QByteArray json(qint64 nowMs) const;
 
 private:
+    struct Patched
+    {
+        TaskMoment moment; // when first patched, `modified` of the latest patch
+        TaskPhase shownPhase = TaskPhase::Running; // the phase the body's other fields are shown for
+        QString outcome; // SUCCESS, …; empty: null
+        std::optional<qint64> completedMs; // empty: null
+    };
+
     ScenarioTask m_task;
     TaskTiming m_timing;
     quint64 m_order;
@@ -43,4 +59,5 @@ private:
     QString m_launcher; // for filters
     QByteArray m_finalProgress;
     QList<QByteArray> m_progress; // JSON strings
+    std::optional<Patched> m_patched;
 };

@@ -1,8 +1,10 @@
 #include "SimTenant.h"
 
 #include "JsonText.h"
+#include "MultipartForm.h"
 #include "SimErrors.h"
 #include "TaskListFilter.h"
+#include "TaskPatch.h"
 
 #include <QJsonObject>
 
@@ -10,77 +12,44 @@
 
 namespace {
 
-struct ListQuery
-{
-    int limit = SimTenant::maxLimit;
-    int offset = 0;
-    bool count = false;
-    bool newestFirst = false;
-    TaskListFilter filter;
-};
-
-// Parses the list parameters; on a bad one, fills `error` with the 400 to send.
-std::optional<ListQuery> readListQuery(const HttpRequest &request, ApiVersion version, HttpResponse &error)
-{
-    const QList<QPair<QString, QString>> items = decodeFormEncoded(request.rawQuery);
-    ListQuery query;
-    bool found = false;
-
-    const QString limit = firstValue(items, QStringLiteral("limit"), &found);
-    if (found) {
-        bool ok = false;
-        query.limit = limit.trimmed().toInt(&ok);
-        if (!ok || query.limit < 0 || query.limit > SimTenant::maxLimit) {
-            error = SimErrors::illegalValue(
-                    QStringLiteral("limit"), limit,
-                    QStringLiteral("limit must be an integer from 0 to %1").arg(SimTenant::maxLimit));
-            return std::nullopt;
-        }
-    }
-    const QString offset = firstValue(items, QStringLiteral("offset"), &found);
-    if (found) {
-        bool ok = false;
-        query.offset = offset.trimmed().toInt(&ok);
-        if (!ok || query.offset < 0) {
-            error = SimErrors::illegalValue(QStringLiteral("offset"), offset,
-                                            QStringLiteral("offset must be an integer of 0 or more"));
-            return std::nullopt;
-        }
-    }
-    const QString count = firstValue(items, QStringLiteral("count"), &found);
-    if (found) {
-        if (count.compare(u"true", Qt::CaseInsensitive) != 0 && count.compare(u"false", Qt::CaseInsensitive) != 0) {
-            error = SimErrors::illegalValue(QStringLiteral("count"), count,
-                                            QStringLiteral("count must be true or false"));
-            return std::nullopt;
-        }
-        query.count = count.compare(u"true", Qt::CaseInsensitive) == 0;
-    }
-    const QString sorters = firstValue(items, QStringLiteral("sorters"), &found).trimmed();
-    if (found && !sorters.isEmpty()) {
-        if (sorters != u"created" && sorters != u"-created") {
-            error = SimErrors::illegalValue(QStringLiteral("sorters"), sorters,
-                                            QStringLiteral("sorting is supported for \"created\" only (\"created\" "
-                                                           "or \"-created\")"));
-            return std::nullopt;
-        }
-        query.newestFirst = sorters == u"-created";
-    }
-    const QString filters = firstValue(items, QStringLiteral("filters"), &found);
-    if (found) {
-        Parsed<TaskListFilter> filter = TaskListFilter::parse(filters, version);
-        if (!filter) {
-            error = SimErrors::illegalValue(QStringLiteral("filters"), filters, filter.error().reason);
-            return std::nullopt;
-        }
-        query.filter = filter.value();
-    }
-    return query;
-}
-
 bool experimentalHeaderPresent(const HttpRequest &request)
 {
     return request.header("x-sailpoint-experimental").trimmed().toLower() == "true";
+}
+
+constexpr char writeScope[] = "idn:task-management:write";
+constexpr char readScope[] = "idn:task-management:read";
+constexpr char allScopes[] = "sp:scopes:all";
+
+// The token request's fields: a form-urlencoded or multipart/form-data body, and the query string.
+// Anything else in the body is refused with an OAuth error (nullopt, `error` set).
+std::optional<QList<QPair<QString, QString>>> tokenFields(const HttpRequest &request, HttpResponse &error)
+{
+    const QByteArray contentType = request.header("content-type");
+    QList<QPair<QString, QString>> fields;
+    if (MultipartForm::isMultipartFormData(contentType)) {
+        const auto parts = MultipartForm::parse(contentType, request.body);
+        if (!parts) {
+            error = SimErrors::oauthError(
+                    400, QStringLiteral("invalid_request"),
+                    QStringLiteral("Malformed multipart/form-data body: %1").arg(parts.error().message()));
+            return std::nullopt;
+        }
+        fields = parts.value();
+    } else {
+        const QByteArray media = contentType.split(';').first().trimmed().toLower();
+        // No Content-Type is taken as a form, as before: clients that send only a query string often omit it.
+        if (!request.body.trimmed().isEmpty() && !media.isEmpty() && media != "application/x-www-form-urlencoded") {
+            error = SimErrors::oauthError(400, QStringLiteral("invalid_request"),
+                                          QStringLiteral("Unsupported Content-Type \"%1\": send the parameters as "
+                                                         "application/x-www-form-urlencoded or multipart/form-data")
+                                                  .arg(QString::fromLatin1(contentType.left(100))));
+            return std::nullopt;
+        }
+        fields = decodeFormEncoded(request.body);
+    }
+    fields.append(decodeFormEncoded(request.rawQuery));
+    return fields;
 }
 
 } // namespace
@@ -115,9 +84,15 @@ SimTenant::Reply SimTenant::handle(const SimRoute &route, const HttpRequest &req
     if (!route.methodAllowed)
         return Reply {SimErrors::methodNotAllowed(route.allow)};
 
-    if (route.kind == SimRoute::Kind::TaskById)
-        return Reply {taskById(route, now)};
-    return Reply {taskList(route, request, now)};
+    switch (route.kind) {
+    case SimRoute::Kind::TaskById:
+        return request.method == "PATCH" ? patchTask(route, request, check.clientId, now)
+                                         : Reply {taskById(route, now)};
+    case SimRoute::Kind::PendingTasks:
+        return Reply {pendingTasks(route, request, now)};
+    default:
+        return Reply {taskList(route, request, now)};
+    }
 }
 
 QString SimTenant::rateLimitKey(const SimRoute &route, const HttpRequest &request, qint64 wallMs) const
@@ -132,9 +107,13 @@ QString SimTenant::rateLimitKey(const SimRoute &route, const HttpRequest &reques
 
 SimTenant::Reply SimTenant::issueToken(const HttpRequest &request, const Now &now)
 {
-    // Form fields in the body; the query string works too, as it does on the real endpoint.
-    QList<QPair<QString, QString>> fields = decodeFormEncoded(request.body);
-    fields.append(decodeFormEncoded(request.rawQuery));
+    // Form fields in the body (form-urlencoded or multipart); the query string works too, as it does on the
+    // real endpoint.
+    HttpResponse refusal;
+    const std::optional<QList<QPair<QString, QString>>> given = tokenFields(request, refusal);
+    if (!given)
+        return Reply {refusal};
+    const QList<QPair<QString, QString>> &fields = *given;
     bool found = false;
     const QString grantType = firstValue(fields, QStringLiteral("grant_type"), &found);
     if (!found || grantType.isEmpty())
@@ -159,12 +138,14 @@ SimTenant::Reply SimTenant::issueToken(const HttpRequest &request, const Now &no
     if (!credentialsAccepted(clientId, clientSecret))
         return Reply {SimErrors::oauthError(401, QStringLiteral("invalid_client"), QStringLiteral("Bad credentials"))};
 
-    const TokenIssuer::Token token = m_tokens.issue(clientId, m_config.tokenTtlSeconds, now.wallMs);
+    // A read-only client's token carries only the read scope, as an API client granted just that one does.
+    const QString scope = QLatin1String(m_config.readOnlyClients.contains(clientId) ? readScope : allScopes);
+    const TokenIssuer::Token token = m_tokens.issue(clientId, m_config.tokenTtlSeconds, now.wallMs, scope);
     const QJsonObject body {
             {QStringLiteral("access_token"), QString::fromLatin1(token.accessToken)},
             {QStringLiteral("token_type"), QStringLiteral("bearer")},
             {QStringLiteral("expires_in"), m_config.tokenTtlSeconds},
-            {QStringLiteral("scope"), QStringLiteral("sp:scopes:all")},
+            {QStringLiteral("scope"), scope},
             {QStringLiteral("tenant_id"), QLatin1String(TokenIssuer::tenantId)},
             {QStringLiteral("internal"), false},
             {QStringLiteral("pod"), QLatin1String(TokenIssuer::pod)},
@@ -186,14 +167,52 @@ HttpResponse SimTenant::taskById(const SimRoute &route, const Now &now) const
     return HttpResponse::json(200, task->json(now.simulatedMs));
 }
 
+SimTenant::Reply SimTenant::patchTask(const SimRoute &route, const HttpRequest &request, const QString &clientId,
+                                      const Now &now)
+{
+    // The right first, as the gateway checks it before the service reads the request.
+    if (m_config.readOnlyClients.contains(clientId))
+        return Reply {SimErrors::forbidden(
+                QStringLiteral("The token lacks the right %1 (it has %2 only). Updating a task status takes a "
+                               "personal access token of a user with one of the levels ORG_ADMIN, CERT_ADMIN, "
+                               "REPORT_ADMIN, ROLE_ADMIN, ROLE_SUBADMIN, SOURCE_ADMIN, SOURCE_SUBADMIN.")
+                        .arg(QLatin1String(writeScope), QLatin1String(readScope)))};
+    const Parsed<TaskPatch> patch = TaskPatch::parse(request.header("content-type"), request.body);
+    if (!patch)
+        return Reply {SimErrors::badRequestContent(patch.error().message())};
+    SimTask *task = m_tasks.find(route.taskId);
+    if (!task)
+        return Reply {SimErrors::notFound()};
+    task->applyPatch(*patch, now.simulatedMs);
+    Reply reply {HttpResponse::json(200, task->json(now.simulatedMs))};
+    reply.patchApplied = true;
+    return reply;
+}
+
 HttpResponse SimTenant::taskList(const SimRoute &route, const HttpRequest &request, const Now &now) const
 {
     HttpResponse error;
     const std::optional<ListQuery> query = readListQuery(request, route.version, error);
     if (!query)
         return error;
+    return listed(*query, ApiVersions::listsCompletedOnly(route.version), now);
+}
 
-    const bool completedOnly = ApiVersions::listsCompletedOnly(route.version);
+HttpResponse SimTenant::pendingTasks(const SimRoute &route, const HttpRequest &request, const Now &now) const
+{
+    // Pending = not finished (queued or running): the list with completionStatus isnull, which is what the spec
+    // tells clients to use instead of this deprecated endpoint.
+    HttpResponse error;
+    std::optional<ListQuery> query = readListQuery(request, route.version, error, ListQuery::Parameters::Paging);
+    if (!query)
+        return error;
+    query->filter = TaskListFilter::parse(QStringLiteral("completionStatus isnull"), ApiVersion::V2025).value();
+    HttpResponse response = listed(*query, false, now);
+    return response.withHeader("X-Deprecated", "true");
+}
+
+HttpResponse SimTenant::listed(const ListQuery &query, bool completedOnly, const Now &now) const
+{
     const std::vector<const SimTask *> &byCreated = m_tasks.byCreated();
     const qsizetype taskCount = static_cast<qsizetype>(byCreated.size());
     QByteArray body;
@@ -203,19 +222,19 @@ HttpResponse SimTenant::taskList(const SimRoute &route, const HttpRequest &reque
         task->appendJson(body, moment);
     };
     auto slice = [&](qsizetype total) {
-        const qsizetype first = std::min<qsizetype>(query->offset, total);
-        return std::make_pair(first, std::min<qsizetype>(first + query->limit, total));
+        const qsizetype first = std::min<qsizetype>(query.offset, total);
+        return std::make_pair(first, std::min<qsizetype>(first + query.limit, total));
     };
     body.append('[');
 
     qsizetype total = 0;
-    if (!completedOnly && query->filter.conditions.isEmpty()) {
+    if (!completedOnly && query.filter.conditions.isEmpty()) {
         // Every task matches: only the page needs a look at the clock and serialising.
         total = taskCount;
         const auto [first, last] = slice(total);
         body.reserve((last - first) * 1500 + 2);
         for (qsizetype i = first; i < last; ++i) {
-            const SimTask *task = byCreated[static_cast<size_t>(query->newestFirst ? taskCount - 1 - i : i)];
+            const SimTask *task = byCreated[static_cast<size_t>(query.newestFirst ? taskCount - 1 - i : i)];
             append(task, task->momentAt(now.simulatedMs));
         }
     } else {
@@ -224,10 +243,10 @@ HttpResponse SimTenant::taskList(const SimRoute &route, const HttpRequest &reque
             const TaskMoment moment = task->momentAt(now.simulatedMs);
             if (completedOnly && moment.phase != TaskPhase::Completed)
                 return;
-            if (query->filter.matches(task->filterSubject(moment)))
+            if (query.filter.matches(task->filterSubject(moment)))
                 matches.emplace_back(task, moment);
         };
-        if (const std::optional<QStringList> ids = query->filter.candidateIds()) {
+        if (const std::optional<QStringList> ids = query.filter.candidateIds()) {
             // id eq / id in: look the ids up instead of scanning every task.
             for (const QString &id : *ids) {
                 if (const SimTask *task = m_tasks.find(id))
@@ -239,7 +258,7 @@ HttpResponse SimTenant::taskList(const SimRoute &route, const HttpRequest &reque
             for (const SimTask *task : byCreated)
                 consider(task);
         }
-        if (query->newestFirst)
+        if (query.newestFirst)
             std::reverse(matches.begin(), matches.end());
         total = static_cast<qsizetype>(matches.size());
         const auto [first, last] = slice(total);
@@ -249,7 +268,7 @@ HttpResponse SimTenant::taskList(const SimRoute &route, const HttpRequest &reque
     }
     body.append(']');
     HttpResponse response = HttpResponse::json(200, body);
-    if (query->count)
+    if (query.count)
         response.withHeader("X-Total-Count", QByteArray::number(total));
     return response;
 }

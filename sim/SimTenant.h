@@ -2,6 +2,7 @@
 
 #include "HttpRequest.h"
 #include "HttpResponse.h"
+#include "ListQuery.h"
 #include "RateLimiter.h"
 #include "SimConfig.h"
 #include "SimRoute.h"
@@ -28,11 +29,13 @@ public:
         bool rateLimited = false;
         int retryAfterSeconds = 0; // of a 429
         QString rateLimitKey {}; // of a 429: the client id and API version it applies to
+        bool patchApplied = false; // a PATCH changed a task
     };
 
     explicit SimTenant(const SimConfig &config);
 
-    // For OAuthToken, TaskById, TaskList and Unknown routes (control routes are the server's).
+    // For OAuthToken, TaskById (GET, PATCH), TaskList, PendingTasks and Unknown routes (control routes are the
+    // server's). Tasks are patched in place.
     Reply handle(const SimRoute &route, const HttpRequest &request, const Now &now);
 
     // The rate-limit budget an API request counts against ("client|version"), from a signed token even if
@@ -43,12 +46,15 @@ public:
     const TaskStore &tasks() const { return m_tasks; }
     void resetRateLimits() { m_limiter.reset(); }
 
-    static constexpr int maxLimit = 250;
+    static constexpr int maxLimit = ListQuery::maxLimit;
 
 private:
     Reply issueToken(const HttpRequest &request, const Now &now);
     HttpResponse taskById(const SimRoute &route, const Now &now) const;
+    Reply patchTask(const SimRoute &route, const HttpRequest &request, const QString &clientId, const Now &now);
     HttpResponse taskList(const SimRoute &route, const HttpRequest &request, const Now &now) const;
+    HttpResponse pendingTasks(const SimRoute &route, const HttpRequest &request, const Now &now) const;
+    HttpResponse listed(const ListQuery &query, bool completedOnly, const Now &now) const;
     bool credentialsAccepted(const QString &clientId, const QString &clientSecret) const;
 
     SimConfig m_config;

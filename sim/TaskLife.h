@@ -14,9 +14,13 @@ struct TaskTiming
     qint64 durationMs = 0; // running this long
     int finalPercent = 100; // percentComplete once completed (≤ 100; failures stop short)
     int progressSteps = 1; // number of progress texts shown while running
+    // 0..99: the task gets stuck. It runs as if it would reach 100 % after `durationMs`, but its progress
+    // reports stop at the first one that reaches this percentage, and it never completes. -1: it completes.
+    int stuckAtPercent = -1;
 
     qint64 launchedMs() const { return createdMs + startDelayMs; }
-    qint64 completedMs() const { return launchedMs() + durationMs; }
+    qint64 completedMs() const { return launchedMs() + durationMs; } // never reached by a stuck task
+    bool isStuck() const { return stuckAtPercent >= 0; }
 };
 
 enum class TaskPhase { Queued, Running, Completed };

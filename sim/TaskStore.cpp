@@ -14,7 +14,7 @@ void TaskStore::add(std::vector<SimTask> tasks)
     const size_t before = m_byCreated.size();
     for (SimTask &task : tasks) {
         m_tasks.push_back(std::make_unique<SimTask>(std::move(task)));
-        const SimTask *added = m_tasks.back().get();
+        SimTask *added = m_tasks.back().get();
         m_byId.insert(added->id(), added);
         m_byCreated.push_back(added);
     }

@@ -13,6 +13,7 @@ class TaskStore
 {
 public:
     const SimTask *find(const QString &id) const { return m_byId.value(id); }
+    SimTask *find(const QString &id) { return m_byId.value(id); } // to patch it
     bool contains(const QString &id) const { return m_byId.contains(id); }
     qsizetype size() const { return static_cast<qsizetype>(m_tasks.size()); }
 
@@ -25,7 +26,7 @@ public:
 
 private:
     std::vector<std::unique_ptr<SimTask>> m_tasks;
-    QHash<QString, const SimTask *> m_byId;
+    QHash<QString, SimTask *> m_byId;
     std::vector<const SimTask *> m_byCreated;
 };
 

@@ -35,7 +35,7 @@ QByteArray TokenIssuer::randomKey()
     return key;
 }
 
-TokenIssuer::Token TokenIssuer::issue(const QString &clientId, int ttlSeconds, qint64 nowMs) const
+TokenIssuer::Token TokenIssuer::issue(const QString &clientId, int ttlSeconds, qint64 nowMs, const QString &scope) const
 {
     const qint64 issuedAt = floorSeconds(nowMs);
     const qint64 roundedUp = issuedAt * 1000 == nowMs ? issuedAt : issuedAt + 1;
@@ -51,7 +51,7 @@ TokenIssuer::Token TokenIssuer::issue(const QString &clientId, int ttlSeconds, q
             {QStringLiteral("org"), QLatin1String(org)},
             {QStringLiteral("strong_auth_supported"), false},
             {QStringLiteral("client_id"), clientId},
-            {QStringLiteral("scope"), QJsonArray {QStringLiteral("sp:scopes:all")}},
+            {QStringLiteral("scope"), QJsonArray {scope}},
             {QStringLiteral("iat"), issuedAt},
             {QStringLiteral("exp"), expiresAt},
             {QStringLiteral("jti"), jti},

@@ -30,7 +30,9 @@ public:
 
     // ttlSeconds > 0: the token lives at least that long (exp is rounded up to a whole second);
     // ttlSeconds ≤ 0: it is already expired when issued, as misconfigured servers do.
-    Token issue(const QString &clientId, int ttlSeconds, qint64 nowMs) const;
+    // scope: the one entry of the token's `scope` claim.
+    Token issue(const QString &clientId, int ttlSeconds, qint64 nowMs,
+                const QString &scope = QStringLiteral("sp:scopes:all")) const;
     // authorization: the Authorization header's value, e.g. "Bearer eyJ…" (empty when absent).
     Check check(QByteArrayView authorization, qint64 nowMs) const;
 

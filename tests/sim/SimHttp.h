@@ -10,6 +10,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -78,6 +79,19 @@ public:
     {
         return run(m_nam.sendCustomRequest(request(url, headers), verb));
     }
+    HttpResult head(const QUrl &url, const QList<QPair<QByteArray, QByteArray>> &headers = {})
+    {
+        return run(m_nam.head(request(url, headers)));
+    }
+    // PATCH with a body, as a client clears a task: bearer token, experimental header, JSON Patch by default.
+    HttpResult patch(const QUrl &url, const QByteArray &token, const QByteArray &body,
+                     const QByteArray &contentType = "application/json-patch+json")
+    {
+        QNetworkRequest r = request(url, {{"Authorization", "Bearer " + token}, {"X-SailPoint-Experimental", "true"}});
+        if (!contentType.isEmpty())
+            r.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+        return run(m_nam.sendCustomRequest(r, "PATCH", body));
+    }
 
     HttpResult tokenRequest(const QString &clientId = QStringLiteral("demo"),
                             const QString &secret = QStringLiteral("demo"))
@@ -105,6 +119,20 @@ public:
     }
 
     QNetworkAccessManager &manager() { return m_nam; }
+
+    // Sends raw bytes on a fresh connection and collects what comes back until the server closes it. The
+    // server runs in this thread: wait with the event loop running, never with blocking socket calls.
+    static QByteArray rawExchange(const QUrl &base, const QByteArray &bytes)
+    {
+        QTcpSocket socket;
+        QByteArray received;
+        QObject::connect(&socket, &QTcpSocket::readyRead, &socket, [&] { received += socket.readAll(); });
+        QSignalSpy closed(&socket, &QTcpSocket::disconnected);
+        socket.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(base.port()));
+        socket.write(bytes);
+        closed.wait(20000);
+        return received + socket.readAll();
+    }
 
 private:
     static QNetworkRequest request(const QUrl &url, const QList<QPair<QByteArray, QByteArray>> &headers)

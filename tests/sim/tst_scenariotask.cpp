@@ -106,6 +106,14 @@ private Q_SLOTS:
         QTest::newRow("target type") << QByteArray(R"({"target": {"type": "USER"}})") << QStringLiteral("target.type");
         QTest::newRow("typo") << QByteArray(R"({"startdelay": 1})") << QStringLiteral("startdelay");
         QTest::newRow("progress") << QByteArray(R"({"progress": [1]})") << QStringLiteral("progress[0]");
+        QTest::newRow("stuck at 100") << QByteArray(R"({"stuckAt": 100})") << QStringLiteral("stuckAt");
+        QTest::newRow("stuck negative") << QByteArray(R"({"stuckAt": -1})") << QStringLiteral("stuckAt");
+        QTest::newRow("stuck fraction") << QByteArray(R"({"stuckAt": 40.5})") << QStringLiteral("stuckAt");
+        QTest::newRow("stuck text") << QByteArray(R"({"stuckAt": "40"})") << QStringLiteral("stuckAt");
+        QTest::newRow("stuck with outcome")
+                << QByteArray(R"({"stuckAt": 40, "outcome": "ERROR"})") << QStringLiteral("stuckAt");
+        QTest::newRow("stuck with final percent")
+                << QByteArray(R"({"stuckAt": 40, "finalPercent": 50})") << QStringLiteral("stuckAt");
     }
     void errors()
     {
@@ -144,6 +152,25 @@ private Q_SLOTS:
                 ScenarioTask::listFromFile(dir.filePath(QStringLiteral("none.json")));
         QVERIFY(!missing.ok());
         QVERIFY(missing.error().reason.contains(u"none.json"));
+    }
+
+    void stuckTasks()
+    {
+        const Parsed<ScenarioTask> task = ScenarioTask::fromJson(object(R"({"id": "s", "stuckAt": 40})"));
+        QVERIFY2(task.ok(), qPrintable(task.error().message()));
+        QCOMPARE(task->stuckAt, std::optional<int>(40));
+        QCOMPARE(ScenarioTask::fromJson(object(R"({"stuckAt": 0})"))->stuckAt, std::optional<int>(0));
+        QCOMPARE(ScenarioTask::fromJson(object("{}"))->stuckAt, std::nullopt);
+        // The ground truth names no outcome for it, and reads back as the same stuck task.
+        ScenarioTask resolved = task.value();
+        resolved.finalPercent = 100; // as TaskCatalog::resolve fills it
+        const QJsonObject json = resolved.toJson();
+        QCOMPARE(json.value(u"stuckAt").toInt(), 40);
+        QVERIFY(!json.contains(u"outcome"));
+        QVERIFY(!json.contains(u"finalPercent"));
+        const Parsed<ScenarioTask> again = ScenarioTask::fromJson(json);
+        QVERIFY2(again.ok(), qPrintable(again.error().message()));
+        QCOMPARE(again->stuckAt, std::optional<int>(40));
     }
 
     void roundTrip()

@@ -31,6 +31,21 @@ private Q_SLOTS:
         QCOMPARE(line.config.speed, 1.0);
         QCOMPARE(line.config.seededTasks, SimCommandLine::defaultTasks);
         QCOMPARE(line.config.seed, defaults.seed);
+        QVERIFY(line.config.readOnlyClients.isEmpty());
+    }
+
+    void readOnlyClientsRepeat()
+    {
+        const SimCommandLine line = parse({QStringLiteral("--client-id=a"), QStringLiteral("--client-secret=1"),
+                                           QStringLiteral("--client-id=b"), QStringLiteral("--client-secret=2"),
+                                           QStringLiteral("--client-id=c"), QStringLiteral("--client-secret=3"),
+                                           QStringLiteral("--read-only-client=a"), QStringLiteral("--read-only-client"),
+                                           QStringLiteral("c")});
+        QCOMPARE(line.action, SimCommandLine::Action::Run);
+        QCOMPARE(line.config.readOnlyClients, (QStringList {QStringLiteral("a"), QStringLiteral("c")}));
+        // The default client can be made read-only too.
+        QCOMPARE(parse({QStringLiteral("--read-only-client=demo")}).config.readOnlyClients,
+                 QStringList {QStringLiteral("demo")});
     }
 
     void everyFlag()
@@ -49,6 +64,8 @@ private Q_SLOTS:
                                            QStringLiteral("sa"),
                                            QStringLiteral("--client-id=b"),
                                            QStringLiteral("--client-secret=sb"),
+                                           QStringLiteral("--read-only-client"),
+                                           QStringLiteral("b"),
                                            QStringLiteral("--rate-limit"),
                                            QStringLiteral("5/2"),
                                            QStringLiteral("--experimental-header"),
@@ -75,6 +92,7 @@ private Q_SLOTS:
         QCOMPARE(line.config.credentials.size(), 2);
         QCOMPARE(line.config.credentials.at(1).clientId, QStringLiteral("b"));
         QCOMPARE(line.config.credentials.at(1).clientSecret, QStringLiteral("sb"));
+        QCOMPARE(line.config.readOnlyClients, QStringList {QStringLiteral("b")});
         QCOMPARE(line.config.rateLimitRequests, 5);
         QCOMPARE(line.config.rateLimitSeconds, 2);
         QVERIFY(!line.config.experimentalHeaderRequired);
@@ -103,10 +121,12 @@ private Q_SLOTS:
     {
         const SimCommandLine help = parse({QStringLiteral("--help")});
         QCOMPARE(help.action, SimCommandLine::Action::Help);
-        for (const char *flag : {"--port", "--client-id", "--client-secret", "--rate-limit", "--experimental-header",
-                                 "--token-ttl", "--speed", "--tasks", "--seed", "--scenario", "--fail-rate",
-                                 "--drop-rate", "--truncate-rate", "--latency", "--verbose", "--version", "--help"})
+        for (const char *flag :
+             {"--port", "--client-id", "--client-secret", "--read-only-client", "--rate-limit", "--experimental-header",
+              "--token-ttl", "--speed", "--tasks", "--seed", "--scenario", "--fail-rate", "--drop-rate",
+              "--truncate-rate", "--latency", "--verbose", "--version", "--help"})
             QVERIFY2(help.helpText.contains(QLatin1String(flag)), flag);
+        QVERIFY(help.helpText.contains(QLatin1String("pending-tasks")));
         QCOMPARE(parse({QStringLiteral("-h")}).action, SimCommandLine::Action::Help);
         QCOMPARE(parse({QStringLiteral("--version")}).action, SimCommandLine::Action::Version);
     }
@@ -124,6 +144,10 @@ private Q_SLOTS:
         QTest::newRow("empty secret") << QStringList {QStringLiteral("--client-id=a"),
                                                       QStringLiteral("--client-secret=")}
                                       << QStringLiteral("empty");
+        QTest::newRow("read-only unknown client")
+                << QStringList {QStringLiteral("--read-only-client=ci")} << QStringLiteral("--read-only-client ci");
+        QTest::newRow("read-only no value")
+                << QStringList {QStringLiteral("--read-only-client")} << QStringLiteral("read-only-client");
         QTest::newRow("rate form") << QStringList {QStringLiteral("--rate-limit=100")}
                                    << QStringLiteral("--rate-limit");
         QTest::newRow("rate window") << QStringList {QStringLiteral("--rate-limit=1/0")}

@@ -2,6 +2,7 @@
 #include "models/ApiError.h"
 #include "sim/SimServer.h"
 
+#include <QHttpMultiPart>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -60,6 +61,111 @@ private Q_SLOTS:
         QCOMPARE(result.status, 200);
         QCOMPARE(http.tokenRequest(QStringLiteral("ci-bot"), QStringLiteral("s3cr3t+/=")).status, 200);
         QCOMPARE(server.stats().value(u"tokensIssued").toInt(), 3);
+    }
+
+    void theFourFormsRealClientsSend()
+    {
+        SimServer server(twoClients());
+        QVERIFY(server.listen());
+        SimHttp http(server.baseUrl());
+        const QUrl endpoint = http.url(QStringLiteral("/oauth/token"));
+        auto accepted = [&](const HttpResult &result) {
+            const QByteArray token = result.object().value(u"access_token").toString().toLatin1();
+            return result.status == 200
+                    && http.api(http.url(QStringLiteral("/v2026/task-status")), token).status == 200;
+        };
+
+        // 1. A form-urlencoded body (what Taskwatch and most SDKs send).
+        QVERIFY(accepted(http.tokenRequest(QStringLiteral("ci-bot"), QStringLiteral("s3cr3t+/="))));
+        // 2. The parameters in the query string, no body.
+        QVERIFY(accepted(http.post(http.url(QStringLiteral("/oauth/token"),
+                                            {{QStringLiteral("grant_type"), QStringLiteral("client_credentials")},
+                                             {QStringLiteral("client_id"), QStringLiteral("ci-bot")},
+                                             {QStringLiteral("client_secret"), QStringLiteral("s3cr3t+/=")}}),
+                                   QByteArray(), "application/x-www-form-urlencoded")));
+        // 3. HTTP Basic client authentication (RFC 6749 2.3.1: id and secret form-urlencoded, then base64).
+        QVERIFY(accepted(http.post(endpoint, "grant_type=client_credentials", "application/x-www-form-urlencoded",
+                                   {{"Authorization", "Basic " + QByteArray("ci-bot:s3cr3t%2B%2F%3D").toBase64()}})));
+        // 4. multipart/form-data, as Qt's QHttpMultiPart builds it (boundary="boundary_.oOo._…", quoted)...
+        auto *multiPart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+        for (const auto &[name, value] : {std::pair("grant_type", "client_credentials"),
+                                          std::pair("client_id", "ci-bot"), std::pair("client_secret", "s3cr3t+/=")}) {
+            QHttpPart part;
+            part.setHeader(QNetworkRequest::ContentDispositionHeader,
+                           QStringLiteral("form-data; name=\"%1\"").arg(QLatin1String(name)));
+            part.setBody(value);
+            multiPart->append(part);
+        }
+        QNetworkRequest request(endpoint);
+        QNetworkReply *reply = http.manager().post(request, multiPart);
+        multiPart->setParent(reply);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        reply->deleteLater();
+        // ...and as curl -F does (an unquoted boundary of dashes and hex).
+        const QByteArray boundary = "------------------------d74496d66958873e";
+        QByteArray body;
+        for (const auto &[name, value] : {std::pair("grant_type", "client_credentials"), std::pair("client_id", "demo"),
+                                          std::pair("client_secret", "demo")})
+            body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
+                    + "\r\n";
+        body += "--" + boundary + "--\r\n";
+        QVERIFY(accepted(http.post(endpoint, body, "multipart/form-data; boundary=" + boundary)));
+        QCOMPARE(server.stats().value(u"tokensIssued").toInt(), 5);
+    }
+
+    void wrongFormsGetOAuthErrors_data()
+    {
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("error");
+        QTest::addColumn<QString>("description");
+        const QByteArray part = "--b\r\nContent-Disposition: form-data; name=\"%1\"\r\n\r\n%2\r\n";
+        auto multipart = [&](const char *grant, const char *id, const char *secret) -> QByteArray {
+            return QByteArray(part).replace("%1", "grant_type").replace("%2", grant)
+                    + QByteArray(part).replace("%1", "client_id").replace("%2", id)
+                    + QByteArray(part).replace("%1", "client_secret").replace("%2", secret) + "--b--\r\n";
+        };
+        QTest::newRow("JSON body")
+                << QByteArray("application/json")
+                << QByteArray(R"({"grant_type":"client_credentials","client_id":"demo","client_secret":"demo"})") << 400
+                << QStringLiteral("invalid_request") << QStringLiteral("application/json");
+        QTest::newRow("plain text") << QByteArray("text/plain")
+                                    << QByteArray("grant_type=client_credentials&client_id=demo&client_secret=demo")
+                                    << 400 << QStringLiteral("invalid_request") << QStringLiteral("text/plain");
+        QTest::newRow("multipart without boundary")
+                << QByteArray("multipart/form-data") << multipart("client_credentials", "demo", "demo") << 400
+                << QStringLiteral("invalid_request") << QStringLiteral("boundary");
+        QTest::newRow("multipart unclosed") << QByteArray("multipart/form-data; boundary=b")
+                                            << multipart("client_credentials", "demo", "demo").chopped(7) << 400
+                                            << QStringLiteral("invalid_request") << QStringLiteral("closing");
+        QTest::newRow("multipart wrong secret")
+                << QByteArray("multipart/form-data; boundary=b") << multipart("client_credentials", "demo", "nope")
+                << 401 << QStringLiteral("invalid_client") << QStringLiteral("Bad credentials");
+        QTest::newRow("multipart password grant")
+                << QByteArray("multipart/form-data; boundary=b") << multipart("password", "demo", "demo") << 400
+                << QStringLiteral("unsupported_grant_type") << QStringLiteral("password");
+    }
+    void wrongFormsGetOAuthErrors()
+    {
+        QFETCH(QByteArray, contentType);
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        QFETCH(QString, error);
+        QFETCH(QString, description);
+        SimServer server(twoClients());
+        QVERIFY(server.listen());
+        SimHttp http(server.baseUrl());
+        const HttpResult result = http.post(http.url(QStringLiteral("/oauth/token")), body, contentType);
+        QCOMPARE(result.status, status);
+        QCOMPARE(result.object().value(u"error").toString(), error);
+        const QString said = result.object().value(u"error_description").toString();
+        QVERIFY2(said.contains(description), qPrintable(said));
+        QCOMPARE(result.header("Cache-Control"), QByteArray("no-store"));
+        QCOMPARE(ApiError::fromResponse(result.status, result.body).error, error);
+        QCOMPARE(server.stats().value(u"tokensIssued").toInt(), 0);
     }
 
     void refusals_data()

@@ -186,6 +186,46 @@ private Q_SLOTS:
         }
     }
 
+    void patchAndPendingBodiesValidate()
+    {
+        SimConfig config;
+        config.credentials.append({QStringLiteral("reader"), QStringLiteral("r")});
+        config.readOnlyClients = {QStringLiteral("reader")};
+        SimServer server(config);
+        addTasks(server);
+        QVERIFY(server.listen());
+        SimHttp http(server.baseUrl());
+        const QByteArray token = http.token();
+        const QByteArray readOnly = http.token(QStringLiteral("reader"), QStringLiteral("r"));
+        const QByteArray clear = R"([{"op":"replace","path":"/completionStatus","value":"Terminated"},)"
+                                 R"({"op":"replace","path":"/completed","value":"2024-05-17 19:33:16.470000+00:00"}])";
+        // Pending tasks first, while "queued" and "running" are still pending.
+        for (ApiVersion version : {ApiVersion::Beta, ApiVersion::V2024, ApiVersion::V2025}) {
+            const HttpResult pending =
+                    http.api(http.url(ApiVersions::listPath(version) + QStringLiteral("/pending-tasks")), token);
+            QCOMPARE(pending.status, 200);
+            QCOMPARE(pending.array().size(), 2);
+            for (const QJsonValue &item : pending.array())
+                verifyTaskStatus(version, item);
+        }
+        for (ApiVersion version : ApiVersions::all()) {
+            // Every task patched in every version: running, queued and finished ones alike.
+            for (const QString &id : server.taskIds()) {
+                const HttpResult patched = http.patch(http.url(ApiVersions::taskPath(version, id)), token, clear);
+                QCOMPARE(patched.status, 200);
+                verifyTaskStatus(version, QJsonDocument::fromJson(patched.body).object());
+                QCOMPARE(patched.object().value(u"completionStatus").toString(), QStringLiteral("TERMINATED"));
+            }
+            const QUrl url = http.url(ApiVersions::taskPath(version, QStringLiteral("running")));
+            verifyErrorResponse(version, http.patch(url, token, "[]"), 400);
+            verifyErrorResponse(version, http.patch(url, token, clear, "application/json"), 400);
+            verifyErrorResponse(version, http.patch(url, readOnly, clear), 403);
+            verifyErrorResponse(
+                    version,
+                    http.patch(http.url(ApiVersions::taskPath(version, QStringLiteral("missing"))), token, clear), 404);
+        }
+    }
+
     void seededTaskBodiesValidate()
     {
         SimConfig config;

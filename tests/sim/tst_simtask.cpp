@@ -119,6 +119,89 @@ private Q_SLOTS:
         }
     }
 
+    void aPatchStopsTheTasksLife()
+    {
+        // Running at 60 % (launched at +10 s, 100 s long, progress p0 then p1), cleared as Error at +70 s.
+        SimTask task = makeTask(R"({"id": "p1", "startDelay": 10, "duration": 100, "outcome": "SUCCESS",
+            "progress": ["p0", "p1"], "attributes": {"total": 42, "appId": "x"},
+            "returns": [{"name": "Accounts Scanned", "attributeName": "total"}]})");
+        const qint64 created = 1000000;
+        const qint64 patchedAt = created + 70000;
+        const TaskStatus before = statusAt(task, patchedAt);
+        QCOMPARE(before.state(), TaskState::Running);
+        TaskPatch patch;
+        patch.completionStatus = CompletionStatus::Error;
+        patch.completedMs = patchedAt + 1; // as a client sends it: its own "now"
+        task.applyPatch(patch, patchedAt);
+        QVERIFY(task.isPatched());
+
+        // Long after it would have completed as SUCCESS: still what the patch made of it.
+        for (qint64 now : {patchedAt, task.timing().completedMs(), task.timing().completedMs() + 86400000}) {
+            const TaskStatus after = statusAt(task, now);
+            QCOMPARE(after.state(), TaskState::Error);
+            QCOMPARE(after.completionStatusRaw, QStringLiteral("ERROR"));
+            QCOMPARE(after.completed.toMSecsSinceEpoch(), patchedAt + 1);
+            QCOMPARE(after.modified.toMSecsSinceEpoch(), patchedAt);
+            QCOMPARE(after.launched, before.launched);
+            QCOMPARE(after.percentComplete, before.percentComplete);
+            QCOMPARE(after.progress, before.progress);
+            QVERIFY(after.messages.isEmpty()); // the messages of a task that completed by itself never came
+            QVERIFY(!after.attributes().contains(u"total"));
+            QCOMPARE(task.momentAt(now).phase, TaskPhase::Completed);
+            QCOMPARE(task.filterSubject(task.momentAt(now)).completionStatus, QStringLiteral("ERROR"));
+        }
+
+        // A second patch changes the status again; the rest stays.
+        TaskPatch again;
+        again.completionStatus = CompletionStatus::Terminated;
+        task.applyPatch(again, patchedAt + 5000);
+        const TaskStatus terminated = statusAt(task, patchedAt + 999999);
+        QCOMPARE(terminated.state(), TaskState::Terminated);
+        QCOMPARE(terminated.completed.toMSecsSinceEpoch(), patchedAt + 1);
+        QCOMPARE(terminated.modified.toMSecsSinceEpoch(), patchedAt + 5000);
+    }
+
+    void aPatchKeepsWhatItLeavesOut()
+    {
+        const qint64 created = 1000000;
+        // Only `completed` on a queued task: still no completionStatus, so still pending for filters.
+        SimTask queued = makeTask(R"({"startDelay": 100, "duration": 10})");
+        TaskPatch dateOnly;
+        dateOnly.completedMs = created + 50;
+        queued.applyPatch(dateOnly, created + 10);
+        const TaskStatus status = statusAt(queued, created + 500000);
+        QCOMPARE(status.state(), TaskState::Queued);
+        QCOMPARE(status.completed.toMSecsSinceEpoch(), created + 50);
+        QVERIFY(queued.filterSubject(queued.momentAt(created + 500000)).completionStatus.isEmpty());
+        QCOMPARE(queued.momentAt(created + 500000).phase, TaskPhase::Queued);
+
+        // Only completionStatus on a finished task: its messages, returns and completed date stay.
+        SimTask finished = makeTask(R"({"duration": 10, "outcome": "WARNING",
+            "messages": [{"type": "WARN", "text": "3 skipped"}]})");
+        TaskPatch statusOnly;
+        statusOnly.completionStatus = CompletionStatus::Success;
+        finished.applyPatch(statusOnly, created + 20000);
+        const TaskStatus done = statusAt(finished, created + 30000);
+        QCOMPARE(done.state(), TaskState::Success);
+        QCOMPARE(done.completed.toMSecsSinceEpoch(), created + 10000);
+        QCOMPARE(done.messages.size(), 1);
+        QCOMPARE(done.percentComplete, 100);
+    }
+
+    void stuckTasksRunForever()
+    {
+        const SimTask task = makeTask(R"({"duration": 100, "stuckAt": 40, "progress": ["a", "b", "c"]})");
+        const qint64 created = 1000000;
+        for (qint64 later : {40000LL, 100000LL, 86400000LL * 30}) {
+            const TaskStatus status = statusAt(task, created + later);
+            QCOMPARE(status.state(), TaskState::Running);
+            QCOMPARE(status.percentComplete, 40);
+            QCOMPARE(status.modified.toMSecsSinceEpoch(), created + 40000);
+            QCOMPARE(*status.progress, QStringLiteral("b"));
+            QVERIFY(!status.completed.isValid());
+        }
+    }
+
     void noTargetIsNull()
     {
         const SimTask task = makeTask(R"({"type": "IDENTITY_REFRESH"})");

@@ -16,18 +16,9 @@ class TestSimTaskStatus : public QObject
 private:
     static QJsonObject entry(const char *json) { return QJsonDocument::fromJson(json).object(); }
 
-    // Sends raw bytes on a fresh connection and collects what comes back until the server closes it. The
-    // server runs in this thread: wait with the event loop running, never with blocking socket calls.
     static QByteArray rawExchange(const QUrl &base, const QByteArray &bytes)
     {
-        QTcpSocket socket;
-        QByteArray received;
-        QObject::connect(&socket, &QTcpSocket::readyRead, &socket, [&] { received += socket.readAll(); });
-        QSignalSpy closed(&socket, &QTcpSocket::disconnected);
-        socket.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(base.port()));
-        socket.write(bytes);
-        closed.wait(20000);
-        return received + socket.readAll();
+        return SimHttp::rawExchange(base, bytes);
     }
 
 private Q_SLOTS:
@@ -120,22 +111,37 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("verb");
         QTest::addColumn<QString>("path");
         QTest::addColumn<int>("status");
-        QTest::newRow("v3") << QByteArray("GET") << QStringLiteral("/v3/task-status") << 404;
-        QTest::newRow("v1 the other way") << QByteArray("GET") << QStringLiteral("/v1/task-status") << 404;
-        QTest::newRow("trailing slash") << QByteArray("GET") << QStringLiteral("/v2025/task-status/") << 404;
-        QTest::newRow("too deep") << QByteArray("GET") << QStringLiteral("/v2025/task-status/a/b") << 404;
-        QTest::newRow("pending tasks") << QByteArray("GET") << QStringLiteral("/v2025/task-status/pending-tasks")
-                                       << 404;
-        QTest::newRow("root") << QByteArray("GET") << QStringLiteral("/") << 404;
-        QTest::newRow("patch") << QByteArray("PATCH") << QStringLiteral("/v2025/task-status/abc") << 405;
-        QTest::newRow("post list") << QByteArray("POST") << QStringLiteral("/task-status/v1") << 405;
-        QTest::newRow("delete") << QByteArray("DELETE") << QStringLiteral("/beta/task-status/abc") << 405;
+        QTest::addColumn<QByteArray>("allow");
+        QTest::newRow("v3") << QByteArray("GET") << QStringLiteral("/v3/task-status") << 404 << QByteArray();
+        QTest::newRow("v1 the other way")
+                << QByteArray("GET") << QStringLiteral("/v1/task-status") << 404 << QByteArray();
+        QTest::newRow("trailing slash") << QByteArray("GET") << QStringLiteral("/v2025/task-status/") << 404
+                                        << QByteArray();
+        QTest::newRow("too deep") << QByteArray("GET") << QStringLiteral("/v2025/task-status/a/b") << 404
+                                  << QByteArray();
+        // pending-tasks exists up to v2025; v2026 and v1 do not have it.
+        QTest::newRow("v2026 pending tasks")
+                << QByteArray("GET") << QStringLiteral("/v2026/task-status/pending-tasks") << 404 << QByteArray();
+        QTest::newRow("v1 pending tasks")
+                << QByteArray("GET") << QStringLiteral("/task-status/v1/pending-tasks") << 404 << QByteArray();
+        QTest::newRow("root") << QByteArray("GET") << QStringLiteral("/") << 404 << QByteArray();
+        QTest::newRow("patch list") << QByteArray("PATCH") << QStringLiteral("/v2025/task-status") << 405
+                                    << QByteArray("GET");
+        QTest::newRow("post list") << QByteArray("POST") << QStringLiteral("/task-status/v1") << 405
+                                   << QByteArray("GET");
+        QTest::newRow("delete") << QByteArray("DELETE") << QStringLiteral("/beta/task-status/abc") << 405
+                                << QByteArray("GET,PATCH");
+        QTest::newRow("put") << QByteArray("PUT") << QStringLiteral("/task-status/v1/abc") << 405
+                             << QByteArray("GET,PATCH");
+        QTest::newRow("post pending") << QByteArray("POST") << QStringLiteral("/beta/task-status/pending-tasks") << 405
+                                      << QByteArray("GET,HEAD");
     }
     void routes()
     {
         QFETCH(QByteArray, verb);
         QFETCH(QString, path);
         QFETCH(int, status);
+        QFETCH(QByteArray, allow);
         SimServer server(SimConfig {});
         QVERIFY(server.listen());
         SimHttp http(server.baseUrl());
@@ -145,8 +151,7 @@ private Q_SLOTS:
         QCOMPARE(result.status, status);
         const ApiError error = ApiError::fromResponse(result.status, result.body);
         QVERIFY(!error.detailCode.isEmpty());
-        if (status == 405)
-            QCOMPARE(result.header("Allow"), QByteArray("GET"));
+        QCOMPARE(result.header("Allow"), allow);
     }
 
     void encodedIdsAreDecoded()

@@ -97,6 +97,58 @@ private Q_SLOTS:
         QCOMPARE(TaskLife::at(noQueue, 5000).phase, TaskPhase::Running);
     }
 
+    void stuckTasksStopAndNeverComplete_data()
+    {
+        QTest::addColumn<int>("stuckAt");
+        for (int percent : {0, 1, 29, 40, 57, 98, 99})
+            QTest::addRow("%d %%", percent) << percent;
+    }
+    void stuckTasksStopAndNeverComplete()
+    {
+        QFETCH(int, stuckAt);
+        TaskTiming t = timing(100, 5);
+        t.stuckAtPercent = stuckAt;
+        const qint64 interval = TaskLife::updateIntervalMs(t.durationMs);
+        TaskMoment previous = TaskLife::at(t, t.launchedMs());
+        qint64 stoppedAt = -1;
+        // Well past the time it would have completed: running, never above its percentage.
+        for (qint64 now = t.launchedMs(); now < t.completedMs() + 30000; now += 250) {
+            const TaskMoment moment = TaskLife::at(t, now);
+            QCOMPARE(moment.phase, TaskPhase::Running);
+            QVERIFY(moment.percentComplete <= stuckAt);
+            QVERIFY(moment.percentComplete >= previous.percentComplete);
+            QVERIFY(moment.modifiedMs >= previous.modifiedMs);
+            if (moment.percentComplete == stuckAt && stoppedAt < 0)
+                stoppedAt = moment.modifiedMs;
+            previous = moment;
+        }
+        // It stops at the first report that reaches the percentage (as it would have climbed to 100 %)...
+        QVERIFY(stoppedAt >= 0);
+        QCOMPARE(stoppedAt - t.launchedMs(), (t.durationMs * stuckAt / 100 + interval - 1) / interval * interval);
+        // ...and from then on nothing changes, a day or a year later: `modified` says when it last moved.
+        const TaskMoment stuck = TaskLife::at(t, stoppedAt);
+        QCOMPARE(TaskLife::at(t, t.completedMs() + 86400000), stuck);
+        QCOMPARE(TaskLife::at(t, t.completedMs() + 365LL * 86400000), stuck);
+        QCOMPARE(stuck.percentComplete, stuckAt);
+        QVERIFY(stuck.progressStep >= 0 && stuck.progressStep < 5);
+    }
+
+    void stuckTasksQueueFirstAndIgnoreTheirFinalPercent()
+    {
+        TaskTiming t = timing(30, 3); // a failure's final percentage does not cap a stuck task
+        t.stuckAtPercent = 40;
+        QCOMPARE(TaskLife::at(t, t.launchedMs() - 1).phase, TaskPhase::Queued);
+        QCOMPARE(TaskLife::at(t, t.launchedMs() + 20000).percentComplete, 20);
+        QCOMPARE(TaskLife::at(t, t.completedMs()).percentComplete, 40);
+        QCOMPARE(TaskLife::at(t, t.completedMs()).phase, TaskPhase::Running);
+        // Zero duration: at its percentage from launch on.
+        TaskTiming instant {5000, 0, 0, 100, 3};
+        instant.stuckAtPercent = 12;
+        QCOMPARE(TaskLife::at(instant, 5000).phase, TaskPhase::Running);
+        QCOMPARE(TaskLife::at(instant, 5000).percentComplete, 12);
+        QCOMPARE(TaskLife::at(instant, 900000).modifiedMs, 5000);
+    }
+
     void intervalBounds()
     {
         QCOMPARE(TaskLife::updateIntervalMs(0), 200);
