@@ -1,4 +1,5 @@
 #include "ManualClock.h"
+#include "SimFixture.h"
 #include "TinyServer.h"
 #include "client/ApiTransport.h"
 #include "client/QueueDepth.h"
@@ -280,6 +281,34 @@ private Q_SLOTS:
         QVERIFY(failed.wait(30000));
         QVERIFY(failed.first().first().toString().contains(QStringLiteral("X-Total-Count")));
         QCOMPARE(monitor.queueDepth()->depth(), qint64(-1));
+    }
+
+    // The simulated tenant's queue: a HEAD of pending-tasks (v2025) or a one-task list (v2026) with count=true.
+    void queueDepthOfTheSimulatedTenant_data()
+    {
+        QTest::addColumn<ApiVersion>("version");
+        QTest::addColumn<QString>("route");
+        QTest::newRow("v2025") << ApiVersion::V2025 << QStringLiteral("HEAD /v2025/task-status/pending-tasks");
+        QTest::newRow("v2026") << ApiVersion::V2026 << QStringLiteral("GET /v2026/task-status");
+    }
+    void queueDepthOfTheSimulatedTenant()
+    {
+        QFETCH(ApiVersion, version);
+        QFETCH(QString, route);
+        auto sim = startSim();
+        sim->addTask(scenarioTask(0, 0, QStringLiteral("SUCCESS"), 600)); // finished: not counted
+        for (int i = 0; i < 3; ++i)
+            sim->addTask(QJsonObject {{QStringLiteral("startDelay"), 0},
+                                      {QStringLiteral("duration"), 600},
+                                      {QStringLiteral("stuckAt"), 10 * i}});
+        sim->addTask(scenarioTask(3600, 60)); // queued
+        TaskMonitor monitor(simProfile(*sim, version));
+        monitor.setSecret(QStringLiteral("demo"));
+        QSignalSpy read(monitor.queueDepth(), &QueueDepth::depthRead);
+        monitor.queueDepth()->setEnabled(true);
+        QVERIFY(read.wait(30000));
+        QCOMPARE(read.first().first().toLongLong(), qint64(4));
+        QCOMPARE(simCount(*sim, route, QStringLiteral("200")), 1);
     }
 };
 
