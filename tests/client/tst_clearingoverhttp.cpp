@@ -198,13 +198,18 @@ private Q_SLOTS:
         monitor.setPaused(true); // no polling: the only change can come from clearing
         monitor.addTasks({taskId});
         std::optional<TaskState> stateAtResult;
-        connect(&monitor, &TaskMonitor::taskCleared, this,
-                [&](const ClearResult &) { stateAtResult = monitor.task(taskId)->status->state(); });
+        connect(&monitor, &TaskMonitor::taskCleared, this, [&](const ClearResult &) {
+            const std::optional<WatchedTask> task = monitor.task(taskId);
+            if (task && task->status)
+                stateAtResult = task->status->state();
+        });
         QSignalSpy changed(&monitor, &TaskMonitor::taskChanged);
         QCOMPARE(clearOnce(monitor, TaskClearing::Mark::Error).kind, ClearResult::Kind::Cleared);
         QCOMPARE(stateAtResult, std::optional<TaskState>(TaskState::Error));
         QVERIFY(changed.count() >= 1);
-        QCOMPARE(changed.last().first().value<WatchedTask>().status->state(), TaskState::Error);
+        const WatchedTask last = changed.last().first().value<WatchedTask>();
+        QVERIFY(last.status);
+        QCOMPARE(last.status->state(), TaskState::Error);
     }
 
     void queueDepthOnlyWhenOnAndAtMostOnceAMinute_data()
