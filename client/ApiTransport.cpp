@@ -36,7 +36,7 @@ ApiTransport::ApiTransport(EngineClock clock, QObject *parent)
     , m_manager(new QNetworkAccessManager(this))
     , m_tokens(new TokenProvider(this, m_clock, this))
 {
-    HttpRequests::useSystemProxyExceptLoopback(*m_manager);
+    ApiRequests::useSystemProxyExceptLoopback(*m_manager);
     m_manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
 #if QT_CONFIG(ssl)
     m_ssl = QSslConfiguration::defaultConfiguration();
@@ -147,13 +147,13 @@ QDateTime ApiTransport::rateLimitedUntil() const
 
 void ApiTransport::get(const QUrl &url, QObject *context, Callback done)
 {
-    send(HttpRequest {HttpRequest::Method::Get, url, {}, {}, true}, context, std::move(done));
+    send(ApiRequest {ApiRequest::Method::Get, url, {}, {}, true}, context, std::move(done));
 }
 
 void ApiTransport::postForm(const QUrl &url, const QByteArray &form, QObject *context, Callback done)
 {
     Entry entry;
-    entry.request = {HttpRequest::Method::Post, url, form, QByteArrayLiteral("application/x-www-form-urlencoded"),
+    entry.request = {ApiRequest::Method::Post, url, form, QByteArrayLiteral("application/x-www-form-urlencoded"),
                      false};
     entry.hasContext = context != nullptr;
     entry.context = context;
@@ -161,7 +161,7 @@ void ApiTransport::postForm(const QUrl &url, const QByteArray &form, QObject *co
     enqueue(std::move(entry), true);
 }
 
-void ApiTransport::send(HttpRequest request, QObject *context, Callback done)
+void ApiTransport::send(ApiRequest request, QObject *context, Callback done)
 {
     Entry entry;
     entry.request = std::move(request);
@@ -252,8 +252,8 @@ void ApiTransport::start(Entry entry, const QByteArray &token)
     const QSslConfiguration *ssl = nullptr;
 #endif
     const QNetworkRequest request =
-            HttpRequests::networkRequest(entry.request, token, userAgent(), m_transferTimeout, ssl);
-    QNetworkReply *reply = HttpRequests::send(*m_manager, request, entry.request);
+            ApiRequests::networkRequest(entry.request, token, userAgent(), m_transferTimeout, ssl);
+    QNetworkReply *reply = ApiRequests::send(*m_manager, request, entry.request);
     m_budget->recordSent(m_clock.steady());
     ++m_sentCount;
     const QUrl url = entry.request.url;

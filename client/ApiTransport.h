@@ -2,7 +2,7 @@
 
 #include "ApiResponse.h"
 #include "EngineClock.h"
-#include "HttpRequest.h"
+#include "ApiRequest.h"
 #include "RequestBudget.h"
 
 #include <QList>
@@ -70,7 +70,7 @@ public:
     // Any authenticated request (HEAD, PATCH, ...), under the same rules as a GET: budget, token, a 401 sent
     // once more with a new token, a 429 sent again after its Retry-After (the tenant did not act on either).
     // Nothing is ever sent again after a timeout or a dropped connection: the answer is a Network failure.
-    void send(HttpRequest request, QObject *context, Callback done);
+    void send(ApiRequest request, QObject *context, Callback done);
     // Every queued and running request ends with Kind::Cancelled.
     void cancelAll();
 
@@ -92,7 +92,7 @@ Q_SIGNALS:
 private:
     struct Entry
     {
-        HttpRequest request;
+        ApiRequest request;
         bool retriedAfter401 = false;
         int rateLimitedCount = 0;
         bool hasContext = false;

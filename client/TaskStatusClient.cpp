@@ -219,7 +219,7 @@ void TaskStatusClient::countPending(QObject *context, Done done)
     query.count = true;
     const QUrl url = ApiRoutes::pendingUrl(m_profile.baseUrl, m_profile.apiVersion, query);
     const bool head = ApiVersions::hasPendingTasks(m_profile.apiVersion);
-    m_transport->send({head ? HttpRequest::Method::Head : HttpRequest::Method::Get, url, {}, {}, true}, context,
+    m_transport->send({head ? ApiRequest::Method::Head : ApiRequest::Method::Get, url, {}, {}, true}, context,
                       [done = std::move(done)](const ApiResponse &response) {
                           FetchOutcome outcome = FetchOutcome::classify(response, true);
                           if (response.ok() && response.total() < 0) {
@@ -240,7 +240,7 @@ void TaskStatusClient::patchTask(const QString &id, const QByteArray &patch, QOb
 {
     if (refuse(configurationProblem(), context, done))
         return;
-    HttpRequest request {HttpRequest::Method::Patch, ApiRoutes::taskUrl(m_profile.baseUrl, m_profile.apiVersion, id),
+    ApiRequest request {ApiRequest::Method::Patch, ApiRoutes::taskUrl(m_profile.baseUrl, m_profile.apiVersion, id),
                          patch, QByteArrayLiteral("application/json-patch+json"), true};
     m_transport->send(std::move(request), context, [id, done = std::move(done)](const ApiResponse &response) {
         done(FetchOutcome::classify(response, false, id, ApiAccess::Write));

@@ -1,4 +1,4 @@
-#include "HttpRequest.h"
+#include "ApiRequest.h"
 
 #include "models/UrlPolicy.h"
 
@@ -26,7 +26,7 @@ public:
 
 } // namespace
 
-QByteArray HttpRequest::methodName() const
+QByteArray ApiRequest::methodName() const
 {
     switch (method) {
     case Method::Get:
@@ -41,9 +41,9 @@ QByteArray HttpRequest::methodName() const
     return QByteArrayLiteral("GET");
 }
 
-namespace HttpRequests {
+namespace ApiRequests {
 
-QNetworkRequest networkRequest(const HttpRequest &request, const QByteArray &token, const QByteArray &userAgent,
+QNetworkRequest networkRequest(const ApiRequest &request, const QByteArray &token, const QByteArray &userAgent,
                                std::chrono::milliseconds transferTimeout, const QSslConfiguration *ssl)
 {
     QNetworkRequest network(request.url);
@@ -66,16 +66,16 @@ QNetworkRequest networkRequest(const HttpRequest &request, const QByteArray &tok
     return network;
 }
 
-QNetworkReply *send(QNetworkAccessManager &manager, const QNetworkRequest &networkRequest, const HttpRequest &request)
+QNetworkReply *send(QNetworkAccessManager &manager, const QNetworkRequest &networkRequest, const ApiRequest &request)
 {
     switch (request.method) {
-    case HttpRequest::Method::Get:
+    case ApiRequest::Method::Get:
         break;
-    case HttpRequest::Method::Head:
+    case ApiRequest::Method::Head:
         return manager.head(networkRequest);
-    case HttpRequest::Method::Post:
+    case ApiRequest::Method::Post:
         return manager.post(networkRequest, request.body);
-    case HttpRequest::Method::Patch:
+    case ApiRequest::Method::Patch:
         return manager.sendCustomRequest(networkRequest, request.methodName(), request.body);
     }
     return manager.get(networkRequest);
@@ -86,4 +86,4 @@ void useSystemProxyExceptLoopback(QNetworkAccessManager &manager)
     manager.setProxyFactory(new SystemProxyFactory); // the manager owns it
 }
 
-} // namespace HttpRequests
+} // namespace ApiRequests
