@@ -86,6 +86,16 @@ QList<QJsonObject> DemoTenant::scenario()
                                                "processed before the failure."),
                                 QJsonArray {QJsonObject {{QStringLiteral("processed"), 8412}}})});
 
+    // Launched three hours ago, reached 40 % after 12 minutes and has not moved since (sim/README.md: stuckAt).
+    QJsonObject stuck {{QStringLiteral("id"), QString(StuckTaskId)},
+                       {QStringLiteral("type"), QStringLiteral("CLOUD_ACCOUNT_AGGREGATION")},
+                       {QStringLiteral("target"), workday},
+                       {QStringLiteral("launcher"), QStringLiteral("scheduler")},
+                       {QStringLiteral("createdAgo"), 3 * 3600 + 30},
+                       {QStringLiteral("startDelay"), 30},
+                       {QStringLiteral("duration"), 1800},
+                       {QStringLiteral("stuckAt"), 40}};
+
     QJsonObject failsSoon =
             task("2c9180858b3d4e5f018b3e7a1f2d0c44", "CLOUD_ACCOUNT_AGGREGATION", workday, 12, 0, 45, "ERROR");
     failsSoon.insert(QStringLiteral("finalPercent"), 71);
@@ -106,6 +116,8 @@ QList<QJsonObject> DemoTenant::scenario()
             task("2c9180858b3d4e5f018b3e7a1f2d0c49", "CLOUD_ACCOUNT_AGGREGATION", salesforce, 2, 50, 120, "SUCCESS"),
             // Finished before the start.
             task("2c9180858b3d4e5f018b3e7a1f2d0c4a", "IDENTITY_REFRESH", QJsonValue::Null, 900, 10, 160, "SUCCESS"),
+            // Stuck: running at 40 % for three hours.
+            stuck,
     };
 }
 

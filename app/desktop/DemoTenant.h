@@ -14,8 +14,8 @@ class SimServer;
 
 // The embedded demo: a simulated tenant (sim/SimServer) on loopback with a hand-picked set of tasks that
 // shows the product within seconds: running tasks whose percentage climbs, a few that finish soon (one of
-// each outcome), some queued, and a failed and a finished one from before the start. The credentials are
-// demo/demo, in memory only; nothing of the demo is saved.
+// each outcome), some queued, a failed and a finished one from before the start, and one stuck for hours. The
+// credentials are demo/demo, in memory only; nothing of the demo is saved.
 class DemoTenant : public QObject
 {
     Q_OBJECT
@@ -23,6 +23,8 @@ class DemoTenant : public QObject
 public:
     // Fixed ids, so that scripts can point at them (scripts/screenshots.sh selects the failed one).
     static constexpr QLatin1StringView FailedTaskId {"2c9180858b3d4e5f018b3e7a1f2d0c41"};
+    // Running at 40 % for three hours and never finishing: what support clears with "Mark as finished…".
+    static constexpr QLatin1StringView StuckTaskId {"2c9180858b3d4e5f018b3e7a1f2d0c4b"};
     static constexpr QLatin1StringView ClientId {"demo"};
     static constexpr QLatin1StringView ClientSecret {"demo"};
 
