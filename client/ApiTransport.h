@@ -1,8 +1,8 @@
 #pragma once
 
+#include "ApiRequest.h"
 #include "ApiResponse.h"
 #include "EngineClock.h"
-#include "ApiRequest.h"
 #include "RequestBudget.h"
 
 #include <QList>

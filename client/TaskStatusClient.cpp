@@ -241,7 +241,7 @@ void TaskStatusClient::patchTask(const QString &id, const QByteArray &patch, QOb
     if (refuse(configurationProblem(), context, done))
         return;
     ApiRequest request {ApiRequest::Method::Patch, ApiRoutes::taskUrl(m_profile.baseUrl, m_profile.apiVersion, id),
-                         patch, QByteArrayLiteral("application/json-patch+json"), true};
+                        patch, QByteArrayLiteral("application/json-patch+json"), true};
     m_transport->send(std::move(request), context, [id, done = std::move(done)](const ApiResponse &response) {
         done(FetchOutcome::classify(response, false, id, ApiAccess::Write));
     });
