@@ -17,6 +17,12 @@ QJsonObject errorMessage(const QString &text)
                         {QStringLiteral("text"), text}};
 }
 
+// An ErrorResponseDto with one message and one cause: what the endpoint says, and what exactly is wrong.
+HttpResponse withCause(int status, const QString &detailCode, const QString &text, const QString &cause)
+{
+    return HttpResponse::json(status, errorResponseDto(detailCode, text, {cause}));
+}
+
 QString shortened(const QString &value)
 {
     constexpr qsizetype shown = 200;
@@ -43,29 +49,22 @@ QByteArray errorResponseDto(const QString &detailCode, const QString &text, cons
 
 HttpResponse illegalValue(const QString &parameter, const QString &value, const QString &problem)
 {
-    return HttpResponse::json(
-            400,
-            errorResponseDto(QStringLiteral("400.1.3 Illegal value"),
-                             QStringLiteral("Illegal value \"%1\" for field \"%2\".").arg(shortened(value), parameter),
-                             {problem}));
+    return withCause(400, QStringLiteral("400.1.3 Illegal value"),
+                     QStringLiteral("Illegal value \"%1\" for field \"%2\".").arg(shortened(value), parameter),
+                     problem);
 }
 
 HttpResponse badRequestContent(const QString &problem)
 {
-    return HttpResponse::json(400,
-                              errorResponseDto(QStringLiteral("400.1 Bad Request Content"),
-                                               QStringLiteral("The request was syntactically correct but its content "
-                                                              "is semantically invalid."),
-                                               {problem}));
+    return withCause(400, QStringLiteral("400.1 Bad Request Content"),
+                     QStringLiteral("The request was syntactically correct but its content is semantically invalid."),
+                     problem);
 }
 
 HttpResponse forbidden(const QString &cause)
 {
-    return HttpResponse::json(403,
-                              errorResponseDto(QStringLiteral("403 Forbidden"),
-                                               QStringLiteral("The server understood the request but refuses to "
-                                                              "authorize it."),
-                                               {cause}));
+    return withCause(403, QStringLiteral("403 Forbidden"),
+                     QStringLiteral("The server understood the request but refuses to authorize it."), cause);
 }
 
 HttpResponse notFound()

@@ -29,14 +29,7 @@ private:
     // connection of its own, so no client-side retry or reuse blurs what the server decided).
     static QByteArray rawRequest(const QUrl &base, const QByteArray &request)
     {
-        QTcpSocket socket;
-        QByteArray received;
-        QObject::connect(&socket, &QTcpSocket::readyRead, &socket, [&] { received += socket.readAll(); });
-        QSignalSpy closed(&socket, &QTcpSocket::disconnected);
-        socket.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(base.port()));
-        socket.write(request);
-        closed.wait(20000);
-        return received + socket.readAll();
+        return SimHttp::rawExchange(base, request);
     }
 
     // The outcomes the server reports for `count` requests made one after another.
