@@ -79,16 +79,16 @@ ApiResponse ApiTransport::cancelled()
     return response;
 }
 
-QString ApiTransport::setCaFile(const QString &path)
+Sentence ApiTransport::setCaFile(const QString &path)
 {
-    m_caProblem.clear();
+    m_caProblem = {};
 #if QT_CONFIG(ssl)
     TlsTrust::Trust trust = TlsTrust::forCaFile(path);
     m_ssl = std::move(trust.ssl);
     m_caProblem = std::move(trust.problem);
 #else
     if (!path.isEmpty())
-        m_caProblem = QStringLiteral("This build of Taskwatch has no TLS support.");
+        m_caProblem = Sentence::translate("ApiTransport", "This build of Taskwatch has no TLS support.");
 #endif
     return m_caProblem;
 }
@@ -178,7 +178,7 @@ void ApiTransport::enqueue(Entry entry, bool front)
     refused.kind = ApiResponse::Kind::Refused;
     Sentence problem = UrlPolicy::requestUrlIssue(entry.request.url);
     if (problem.isEmpty())
-        problem = Sentence::verbatim(m_caProblem);
+        problem = m_caProblem;
     refused.errorText = problem;
     if (!problem.isEmpty()) {
         qCWarning(lcNet).noquote() << "refused to send a request:" << problem.english();
@@ -404,7 +404,7 @@ void ApiTransport::settle(const Running &running, const QNetworkReply &reply, Ap
         else if (!running.sslErrors.isEmpty())
             response.errorText = Sentence::translate("ApiTransport", "The TLS certificate of %1 is not trusted: %2")
                                          .arg(host)
-                                         .arg(running.sslErrors.join(QStringLiteral("; ")));
+                                         .arg(Sentence::joined(running.sslErrors, QStringLiteral("; ")));
         else
             response.errorText =
                     Sentence::translate("ApiTransport", "Cannot reach %1: %2").arg(host).arg(reply.errorString());

@@ -53,7 +53,7 @@ public:
     // An extra PEM (or DER) file of CA certificates, added to the system's roots (TlsTrust); empty path: the
     // system's only.
     // Returns why the file cannot be used (empty when it can); requests are refused until it can.
-    QString setCaFile(const QString &path);
+    Sentence setCaFile(const QString &path);
     void setRequestBudget(int requests, std::chrono::milliseconds window);
     // The tenant counts requests per client id and API version, whichever profile sends them: transports
     // given the same key (TaskStatusClient makes it from the profile) share one budget and its 429 holds.
@@ -103,7 +103,7 @@ private:
     {
         Entry entry;
         QByteArray token;
-        QStringList sslErrors;
+        QList<Sentence> sslErrors;
         bool cancelled = false;
         bool tooLarge = false; // cut off: the body exceeded m_maxBodyBytes
         bool overDeadline = false; // cut off: the answer took longer than m_transferDeadline
@@ -138,7 +138,7 @@ private:
     std::chrono::milliseconds m_transferDeadline = DefaultTransferDeadline;
     qint64 m_maxBodyBytes = DefaultMaxBodyBytes;
     quint64 m_sentCount = 0;
-    QString m_caProblem;
+    Sentence m_caProblem;
 #if QT_CONFIG(ssl)
     QSslConfiguration m_ssl;
 #endif

@@ -139,8 +139,8 @@ void TaskStatusClient::setSecret(const QString &secret)
 
 Sentence TaskStatusClient::setupProblem() const
 {
-    const QString problem = m_profile.problem();
-    return Sentence::verbatim(problem.isEmpty() ? m_caProblem : problem);
+    const Sentence problem = m_profile.problem();
+    return problem.isEmpty() ? m_caProblem : problem;
 }
 
 Sentence TaskStatusClient::configurationProblem() const

@@ -87,6 +87,6 @@ private:
 
     ConnectionProfile m_profile;
     ApiTransport *m_transport;
-    QString m_caProblem;
+    Sentence m_caProblem;
     bool m_hasSecret = false;
 };

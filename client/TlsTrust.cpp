@@ -3,10 +3,8 @@
 #include "Logging.h"
 
 #if QT_CONFIG(ssl)
-#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QLocale>
 #include <QSet>
 #include <QSsl>
 
@@ -42,7 +40,7 @@ Trust forCaFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         trust.problem =
-                QCoreApplication::translate("TlsTrust", "Cannot read the CA file %1: %2").arg(path, file.errorString());
+                Sentence::translate("TlsTrust", "Cannot read the CA file %1: %2").arg(path).arg(file.errorString());
         return trust;
     }
     const QByteArray data = file.readAll();
@@ -50,8 +48,7 @@ Trust forCaFile(const QString &path)
     if (certificates.isEmpty())
         certificates = QSslCertificate::fromData(data, QSsl::Der);
     if (certificates.isEmpty()) {
-        trust.problem =
-                QCoreApplication::translate("TlsTrust", "The CA file %1 holds no PEM or DER certificate.").arg(path);
+        trust.problem = Sentence::translate("TlsTrust", "The CA file %1 holds no PEM or DER certificate.").arg(path);
         return trust;
     }
     // The default configuration's own list (empty unless the application set one) + the system's + the file's.
@@ -62,10 +59,10 @@ Trust forCaFile(const QString &path)
     return trust;
 }
 
-QString describe(const QSslError &error)
+Sentence describe(const QSslError &error)
 {
     const QSslCertificate certificate = error.certificate();
-    const QString cause = error.errorString();
+    const Sentence cause = Sentence::verbatim(error.errorString()); // Qt's own words
     if (certificate.isNull())
         return cause;
     switch (error.error()) {
@@ -75,15 +72,18 @@ QString describe(const QSslError &error)
             names = certificate.subjectInfo(QSslCertificate::CommonName);
         if (names.isEmpty())
             return cause;
-        return QCoreApplication::translate("TlsTrust", "%1 (the certificate is for %2)")
-                .arg(cause, names.join(QStringLiteral(", ")));
+        return Sentence::translate("TlsTrust", "%1 (the certificate is for %2)")
+                .arg(cause)
+                .arg(names.join(QStringLiteral(", ")));
     }
     case QSslError::CertificateExpired:
-        return QCoreApplication::translate("TlsTrust", "%1 (it expired on %2)")
-                .arg(cause, QLocale().toString(certificate.expiryDate().toUTC(), QLocale::ShortFormat) + u" UTC");
+        return Sentence::translate("TlsTrust", "%1 (it expired on %2 UTC)")
+                .arg(cause)
+                .arg(certificate.expiryDate().toUTC().toString(Qt::ISODate));
     case QSslError::CertificateNotYetValid:
-        return QCoreApplication::translate("TlsTrust", "%1 (it is valid from %2)")
-                .arg(cause, QLocale().toString(certificate.effectiveDate().toUTC(), QLocale::ShortFormat) + u" UTC");
+        return Sentence::translate("TlsTrust", "%1 (it is valid from %2 UTC)")
+                .arg(cause)
+                .arg(certificate.effectiveDate().toUTC().toString(Qt::ISODate));
     default:
         return cause;
     }

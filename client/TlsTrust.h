@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/Sentence.h"
+
 #include <QString>
 #include <QtNetwork/qtnetworkglobal.h>
 
@@ -19,7 +21,7 @@ namespace TlsTrust {
 struct Trust
 {
     QSslConfiguration ssl;
-    QString problem; // why the CA file cannot be used; empty when it can (ssl is then usable)
+    Sentence problem; // why the CA file cannot be used; empty when it can (ssl is then usable)
     int extraCertificates = 0; // certificates taken from the CA file
 };
 
@@ -35,7 +37,7 @@ QList<QSslCertificate> systemRoots();
 
 // One readable sentence per TLS error that names the cause and, where it helps, the certificate's facts
 // (the host names it is for, the date it expired).
-QString describe(const QSslError &error);
+Sentence describe(const QSslError &error);
 #endif
 
 } // namespace TlsTrust

@@ -2,15 +2,13 @@
 
 #include "UrlPolicy.h"
 
-#include <QCoreApplication>
-
-QString ConnectionProfile::problem() const
+Sentence ConnectionProfile::problem() const
 {
-    const QString urlProblem = UrlPolicy::baseUrlProblem(baseUrl);
+    Sentence urlProblem = UrlPolicy::baseUrlIssue(baseUrl);
     if (!urlProblem.isEmpty())
         return urlProblem;
     if (clientId.trimmed().isEmpty())
-        return QCoreApplication::translate("ConnectionProfile", "No client id is set.");
+        return Sentence::translate("ConnectionProfile", "No client id is set.");
     return {};
 }
 

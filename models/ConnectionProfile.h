@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/ApiVersion.h"
+#include "models/Sentence.h"
 
 #include <QString>
 #include <QUrl>
@@ -18,7 +19,7 @@ struct ConnectionProfile
     QString caFile; // optional PEM file of extra CA certificates (a corporate proxy's), added to the system's
 
     // Why this profile cannot be used; empty when it can. Checks the URL policy and the client id.
-    QString problem() const;
+    Sentence problem() const;
 
     friend bool operator==(const ConnectionProfile &, const ConnectionProfile &) = default;
 };

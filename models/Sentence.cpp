@@ -25,6 +25,17 @@ Sentence Sentence::readings(const QString &english, const QString &translated)
     return sentence;
 }
 
+Sentence Sentence::joined(const QList<Sentence> &parts, const QString &separator)
+{
+    QStringList english;
+    QStringList translated;
+    for (const Sentence &part : parts) {
+        english.append(part.english());
+        translated.append(part.translated());
+    }
+    return readings(english.join(separator), translated.join(separator));
+}
+
 Sentence Sentence::arg(const Sentence &value) const
 {
     Sentence result = *this;

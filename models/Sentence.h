@@ -22,6 +22,8 @@ public:
     // A sentence already read both ways (kept as two strings, e.g. in a FetchProblem); an empty
     // `translated` reads as the English one.
     static Sentence readings(const QString &english, const QString &translated);
+    // Several sentences read as one, each reading joined with `separator` (punctuation, not words).
+    static Sentence joined(const QList<Sentence> &parts, const QString &separator);
 
     // The value of the next %n, in order (%1 first).
     Sentence arg(const Sentence &value) const;

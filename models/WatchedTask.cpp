@@ -26,35 +26,47 @@ QString FetchProblem::textWithHttpStatus(TextLanguage language) const
             .arg(text(language));
 }
 
-QString displayStateName(DisplayState state)
+QString displayStateName(DisplayState state, TextLanguage language)
 {
+    const char *name = QT_TRANSLATE_NOOP("DisplayState", "Pending");
     switch (state) {
     case DisplayState::Queued:
-        return QStringLiteral("Queued");
+        name = QT_TRANSLATE_NOOP("DisplayState", "Queued");
+        break;
     case DisplayState::Running:
-        return QStringLiteral("Running");
+        name = QT_TRANSLATE_NOOP("DisplayState", "Running");
+        break;
     case DisplayState::Success:
-        return QStringLiteral("Success");
+        name = QT_TRANSLATE_NOOP("DisplayState", "Success");
+        break;
     case DisplayState::Warning:
-        return QStringLiteral("Warning");
+        name = QT_TRANSLATE_NOOP("DisplayState", "Warning");
+        break;
     case DisplayState::Error:
-        return QStringLiteral("Error");
+        name = QT_TRANSLATE_NOOP("DisplayState", "Error");
+        break;
     case DisplayState::Terminated:
-        return QStringLiteral("Terminated");
+        name = QT_TRANSLATE_NOOP("DisplayState", "Terminated");
+        break;
     case DisplayState::TempError:
-        return QStringLiteral("Temp error");
+        name = QT_TRANSLATE_NOOP("DisplayState", "Temp error");
+        break;
     case DisplayState::Unknown:
-        return QStringLiteral("Unknown");
+        name = QT_TRANSLATE_NOOP("DisplayState", "Unknown");
+        break;
     case DisplayState::NotFound:
-        return QStringLiteral("Not found");
+        name = QT_TRANSLATE_NOOP("DisplayState", "Not found");
+        break;
     case DisplayState::FetchError:
-        return QStringLiteral("Fetch error");
+        name = QT_TRANSLATE_NOOP("DisplayState", "Fetch error");
+        break;
     case DisplayState::AuthError:
-        return QStringLiteral("Auth error");
+        name = QT_TRANSLATE_NOOP("DisplayState", "Auth error");
+        break;
     case DisplayState::Pending:
         break;
     }
-    return QStringLiteral("Pending");
+    return textIn(language, "DisplayState", name);
 }
 
 DisplayState WatchedTask::displayState() const

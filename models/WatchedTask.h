@@ -68,7 +68,9 @@ enum class DisplayState {
     Pending, // watched, never fetched yet
 };
 
-QString displayStateName(DisplayState state);
+// English by default: reports, --json and the CLI's lines for programs use these names; what people read in
+// the windows asks for TextLanguage::UserLanguage.
+QString displayStateName(DisplayState state, TextLanguage language = TextLanguage::English);
 
 // One watched task as the engine knows it: what the watch list stores and what listeners receive.
 struct WatchedTask

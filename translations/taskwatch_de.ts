@@ -149,6 +149,10 @@
         <source>Authentication failed: the tenant refused a newly issued token. %1</source>
         <translation>Die Authentifizierung ist fehlgeschlagen: Der Tenant hat ein soeben ausgestelltes Token abgelehnt. %1</translation>
     </message>
+    <message>
+        <source>This build of Taskwatch has no TLS support.</source>
+        <translation>Diese Version von Taskwatch kann kein TLS.</translation>
+    </message>
 </context>
 <context>
     <name>Autostart</name>
@@ -728,24 +732,8 @@ Exit-Codes:
 <context>
     <name>DesktopApp</name>
     <message>
-        <source>“%1”</source>
-        <translation>„%1“</translation>
-    </message>
-    <message>
         <source>Demo tenant: connect your own in Settings.</source>
         <translation>Demo-Tenant: verbinden Sie Ihren eigenen in den Einstellungen.</translation>
-    </message>
-    <message>
-        <source>Taskwatch is still watching</source>
-        <translation>Taskwatch beobachtet weiter</translation>
-    </message>
-    <message>
-        <source>It keeps running in the tray. Choose Quit in its menu to end it.</source>
-        <translation>Es läuft im Infobereich weiter. Wählen Sie Beenden in seinem Menü, um es zu beenden.</translation>
-    </message>
-    <message>
-        <source>Secrets are kept in your system&apos;s keychain, never in Taskwatch&apos;s files.</source>
-        <translation>Secrets werden im Schlüsselbund Ihres Systems aufbewahrt, nie in den Dateien von Taskwatch.</translation>
     </message>
 </context>
 <context>
@@ -916,6 +904,14 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
         <source>&amp;Resume watching</source>
         <translation>Beobachten &amp;fortsetzen</translation>
     </message>
+    <message>
+        <source>Taskwatch is still watching</source>
+        <translation>Taskwatch beobachtet weiter</translation>
+    </message>
+    <message>
+        <source>It keeps running in the tray. Choose Quit in its menu to end it.</source>
+        <translation>Es läuft im Infobereich weiter. Wählen Sie Beenden in seinem Menü, um es zu beenden.</translation>
+    </message>
 </context>
 <context>
     <name>DiscoverDialog</name>
@@ -991,9 +987,63 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
         <source>1 task</source>
         <translation>1 Aufgabe</translation>
     </message>
+    <message numerus="yes">
+        <source>%n tasks</source>
+        <translation>
+            <numerusform>%n Aufgabe</numerusform>
+            <numerusform>%n Aufgaben</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DisplayState</name>
     <message>
-        <source>%1 tasks</source>
-        <translation>%1 Aufgaben</translation>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Temp error</source>
+        <translation>Vorübergehender Fehler</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Fetch error</source>
+        <translation>Abruffehler</translation>
+    </message>
+    <message>
+        <source>Auth error</source>
+        <translation>Anmeldefehler</translation>
     </message>
 </context>
 <context>
@@ -1067,6 +1117,10 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     <message>
         <source>%1 d %2 h</source>
         <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>„%1“</translation>
     </message>
 </context>
 <context>
@@ -1270,20 +1324,12 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
         <translation>%1 entfernt.</translation>
     </message>
     <message>
-        <source>Removed %1 tasks.</source>
-        <translation>%1 Aufgaben entfernt.</translation>
-    </message>
-    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <source>Restored %1.</source>
         <translation>%1 wiederhergestellt.</translation>
-    </message>
-    <message>
-        <source>Restored %1 tasks.</source>
-        <translation>%1 Aufgaben wiederhergestellt.</translation>
     </message>
     <message>
         <source>Copied the task id.</source>
@@ -1306,12 +1352,29 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
         <translation>1 Aufgabe wird hinzugefügt.</translation>
     </message>
     <message>
-        <source>Adding %1 tasks.</source>
-        <translation>%1 Aufgaben werden hinzugefügt.</translation>
-    </message>
-    <message>
         <source>%1 already watched.</source>
         <translation>%1 bereits beobachtet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n tasks.</source>
+        <translation>
+            <numerusform>%n Aufgabe entfernt.</numerusform>
+            <numerusform>%n Aufgaben entfernt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n tasks.</source>
+        <translation>
+            <numerusform>%n Aufgabe wiederhergestellt.</numerusform>
+            <numerusform>%n Aufgaben wiederhergestellt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %n tasks.</source>
+        <translation>
+            <numerusform>%n Aufgabe wird hinzugefügt.</numerusform>
+            <numerusform>%n Aufgaben werden hinzugefügt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1719,6 +1782,13 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     </message>
 </context>
 <context>
+    <name>SettingsSession</name>
+    <message>
+        <source>Secrets are kept in your system&apos;s keychain, never in Taskwatch&apos;s files.</source>
+        <translation>Secrets werden im Schlüsselbund Ihres Systems aufbewahrt, nie in den Dateien von Taskwatch.</translation>
+    </message>
+</context>
+<context>
     <name>SingleInstance</name>
     <message>
         <source>Taskwatch is already running but did not answer within %1 s.</source>
@@ -1764,12 +1834,15 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
         <translation>1 Aufgabe</translation>
     </message>
     <message>
-        <source>%1 tasks</source>
-        <translation>%1 Aufgaben</translation>
-    </message>
-    <message>
         <source>Taskwatch — %1 failed, %2 running of %3</source>
         <translation>Taskwatch — %1 fehlgeschlagen, %2 laufend von %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tasks</source>
+        <translation>
+            <numerusform>%n Aufgabe</numerusform>
+            <numerusform>%n Aufgaben</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2050,12 +2123,12 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
         <translation>%1 (das Zertifikat gilt für %2)</translation>
     </message>
     <message>
-        <source>%1 (it expired on %2)</source>
-        <translation>%1 (es ist am %2 abgelaufen)</translation>
+        <source>%1 (it expired on %2 UTC)</source>
+        <translation>%1 (es ist am %2 UTC abgelaufen)</translation>
     </message>
     <message>
-        <source>%1 (it is valid from %2)</source>
-        <translation>%1 (es gilt erst ab %2)</translation>
+        <source>%1 (it is valid from %2 UTC)</source>
+        <translation>%1 (es gilt erst ab %2 UTC)</translation>
     </message>
 </context>
 <context>

@@ -160,7 +160,7 @@ void DiscoverDialog::showTasks()
             continue;
         auto *item = new TaskItem(m_list);
         item->setIcon(StateColumn, StateIcons::stateIcon(state, palette()));
-        item->setText(StateColumn, displayStateName(state));
+        item->setText(StateColumn, displayStateName(state, TextLanguage::UserLanguage));
         item->setText(NameColumn, status.uniqueName);
         item->setToolTip(NameColumn, status.description);
         item->setText(TypeColumn, status.type);
@@ -173,7 +173,7 @@ void DiscoverDialog::showTasks()
         item->setData(IdColumn, IdRole, status.id);
         if (m_known.contains(status.id)) {
             item->setFlags(item->flags() & ~(Qt::ItemIsEnabled | Qt::ItemIsSelectable));
-            item->setText(StateColumn, tr("%1 (watched)").arg(displayStateName(state)));
+            item->setText(StateColumn, tr("%1 (watched)").arg(displayStateName(state, TextLanguage::UserLanguage)));
             item->setToolTip(StateColumn, tr("Already on the watch list"));
         } else if (selected.contains(status.id)) {
             item->setSelected(true);
@@ -184,7 +184,7 @@ void DiscoverDialog::showTasks()
     for (int column = 0; column < m_list->columnCount(); ++column)
         m_list->resizeColumnToContents(column);
     if (!m_tasks.isEmpty() || shown > 0)
-        m_status->setText(shown == 1 ? tr("1 task") : tr("%1 tasks").arg(shown));
+        m_status->setText(shown == 1 ? tr("1 task") : tr("%n tasks", nullptr, shown));
     updateButtons();
 }
 

@@ -19,6 +19,11 @@ QString twoDigits(qint64 value)
 
 } // namespace
 
+QString quoted(const QString &text)
+{
+    return Text::tr("“%1”").arg(text);
+}
+
 QString duration(qint64 seconds)
 {
     seconds = std::max<qint64>(0, seconds);

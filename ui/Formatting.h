@@ -7,6 +7,7 @@
 // people see; UTC is what they compare with SailPoint's logs, so it goes in tooltips and reports.
 namespace Formatting {
 
+QString quoted(const QString &text); // “acme”, in the quotation marks of the user's language
 QString duration(qint64 seconds); // "45 s", "3 min 05 s", "2 h 03 min", "3 d 4 h"; negative → 0 s
 QString localTime(const QDateTime &time); // "2024-05-17 21:33:16"; empty when invalid
 QString utcTime(const QDateTime &time); // "2024-05-17 19:33:16 UTC"; empty when invalid

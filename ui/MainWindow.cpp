@@ -306,7 +306,7 @@ void MainWindow::removeSelected()
     Q_EMIT removeRequested(ids);
 
     const QString text = removal.tasks.size() == 1 ? tr("Removed %1.").arg(removal.tasks.first().displayName())
-                                                   : tr("Removed %1 tasks.").arg(removal.tasks.size());
+                                                   : tr("Removed %n tasks.", nullptr, int(removal.tasks.size()));
     m_messageBar->showNotice(text, tr("&Undo"), UndoTimeoutMs);
     updateActions();
 }
@@ -326,7 +326,7 @@ void MainWindow::undoRemove()
         Q_EMIT addRequested(ids, label);
 
     m_messageBar->showNotice(removal.tasks.size() == 1 ? tr("Restored %1.").arg(removal.tasks.first().displayName())
-                                                       : tr("Restored %1 tasks.").arg(removal.tasks.size()),
+                                                       : tr("Restored %n tasks.", nullptr, int(removal.tasks.size())),
                              QString(), MessageTimeoutMs);
     // Select what came back, so that the detail view and the next action apply to it.
     QStringList ids;
@@ -361,7 +361,8 @@ void MainWindow::pasteIds()
         return;
     }
     Q_EMIT addRequested(parsed.ids, QString());
-    QString message = parsed.ids.size() == 1 ? tr("Adding 1 task.") : tr("Adding %1 tasks.").arg(parsed.ids.size());
+    QString message =
+            parsed.ids.size() == 1 ? tr("Adding 1 task.") : tr("Adding %n tasks.", nullptr, int(parsed.ids.size()));
     if (!parsed.duplicates.isEmpty())
         message += u' ' + tr("%1 already watched.").arg(parsed.duplicates.size());
     showMessage(message);

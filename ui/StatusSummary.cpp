@@ -65,7 +65,7 @@ QString StatusSummary::countsText() const
     QStringList parts;
     for (const DisplayState state : allDisplayStates()) {
         if (const int n = count(state))
-            parts.append(QStringLiteral("%1 %2").arg(n).arg(displayStateName(state)));
+            parts.append(QStringLiteral("%1 %2").arg(n).arg(displayStateName(state, TextLanguage::UserLanguage)));
     }
     if (parts.isEmpty())
         return QCoreApplication::translate("StatusSummary", "No tasks watched");
@@ -76,8 +76,10 @@ QString StatusSummary::toolTip() const
 {
     const int failed = count(DisplayState::Error) + count(DisplayState::TempError);
     const int active = count(DisplayState::Running) + count(DisplayState::Queued);
+    // "1 task" apart keeps the English right without an English catalogue; "%n tasks" is a plural form, so
+    // a translation gives every form its language has for the other counts.
     const QString tasks = total() == 1 ? QCoreApplication::translate("StatusSummary", "1 task")
-                                       : QCoreApplication::translate("StatusSummary", "%1 tasks").arg(total());
+                                       : QCoreApplication::translate("StatusSummary", "%n tasks", nullptr, total());
     return QCoreApplication::translate("StatusSummary", "Taskwatch — %1 failed, %2 running of %3")
             .arg(failed)
             .arg(active)

@@ -258,7 +258,8 @@ void TaskDetailView::showFields()
             StateIcons::stateIcon(state, palette()).pixmap(QSize(iconSize, iconSize), devicePixelRatioF()));
     m_name->setText(task.displayName());
     m_name->setToolTip(status && !task.label.isEmpty() ? status->uniqueName : QString());
-    m_state->setText(task.paused ? tr("%1 (watching paused)").arg(displayStateName(state)) : displayStateName(state));
+    const QString stateName = displayStateName(state, TextLanguage::UserLanguage);
+    m_state->setText(task.paused ? tr("%1 (watching paused)").arg(stateName) : stateName);
     m_description->setText(status ? status->description : QString());
     m_description->setVisible(status && !status->description.isEmpty());
     m_type->setText(status ? status->type : QString());
@@ -370,9 +371,9 @@ void TaskDetailView::showHistory()
     m_historyList->clear();
     // Newest first: what just happened is what people look for.
     for (auto it = m_history.crbegin(); it != m_history.crend(); ++it) {
-        auto *item = new QTreeWidgetItem(
-                m_historyList,
-                {Formatting::localTime(it->at), it->eventName(), displayStateName(it->state), it->detailText()});
+        auto *item = new QTreeWidgetItem(m_historyList,
+                                         {Formatting::localTime(it->at), it->eventName(),
+                                          displayStateName(it->state, TextLanguage::UserLanguage), it->detailText()});
         item->setToolTip(0, Formatting::utcTime(it->at));
         item->setToolTip(3, it->detailText());
     }

@@ -69,8 +69,9 @@ QString displayText(const WatchedTask &task, DisplayState state, int column)
     const TaskStatus *status = task.status ? &*task.status : nullptr;
     switch (column) {
     case Column::StateColumn:
-        return task.paused ? QCoreApplication::translate("WatchListModel", "%1 (paused)").arg(displayStateName(state))
-                           : displayStateName(state);
+        return task.paused ? QCoreApplication::translate("WatchListModel", "%1 (paused)")
+                                     .arg(displayStateName(state, TextLanguage::UserLanguage))
+                           : displayStateName(state, TextLanguage::UserLanguage);
     case Column::NameColumn:
         return task.displayName();
     case Column::IdColumn:
@@ -103,8 +104,9 @@ QString toolTipText(const WatchedTask &task, DisplayState state, int column)
     switch (column) {
     case Column::StateColumn:
         if (!task.problem.isNone())
-            return displayStateName(state) + QStringLiteral(": ") + task.problem.text(TextLanguage::UserLanguage);
-        return displayStateName(state);
+            return displayStateName(state, TextLanguage::UserLanguage) + QStringLiteral(": ")
+                    + task.problem.text(TextLanguage::UserLanguage);
+        return displayStateName(state, TextLanguage::UserLanguage);
     case Column::NameColumn:
         return status ? status->description : QString();
     case Column::IdColumn:

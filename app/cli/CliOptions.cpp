@@ -347,7 +347,7 @@ CliConnection resolveConnection(const CliOptions &options, const QProcessEnviron
                 QCoreApplication::translate("CliOptions", "no client id: use --client-id, SAIL_CLIENT_ID or --profile");
         return result;
     }
-    const QString problem = profile.problem();
+    const QString problem = profile.problem().translated();
     if (!problem.isEmpty()) {
         result.error = problem;
         return result;
@@ -414,6 +414,6 @@ CliLoginPlan resolveLogin(const CliOptions &options, const QSettings &settings)
                                                  "login needs --client-id, the API client or personal access token id");
         return plan;
     }
-    plan.error = profile.problem();
+    plan.error = profile.problem().translated();
     return plan;
 }

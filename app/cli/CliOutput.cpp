@@ -92,7 +92,7 @@ QString liveLine(const WatchedTask &task, int idWidth, int maxWidth)
     const QString detail = task.problem.isNone() ? (task.status ? task.status->progress.value_or(QString()) : QString())
                                                  : task.problem.shownMessage();
     QString line = task.id.leftJustified(idWidth) + QStringLiteral("  ")
-            + displayStateName(task.displayState()).leftJustified(11) + progressBar(percent)
+            + displayStateName(task.displayState(), TextLanguage::UserLanguage).leftJustified(11) + progressBar(percent)
             + percentText(task.status).rightJustified(5) + QStringLiteral("  ") + task.displayName();
     if (!detail.isEmpty())
         line += QStringLiteral("  ") + detail.simplified();

@@ -5,19 +5,11 @@
 #include "client/WatchList.h"
 #include "models/ConnectionProfile.h"
 #include "models/TenantUrl.h"
+#include "ui/Formatting.h"
 #include "ui/MainWindow.h"
 #include "ui/NoticeBar.h"
 
 #include <QDir>
-
-namespace {
-
-QString quoted(const QString &text)
-{
-    return QCoreApplication::translate("DesktopApp", "“%1”").arg(text);
-}
-
-} // namespace
 
 ConnectionPresenter::ConnectionPresenter(MainWindow *window, QObject *parent)
     : QObject(parent)
@@ -38,8 +30,9 @@ void ConnectionPresenter::showConnection(const ConnectionLine &line, const QStri
                       tr("Signing in to %1 failed: %2 Check the client id and secret in Settings.")
                               .arg(line.tenant, state.shownMessage()));
         } else if (state.kind == ConnectionState::Kind::Misconfigured && !m_banners.contains(Banner::Keychain)) {
-            setBanner(Banner::Connection,
-                      tr("The profile %1 cannot connect: %2").arg(quoted(profileName), state.shownMessage()));
+            setBanner(
+                    Banner::Connection,
+                    tr("The profile %1 cannot connect: %2").arg(Formatting::quoted(profileName), state.shownMessage()));
         } else if (state.kind != ConnectionState::Kind::Misconfigured) {
             clearBanner(Banner::Connection);
         }
@@ -55,15 +48,16 @@ void ConnectionPresenter::showSecretResult(const ConnectionProfile &profile, con
         setBanner(Banner::Keychain,
                   tr("The stored client secret of the profile %1 was saved for %2, not for its tenant now (%3), "
                      "and is not sent there. Enter the secret in Settings.")
-                          .arg(quoted(profile.name), r.tenant, TenantUrl::normalized(profile.baseUrl)));
+                          .arg(Formatting::quoted(profile.name), r.tenant, TenantUrl::normalized(profile.baseUrl)));
     } else if (r.notFound) {
         setBanner(Banner::Keychain,
-                  tr("No client secret is stored for the profile %1. Enter it in Settings.").arg(quoted(profile.name)));
+                  tr("No client secret is stored for the profile %1. Enter it in Settings.")
+                          .arg(Formatting::quoted(profile.name)));
     } else {
         setBanner(Banner::Keychain,
                   tr("The client secret for the profile %1 could not be read from the keychain. %2 In Settings "
                      "you can enter it for this session only.")
-                          .arg(quoted(profile.name), r.message()));
+                          .arg(Formatting::quoted(profile.name), r.message()));
     }
 }
 

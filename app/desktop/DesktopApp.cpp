@@ -37,7 +37,6 @@ DesktopApp::DesktopApp(const DesktopOptions &options, const Environment &environ
 
 DesktopApp::~DesktopApp()
 {
-    delete m_settings; // the dialog first: it is the window's child
     if (m_tray)
         m_tray->setQuitting(); // closing the window on the way out is not a person closing it
     // The rest goes with its owner: the engine (watching no more), the window, the tray, and the watch list,

@@ -123,9 +123,8 @@ private:
     int m_pollIntervalSeconds = Preferences::DefaultPollIntervalSeconds;
 
     // Owned here, or children of this object. Each is whole on its own: none holds a plain pointer to another
-    // (the engine's window and watch list are QPointers, connections end with either side). Two orders remain and are
-    // kept on purpose: the destructor closes the settings dialog (the window's child) first, and the engine is
-    // declared last so that it stops first, before what it reports to.
+    // (the engine's window and watch list, the settings session's dialog are QPointers; connections end with either
+    // side), so they may go in any order. The engine is declared last all the same, so that it stops first.
     CredentialStore *m_credentials; // child
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<ConnectionPresenter> m_presenter; // with the window

@@ -113,7 +113,7 @@ DesktopParse parseDesktopArguments(const QStringList &arguments, const QProcessE
         ConnectionProfile profile;
         profile.baseUrl = QUrl(parser.value(baseUrl).trimmed(), QUrl::StrictMode);
         profile.clientId = parser.value(clientId).trimmed();
-        const QString problem = profile.problem();
+        const QString problem = profile.problem().translated();
         if (!profile.baseUrl.isValid() || !problem.isEmpty())
             return failure(QCoreApplication::translate("DesktopOptions", "--base-url/--client-id: %1")
                                    .arg(problem.isEmpty() ? QCoreApplication::translate("DesktopOptions", "not a URL")

@@ -102,9 +102,8 @@ bool DesktopTray::eventFilter(QObject *watched, QEvent *event)
         m_window->hide();
         if (!m_toldAboutTray) {
             m_toldAboutTray = true;
-            showNotification({QCoreApplication::translate("DesktopApp", "Taskwatch is still watching"),
-                              QCoreApplication::translate(
-                                      "DesktopApp", "It keeps running in the tray. Choose Quit in its menu to end it."),
+            showNotification({tr("Taskwatch is still watching"),
+                              tr("It keeps running in the tray. Choose Quit in its menu to end it."),
                               Notification::Severity::Information,
                               {}});
         }

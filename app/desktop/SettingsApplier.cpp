@@ -3,6 +3,7 @@
 #include "DesktopLog.h"
 #include "client/CredentialStore.h"
 #include "ui/Autostart.h"
+#include "ui/Formatting.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -12,11 +13,6 @@
 #include <memory>
 
 namespace {
-
-QString quoted(const QString &text)
-{
-    return QCoreApplication::translate("DesktopApp", "“%1”").arg(text);
-}
 
 // Runs asynchronous steps one after the other. Each pending step's callback owns the runner, so it lives
 // exactly as long as there is something left to run.
@@ -72,14 +68,14 @@ void SettingsApplier::runSteps(const QList<Step> &steps, std::function<void()> d
 SettingsApplier::Step SettingsApplier::removeStep(const SecretKey &removed, QStringList *problems)
 {
     return [this, removed, problems](std::function<void()> next) {
-        m_credentials->removeProfile(removed.profile, removed.clientId,
-                                     [problems, removed, next](const CredentialResult &r) {
-                                         if (r.isError())
-                                             problems->append(tr("The secret of the removed profile %1 could not be "
-                                                                 "deleted: %2")
-                                                                      .arg(quoted(removed.profile), r.message()));
-                                         next();
-                                     });
+        m_credentials->removeProfile(
+                removed.profile, removed.clientId, [problems, removed, next](const CredentialResult &r) {
+                    if (r.isError())
+                        problems->append(tr("The secret of the removed profile %1 could not be "
+                                            "deleted: %2")
+                                                 .arg(Formatting::quoted(removed.profile), r.message()));
+                    next();
+                });
     };
 }
 
@@ -91,7 +87,7 @@ SettingsApplier::Step SettingsApplier::moveStep(const SecretMove &move, QStringL
             // own trouble is already shown with its state.
             if (r.isError() && !r.fromSession)
                 problems->append(tr("The secret of %1 could not be moved in the keychain: %2")
-                                         .arg(quoted(move.to.profile), r.message()));
+                                         .arg(Formatting::quoted(move.to.profile), r.message()));
             next();
         });
     };
@@ -113,7 +109,7 @@ SettingsApplier::Step SettingsApplier::changeStep(const SecretChange &change, co
                         m_credentials->setSessionSecret(change.profile, change.clientId, change.secret, tenant);
                         problems->append(tr("The secret of %1 could not be stored in the keychain and is kept "
                                             "for this session only. %2")
-                                                 .arg(quoted(change.profile), r.message()));
+                                                 .arg(Formatting::quoted(change.profile), r.message()));
                     }
                     next();
                 });

@@ -71,9 +71,7 @@ KeychainDisplay SettingsSession::keychainDisplay() const
     case KeychainState::Unavailable:
         return {false, m_credentials->stateMessage()};
     }
-    return {true,
-            QCoreApplication::translate("DesktopApp",
-                                        "Secrets are kept in your system's keychain, never in Taskwatch's files.")};
+    return {true, tr("Secrets are kept in your system's keychain, never in Taskwatch's files.")};
 }
 
 void SettingsSession::test(const ConnectionProfile &profile, const QString &secret)

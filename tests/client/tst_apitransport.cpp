@@ -331,7 +331,7 @@ private Q_SLOTS:
         file.close();
         ApiTransport transport;
         QVERIFY(!transport.setCaFile(dir.filePath(QStringLiteral("missing.pem"))).isEmpty());
-        QVERIFY(transport.setCaFile(garbage).contains(QStringLiteral("no PEM or DER certificate")));
+        QVERIFY(transport.setCaFile(garbage).english().contains(QStringLiteral("no PEM or DER certificate")));
         useCredentials(transport, QUrl(QStringLiteral("https://acme.api.identitynow.com")));
         Call call;
         call.send(transport, QUrl(QStringLiteral("https://acme.api.identitynow.com/v2025/task-status/a")));

@@ -1,3 +1,4 @@
+#include "MonitorFixture.h"
 #include "SimFixture.h"
 #include "TinyServer.h"
 #include "client/ApiTransport.h"
@@ -13,20 +14,7 @@ using namespace std::chrono;
 // The engine against three ways the outside can mislead it: a wall clock that is stepped during a watch, one
 // tenant spelled two ways, and a single-task answer about another task.
 
-namespace {
-
-bool allHaveStatus(const TaskMonitor &monitor)
-{
-    const QList<WatchedTask> tasks = monitor.tasks();
-    return std::all_of(tasks.begin(), tasks.end(), [](const WatchedTask &t) { return t.status && t.problem.isNone(); });
-}
-
-QString hexId(int n)
-{
-    return QStringLiteral("%1").arg(n, 32, 16, QLatin1Char('0'));
-}
-
-} // namespace
+namespace { } // namespace
 
 class TestEngineGuards : public QObject
 {
@@ -65,28 +53,10 @@ private Q_SLOTS:
 
         // Against a tenant with a tight limit: two spellings of its URL (those loopback can reach) together
         // stay within it.
-        SimConfig config;
-        config.rateLimitRequests = 6;
-        config.rateLimitSeconds = 3;
-        auto sim = startSim(config);
-        for (int i = 0; i < 12; ++i)
-            sim->addTask(scenarioTask(0, 0, QStringLiteral("SUCCESS"), 3600)); // finished: one GET each
-        const QStringList ids = sim->taskIds();
-        const QString spellings[] = {sim->baseUrl().toString(),
-                                     QStringLiteral("HTTP://127.0.0.1:%1/").arg(sim->baseUrl().port())};
-        std::vector<std::unique_ptr<TaskMonitor>> monitors;
-        for (const QString &url : spellings) {
-            ConnectionProfile profile = profileAt(url);
-            auto monitor = std::make_unique<TaskMonitor>(profile);
-            monitor->setSecret(QStringLiteral("demo"));
-            monitor->setRequestBudget(6, seconds(3));
-            monitor->setFetchMode(Batching::FetchMode::PerId);
-            monitor->addTasks(monitors.empty() ? ids.mid(0, 6) : ids.mid(6));
-            monitors.push_back(std::move(monitor));
-        }
-        QTRY_VERIFY_WITH_TIMEOUT(allHaveStatus(*monitors.at(0)) && allHaveStatus(*monitors.at(1)), 30000);
-        QCOMPARE(simCount(*sim, taskRoute(ApiVersion::V2025), QStringLiteral("200")), 12);
-        QCOMPARE(simStat(*sim, QStringLiteral("rateLimited")), 0);
+        expectOneAllowanceForTwoMonitors([&profileAt](const SimServer &sim, int i) {
+            return profileAt(i == 0 ? sim.baseUrl().toString()
+                                    : QStringLiteral("HTTP://127.0.0.1:%1/").arg(sim.baseUrl().port()));
+        });
     }
 
     void wallClockStepsNeitherBurstNorStall_data()

@@ -1,3 +1,4 @@
+#include "MonitorFixture.h"
 #include "SimFixture.h"
 #include "client/ApiTransport.h"
 #include "client/TaskMonitor.h"
@@ -49,17 +50,6 @@ bool allFinished(const TaskMonitor &monitor)
     return !tasks.isEmpty() && std::all_of(tasks.begin(), tasks.end(), [](const WatchedTask &t) {
         return t.status && isFinished(t.status->state());
     });
-}
-
-bool allHaveStatus(const TaskMonitor &monitor)
-{
-    const QList<WatchedTask> tasks = monitor.tasks();
-    return std::all_of(tasks.begin(), tasks.end(), [](const WatchedTask &t) { return t.status && t.problem.isNone(); });
-}
-
-QString hexId(int n)
-{
-    return QStringLiteral("%1").arg(n, 32, 16, QLatin1Char('0'));
 }
 
 QJsonObject withId(QJsonObject entry, const QString &id)
@@ -247,27 +237,11 @@ private Q_SLOTS:
     {
         // The tenant counts per client id and API version, not per profile: two profiles with the same
         // client id, each within the allowance on its own, must not exceed it together.
-        SimConfig config;
-        config.rateLimitRequests = 6;
-        config.rateLimitSeconds = 3;
-        auto sim = startSim(config);
-        for (int i = 0; i < 12; ++i)
-            sim->addTask(scenarioTask(0, 0, QStringLiteral("SUCCESS"), 3600)); // finished: one GET each
-        const QStringList ids = sim->taskIds();
-        std::vector<std::unique_ptr<TaskMonitor>> monitors;
-        for (const QString &name : {QStringLiteral("first"), QStringLiteral("second")}) {
-            ConnectionProfile profile = simProfile(*sim);
-            profile.name = name;
-            auto monitor = std::make_unique<TaskMonitor>(profile);
-            monitor->setSecret(QStringLiteral("demo"));
-            monitor->setRequestBudget(6, seconds(3));
-            monitor->setFetchMode(Batching::FetchMode::PerId);
-            monitor->addTasks(monitors.empty() ? ids.mid(0, 6) : ids.mid(6));
-            monitors.push_back(std::move(monitor));
-        }
-        QTRY_VERIFY_WITH_TIMEOUT(allHaveStatus(*monitors.at(0)) && allHaveStatus(*monitors.at(1)), 30000);
-        QCOMPARE(simCount(*sim, taskRoute(ApiVersion::V2025), QStringLiteral("200")), 12);
-        QCOMPARE(simStat(*sim, QStringLiteral("rateLimited")), 0);
+        expectOneAllowanceForTwoMonitors([](const SimServer &sim, int i) {
+            ConnectionProfile profile = simProfile(sim);
+            profile.name = i == 0 ? QStringLiteral("first") : QStringLiteral("second");
+            return profile;
+        });
     }
 
     void tokenExpiringOnTheTenantIsRenewedWithoutAnError()

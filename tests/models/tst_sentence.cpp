@@ -106,6 +106,19 @@ private Q_SLOTS:
         QVERIFY(tenant == Sentence::verbatim(QStringLiteral("HTTP 500: Kaputt %1")));
         QVERIFY(!(tenant == Sentence()));
     }
+
+    void joinedKeepsBothReadings()
+    {
+        GermanTranslator german;
+        QVERIFY(QCoreApplication::installTranslator(&german));
+        const Sentence joined = Sentence::joined(
+                {Sentence::translate("Test", "the request was cancelled"), Sentence::verbatim(QStringLiteral("X"))},
+                QStringLiteral("; "));
+        QCOMPARE(joined.english(), QStringLiteral("the request was cancelled; X"));
+        QCOMPARE(joined.translated(), QStringLiteral("die Anfrage wurde abgebrochen; X"));
+        QVERIFY(QCoreApplication::removeTranslator(&german));
+        QVERIFY(Sentence::joined({}, QStringLiteral("; ")).isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSentence)

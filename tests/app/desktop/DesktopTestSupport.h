@@ -15,7 +15,10 @@
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
 
 namespace DesktopTest {
 
@@ -27,6 +30,18 @@ inline void isolateSettings(const QString &dir, const QString &application)
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir);
     QSettings().clear();
+}
+
+// A DesktopApp for a test, not started yet: its watch list (unless `options` names one) and its autostart
+// entry in `dir`, and no system tray unless asked for.
+inline std::unique_ptr<DesktopApp> makeApp(const QTemporaryDir &dir, DesktopOptions options, bool tray = false)
+{
+    if (options.watchListPath.isEmpty())
+        options.watchListPath = dir.filePath(QStringLiteral("watchlist.json"));
+    DesktopEnvironment environment;
+    environment.trayAvailable = tray;
+    environment.autostartPath = dir.filePath(QStringLiteral("autostart/taskwatch.desktop"));
+    return std::make_unique<DesktopApp>(options, environment);
 }
 
 template<typename T>

@@ -115,11 +115,7 @@ private Q_SLOTS:
         options.clientId = ClientId;
         options.clientSecret = Secret; // as from SAIL_CLIENT_SECRET
         options.pollIntervalSeconds = 1;
-        options.watchListPath = m_dir.filePath(QStringLiteral("watchlist.json"));
-        DesktopEnvironment environment;
-        environment.trayAvailable = false;
-        environment.autostartPath = m_dir.filePath(QStringLiteral("autostart.desktop"));
-        m_app = std::make_unique<DesktopApp>(options, environment);
+        m_app = makeApp(m_dir, options);
         m_app->start();
         QCOMPARE(m_app->mode(), DesktopApp::Mode::Profile);
         QVERIFY(!m_app->isSecretPending()); // the environment's secret, no keychain needed

@@ -90,11 +90,7 @@ private Q_SLOTS:
     {
         DesktopOptions options;
         options.pollIntervalSeconds = 1;
-        options.watchListPath = m_dir.filePath(QStringLiteral("watchlist.json"));
-        DesktopEnvironment environment;
-        environment.trayAvailable = false;
-        environment.autostartPath = m_dir.filePath(QStringLiteral("autostart.desktop"));
-        m_app = std::make_unique<DesktopApp>(options, environment);
+        m_app = makeApp(m_dir, options);
         QSignalSpy resolved(m_app.get(), &DesktopApp::secretResolved);
         m_app->start();
         QVERIFY(showAndActivate(window()));

@@ -57,11 +57,7 @@ private:
         m_app.reset();
         DesktopOptions options;
         options.pollIntervalSeconds = 1;
-        options.watchListPath = m_dir.filePath(QStringLiteral("watchlist.json"));
-        DesktopEnvironment environment;
-        environment.trayAvailable = false;
-        environment.autostartPath = m_dir.filePath(QStringLiteral("autostart/taskwatch.desktop"));
-        m_app = std::make_unique<DesktopApp>(options, environment);
+        m_app = makeApp(m_dir, options);
         m_app->start();
     }
 

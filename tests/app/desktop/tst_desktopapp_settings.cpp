@@ -394,6 +394,23 @@ private Q_SLOTS:
         QVERIFY(DesktopSettings(settings).profiles().isEmpty());
         QCOMPARE(DesktopSettings(settings).currentProfile(), QString());
     }
+
+    // The app may go while its settings dialog is open and a connection test is on its way: whatever order
+    // its parts go in, none reaches one that is gone (the dialog is the window's child, the session only
+    // points to it), and the next start is whole.
+    void quittingWithTheDialogOpenAndATestRunning()
+    {
+        SettingsDialog *dialog = openSettingsWithTheKeyboard();
+        QVERIFY(dialog);
+        QPointer<SettingsDialog> watched(dialog);
+        QTest::mouseClick(child<QPushButton>(dialog, "testConnection"), Qt::LeftButton);
+        m_app.reset();
+        QVERIFY(watched.isNull());
+        startApp();
+        QCOMPARE(m_app->mode(), DesktopApp::Mode::Demo);
+        QVERIFY(!m_app->settingsDialog());
+        QVERIFY(openSettingsWithTheKeyboard());
+    }
 };
 
 QTEST_MAIN(TestDesktopAppSettings)

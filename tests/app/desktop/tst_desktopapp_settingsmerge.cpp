@@ -120,11 +120,7 @@ private Q_SLOTS:
     void aCliLoginDuringTheDialogSurvivesOkAndARemovedProfileTakesItsSecret()
     {
         DesktopOptions options;
-        options.watchListPath = m_dir.filePath(QStringLiteral("watchlist.json"));
-        DesktopEnvironment environment;
-        environment.trayAvailable = false;
-        environment.autostartPath = m_dir.filePath(QStringLiteral("autostart/taskwatch.desktop"));
-        m_app = std::make_unique<DesktopApp>(options, environment);
+        m_app = makeApp(m_dir, options);
         m_app->start();
         QCOMPARE(m_app->profile().name, DeskProfile);
 

@@ -32,11 +32,7 @@ private:
     std::unique_ptr<DesktopApp> startDemo(bool tray, DesktopOptions options = {})
     {
         options.demo = true;
-        options.watchListPath = m_dir.filePath(QStringLiteral("watchlist.json"));
-        DesktopEnvironment environment;
-        environment.trayAvailable = tray;
-        environment.autostartPath = m_dir.filePath(QStringLiteral("autostart.desktop"));
-        auto app = std::make_unique<DesktopApp>(options, environment);
+        auto app = makeApp(m_dir, options, tray);
         app->start();
         return app;
     }

@@ -1,5 +1,6 @@
 #include "DesktopTestSupport.h"
 #include "app/common/Translations.h"
+#include "app/desktop/DemoTenant.h"
 #include "ui/SettingsDialog.h"
 
 #include <QAbstractButton>
@@ -38,11 +39,7 @@ private Q_SLOTS:
         QCOMPARE(QLocale::system().language(), QLocale::German); // what main() below set up
         DesktopOptions options;
         options.demo = true;
-        options.watchListPath = m_dir.filePath(QStringLiteral("watchlist.json"));
-        DesktopEnvironment environment;
-        environment.trayAvailable = false;
-        environment.autostartPath = m_dir.filePath(QStringLiteral("autostart.desktop"));
-        m_app = std::make_unique<DesktopApp>(options, environment);
+        m_app = makeApp(m_dir, options);
         m_app->start();
         QVERIFY(QTest::qWaitForWindowExposed(m_app->window()));
     }
@@ -64,6 +61,16 @@ private Q_SLOTS:
             headers.append(model->headerData(column, Qt::Horizontal).toString());
         QVERIFY2(headers.contains(QStringLiteral("Aufgaben-ID")), qPrintable(headers.join(u", ")));
         QVERIFY2(headers.contains(QStringLiteral("Fortschritt")), qPrintable(headers.join(u", ")));
+    }
+
+    // The state column and the status bar name states in German; the report stays English (for support).
+    void theStatesAreGerman()
+    {
+        const MainWindow *window = m_app->window();
+        const QString failed = DemoTenant::FailedTaskId;
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(window, failed), DisplayState::Error, 30000);
+        QCOMPARE(cell(window, failed, WatchListModel::StateColumn), QStringLiteral("Fehler"));
+        QCOMPARE(displayStateName(DisplayState::Error), QStringLiteral("Error"));
     }
 
     void theSettingsDialogIsGerman()
