@@ -21,8 +21,16 @@ struct ApiResponse
     Kind kind = Kind::Network;
     int httpStatus = 0; // 0 when no HTTP answer came
     QByteArray body;
+    QByteArray totalCount; // the X-Total-Count header as sent (lists with count=true, HEAD); empty without one
     Sentence errorText; // one readable sentence for every kind but Ok (english() for logs and reports)
 
     bool ok() const { return kind == Kind::Ok; }
     ApiError apiError() const { return ApiError::fromResponse(httpStatus, body); }
+    // X-Total-Count as a number; -1 when absent or not a whole number ≥ 0.
+    qint64 total() const
+    {
+        bool ok = false;
+        const qint64 value = totalCount.trimmed().toLongLong(&ok);
+        return ok && value >= 0 ? value : -1;
+    }
 };

@@ -23,6 +23,22 @@ QString encoded(const QString &value)
     return QString::fromLatin1(QUrl::toPercentEncoding(value));
 }
 
+QUrl withQuery(QUrl url, const ListQuery &query)
+{
+    QStringList items;
+    items.append(QStringLiteral("limit=%1").arg(query.limit));
+    if (query.offset > 0)
+        items.append(QStringLiteral("offset=%1").arg(query.offset));
+    if (query.count)
+        items.append(QStringLiteral("count=true"));
+    if (!query.filters.isEmpty())
+        items.append(QString(QStringLiteral("filters=") + encoded(query.filters)));
+    if (!query.sorters.isEmpty())
+        items.append(QString(QStringLiteral("sorters=") + encoded(query.sorters)));
+    url.setQuery(items.join(u'&'), QUrl::StrictMode);
+    return url;
+}
+
 } // namespace
 
 QUrl tokenUrl(const QUrl &baseUrl)
@@ -39,17 +55,21 @@ QUrl taskUrl(const QUrl &baseUrl, ApiVersion version, const QString &id)
 
 QUrl listUrl(const QUrl &baseUrl, ApiVersion version, const ListQuery &query)
 {
-    QUrl url = withPath(baseUrl, ApiVersions::listPath(version));
-    QStringList items;
-    items.append(QStringLiteral("limit=%1").arg(query.limit));
-    if (query.offset > 0)
-        items.append(QStringLiteral("offset=%1").arg(query.offset));
-    if (!query.filters.isEmpty())
-        items.append(QString(QStringLiteral("filters=") + encoded(query.filters)));
-    if (!query.sorters.isEmpty())
-        items.append(QString(QStringLiteral("sorters=") + encoded(query.sorters)));
-    url.setQuery(items.join(u'&'), QUrl::StrictMode);
-    return url;
+    return withQuery(withPath(baseUrl, ApiVersions::listPath(version)), query);
+}
+
+QUrl pendingUrl(const QUrl &baseUrl, ApiVersion version, const ListQuery &query)
+{
+    if (!ApiVersions::hasPendingTasks(version)) {
+        ListQuery unfinished = query;
+        unfinished.filters = runningFilter();
+        return listUrl(baseUrl, version, unfinished);
+    }
+    // The pending-tasks endpoint takes only limit, offset and count.
+    ListQuery paging = query;
+    paging.filters.clear();
+    paging.sorters.clear();
+    return withQuery(withPath(baseUrl, ApiVersions::pendingPath(version)), paging);
 }
 
 QString idInFilter(const QStringList &ids)

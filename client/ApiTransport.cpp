@@ -11,7 +11,6 @@
 #include <QHash>
 #include <QMutex>
 #include <QNetworkAccessManager>
-#include <QNetworkProxyFactory>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSysInfo>
@@ -23,19 +22,6 @@
 using namespace std::chrono;
 
 namespace {
-
-// The system's proxy settings (environment, GNOME/KDE, Windows, macOS), except for loopback hosts:
-// a proxy cannot reach this computer's loopback interface (the simulated tenant lives there).
-class SystemProxyFactory : public QNetworkProxyFactory
-{
-public:
-    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery &query) override
-    {
-        if (UrlPolicy::isLoopbackHost(query.peerHostName()))
-            return {QNetworkProxy(QNetworkProxy::NoProxy)};
-        return systemProxyForQuery(query);
-    }
-};
 
 bool isConnectionLevel(QNetworkReply::NetworkError error)
 {
@@ -51,7 +37,7 @@ ApiTransport::ApiTransport(EngineClock clock, QObject *parent)
     , m_manager(new QNetworkAccessManager(this))
     , m_tokens(new TokenProvider(this, m_clock, this))
 {
-    m_manager->setProxyFactory(new SystemProxyFactory); // the manager owns it
+    ApiRequests::useSystemProxyExceptLoopback(*m_manager);
     m_manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
 #if QT_CONFIG(ssl)
     m_ssl = QSslConfiguration::defaultConfiguration();
@@ -162,32 +148,36 @@ QDateTime ApiTransport::rateLimitedUntil() const
 
 void ApiTransport::get(const QUrl &url, QObject *context, Callback done)
 {
-    Entry entry;
-    entry.url = url;
-    entry.hasContext = context != nullptr;
-    entry.context = context;
-    entry.done = std::move(done);
-    enqueue(std::move(entry), false);
+    send(ApiRequest {ApiRequest::Method::Get, url, {}, {}, true}, context, std::move(done));
 }
 
 void ApiTransport::postForm(const QUrl &url, const QByteArray &form, QObject *context, Callback done)
 {
     Entry entry;
-    entry.post = true;
-    entry.url = url;
-    entry.body = form;
-    entry.authenticated = false;
+    entry.request = {ApiRequest::Method::Post, url, form, QByteArrayLiteral("application/x-www-form-urlencoded"),
+                     false};
     entry.hasContext = context != nullptr;
     entry.context = context;
     entry.done = std::move(done);
     enqueue(std::move(entry), true);
 }
 
+void ApiTransport::send(ApiRequest request, QObject *context, Callback done)
+{
+    Entry entry;
+    entry.request = std::move(request);
+    entry.request.authenticated = true;
+    entry.hasContext = context != nullptr;
+    entry.context = context;
+    entry.done = std::move(done);
+    enqueue(std::move(entry), false);
+}
+
 void ApiTransport::enqueue(Entry entry, bool front)
 {
     ApiResponse refused;
     refused.kind = ApiResponse::Kind::Refused;
-    Sentence problem = UrlPolicy::requestUrlIssue(entry.url);
+    Sentence problem = UrlPolicy::requestUrlIssue(entry.request.url);
     if (problem.isEmpty())
         problem = m_caProblem;
     refused.errorText = problem;
@@ -217,7 +207,7 @@ void ApiTransport::pump()
             // The token request goes first; it is the only unauthenticated request.
             qsizetype index = -1;
             for (qsizetype i = 0; i < m_queue.size() && index < 0; ++i) {
-                if (!m_queue.at(i).authenticated)
+                if (!m_queue.at(i).request.authenticated)
                     index = i;
             }
             QByteArray token;
@@ -257,31 +247,19 @@ void ApiTransport::pump()
 
 void ApiTransport::start(Entry entry, const QByteArray &token)
 {
-    QNetworkRequest request(entry.url);
-    request.setRawHeader("Accept", "application/json");
-    request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
-    request.setTransferTimeout(int(m_transferTimeout.count()));
 #if QT_CONFIG(ssl)
-    if (entry.url.scheme().compare(u"https", Qt::CaseInsensitive) == 0)
-        request.setSslConfiguration(m_ssl);
+    const QSslConfiguration *ssl = &m_ssl;
+#else
+    const QSslConfiguration *ssl = nullptr;
 #endif
-    if (entry.authenticated) {
-        request.setRawHeader("Authorization", "Bearer " + token);
-        // Required by v2024–v2026 task status while experimental; harmless everywhere else.
-        request.setRawHeader("X-SailPoint-Experimental", "true");
-    }
-    QNetworkReply *reply = nullptr;
-    if (entry.post) {
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
-        reply = m_manager->post(request, entry.body);
-    } else {
-        reply = m_manager->get(request);
-    }
+    const QNetworkRequest request =
+            ApiRequests::networkRequest(entry.request, token, userAgent(), m_transferTimeout, ssl);
+    QNetworkReply *reply = ApiRequests::send(*m_manager, request, entry.request);
     m_budget->recordSent(m_clock.steady());
     ++m_sentCount;
-    qCDebug(lcNet).noquote() << (entry.post ? "POST" : "GET") << entry.url.toString(QUrl::RemoveQuery)
-                             << (entry.url.hasQuery() ? "(with query)" : "");
-    const QUrl url = entry.url;
+    const QUrl url = entry.request.url;
+    qCDebug(lcNet).noquote() << entry.request.methodName() << url.toString(QUrl::RemoveQuery)
+                             << (url.hasQuery() ? "(with query)" : "");
     m_inFlight.insert(reply, Running {std::move(entry), token, {}, false});
 #if QT_CONFIG(ssl)
     connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
@@ -344,6 +322,7 @@ void ApiTransport::onFinished(QNetworkReply *reply)
     ApiResponse response;
     response.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     response.body = reply->isOpen() ? reply->readAll() : QByteArray();
+    response.totalCount = reply->rawHeader("X-Total-Count");
     // A 429 holds every request until its Retry-After, also when this request is given up on or the 429's
     // body was cut short (its status line and headers arrived): the tenant said when to come back.
     const bool rateLimitedAnswer = !running.cancelled && response.httpStatus == 429;
@@ -353,7 +332,7 @@ void ApiTransport::onFinished(QNetworkReply *reply)
         return;
     settle(running, *reply, response);
     if (!response.ok())
-        qCInfo(lcNet).noquote() << running.entry.url.toString(QUrl::RemoveQuery)
+        qCInfo(lcNet).noquote() << running.entry.request.url.toString(QUrl::RemoveQuery)
                                 << "failed:" << response.errorText.english();
     if (rateLimitedAnswer)
         Q_EMIT rateLimited(wallTime(m_budget->heldUntil()));
@@ -386,7 +365,7 @@ bool ApiTransport::sendAgain(Running &running, const ApiResponse &response, cons
         pump();
         return true;
     }
-    if (response.httpStatus == 401 && !isConnectionLevel(reply.error()) && entry.authenticated
+    if (response.httpStatus == 401 && !isConnectionLevel(reply.error()) && entry.request.authenticated
         && !entry.retriedAfter401) {
         // The token expired early or was revoked: once with a new token, then the 401 stands.
         m_tokens->invalidate(running.token);
@@ -400,7 +379,7 @@ bool ApiTransport::sendAgain(Running &running, const ApiResponse &response, cons
 
 void ApiTransport::settle(const Running &running, const QNetworkReply &reply, ApiResponse &response) const
 {
-    const QString host = running.entry.url.host();
+    const QString host = running.entry.request.url.host();
     const QNetworkReply::NetworkError error = reply.error();
     if (running.cancelled) {
         response.kind = ApiResponse::Kind::Cancelled;
@@ -433,7 +412,7 @@ void ApiTransport::settle(const Running &running, const QNetworkReply &reply, Ap
                                          .arg(QtErrorText::network(error, reply.errorString()));
     } else if (response.httpStatus >= 200 && response.httpStatus < 300) {
         response.kind = ApiResponse::Kind::Ok;
-    } else if (response.httpStatus == 401 && running.entry.authenticated) {
+    } else if (response.httpStatus == 401 && running.entry.request.authenticated) {
         response.kind = ApiResponse::Kind::AuthFailed;
         response.errorText = Sentence::translate("ApiTransport",
                                                  "Authentication failed: the tenant refused a newly issued token. %1")
@@ -448,7 +427,7 @@ void ApiTransport::failAuthenticated(const ApiResponse &response)
 {
     QList<Entry> failed;
     for (qsizetype i = m_queue.size() - 1; i >= 0; --i) {
-        if (m_queue.at(i).authenticated)
+        if (m_queue.at(i).request.authenticated)
             failed.prepend(m_queue.takeAt(i));
     }
     for (Entry &entry : failed)

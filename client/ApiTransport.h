@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ApiRequest.h"
 #include "ApiResponse.h"
 #include "EngineClock.h"
 #include "RequestBudget.h"
@@ -66,6 +67,10 @@ public:
     void get(const QUrl &url, QObject *context, Callback done);
     // POST of a form without a token (the token endpoint); it goes ahead of waiting GETs.
     void postForm(const QUrl &url, const QByteArray &form, QObject *context, Callback done);
+    // Any authenticated request (HEAD, PATCH, ...), under the same rules as a GET: budget, token, a 401 sent
+    // once more with a new token, a 429 sent again after its Retry-After (the tenant did not act on either).
+    // Nothing is ever sent again after a timeout or a dropped connection: the answer is a Network failure.
+    void send(ApiRequest request, QObject *context, Callback done);
     // Every queued and running request ends with Kind::Cancelled.
     void cancelAll();
 
@@ -87,10 +92,7 @@ Q_SIGNALS:
 private:
     struct Entry
     {
-        bool post = false;
-        QUrl url;
-        QByteArray body;
-        bool authenticated = true;
+        ApiRequest request;
         bool retriedAfter401 = false;
         int rateLimitedCount = 0;
         bool hasContext = false;

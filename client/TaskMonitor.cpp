@@ -3,7 +3,9 @@
 #include "ApiTransport.h"
 #include "CheckRound.h"
 #include "Logging.h"
+#include "QueueDepth.h"
 #include "TaskChange.h"
+#include "TaskClearer.h"
 #include "TaskStatusClient.h"
 #include "WatchList.h"
 #include "models/TaskId.h"
@@ -31,6 +33,8 @@ TaskMonitor::TaskMonitor(const ConnectionProfile &profile, EngineClock clock, QO
     , m_clock(clock.orSystem())
     , m_labels(m_clock)
     , m_client(new TaskStatusClient(profile, m_clock, this))
+    , m_clearer(new TaskClearer(m_client, m_clock, this))
+    , m_queueDepth(new QueueDepth(m_client, m_clock, this))
 {
     m_pollTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, &TaskMonitor::pollDue);
@@ -42,6 +46,12 @@ TaskMonitor::TaskMonitor(const ConnectionProfile &profile, EngineClock clock, QO
     connect(transport, &ApiTransport::rateLimitLifted, this, [this] {
         if (m_state.kind == ConnectionState::Kind::RateLimited)
             setState({ConnectionState::Kind::Ok, {}, {}});
+    });
+    connect(m_clearer, &TaskClearer::cleared, this, [this](const ClearResult &result) {
+        if (result.status
+            && (result.kind == ClearResult::Kind::Cleared || result.kind == ClearResult::Kind::AlreadyFinished))
+            applyStatus(result.id, *result.status); // the row shows it before anyone hears of the result
+        Q_EMIT taskCleared(result);
     });
     // A secret comes later (setSecret); a profile that cannot work is reported at once.
     const Sentence problem = m_client->configurationProblem();
@@ -248,6 +258,11 @@ void TaskMonitor::discover(bool runningOnly, int limit)
             setStops(m_stops.with(PollStops::Reason::CredentialsRefused, true, outcome.problem.sentence()));
         Q_EMIT discoverFailed(outcome.problem.shownMessage());
     });
+}
+
+void TaskMonitor::clearTask(const QString &id, TaskClearing::Mark mark)
+{
+    m_clearer->clear(id, mark);
 }
 
 void TaskMonitor::setStops(const PollStops &stops)

@@ -6,6 +6,7 @@
 #include "PollStops.h"
 #include "models/ConnectionProfile.h"
 #include "models/ConnectionState.h"
+#include "models/TaskClearing.h"
 #include "models/TaskStatus.h"
 #include "models/WatchedTask.h"
 
@@ -22,6 +23,8 @@
 #include <optional>
 
 struct FetchOutcome;
+class QueueDepth;
+class TaskClearer;
 class TaskStatusClient;
 class WatchList;
 
@@ -58,6 +61,13 @@ public:
     // Recent tasks on the tenant, newest first: discovered(tasks) or discoverFailed(message).
     void discover(bool runningOnly, int limit);
     ConnectionState connectionState() const { return m_state; }
+    // Marks a stuck task as finished with `mark` (TaskClearer: a fresh GET, then PATCH /task-status/{id}, never
+    // sent again after a timeout); ends with taskCleared(result). A watched task shows the answer at once,
+    // before taskCleared is emitted. Works while polling is paused too: the user asked for it.
+    void clearTask(const QString &id, TaskClearing::Mark mark);
+    // The tenant's queue depth for the status bar: off until queueDepth()->setEnabled(true); its signals
+    // depthRead(count, at) and depthFailed(message).
+    QueueDepth *queueDepth() const { return m_queueDepth; }
 
     // Batched (default) or one GET per task, as SDK loops do: for comparisons and benchmarks.
     void setFetchMode(Batching::FetchMode mode) { m_fetchMode = mode; }
@@ -74,6 +84,7 @@ Q_SIGNALS:
     void refreshed(const QDateTime &at); // a round of checks has been answered
     void discovered(const QList<TaskStatus> &tasks);
     void discoverFailed(const QString &message); // translated, for people
+    void taskCleared(const ClearResult &result); // one per clearTask, from the event loop
 
 private:
     // The one way the stop reasons change: the tasks' next checks, the poll timer and the connection state
@@ -104,6 +115,8 @@ private:
     EngineClock m_clock;
     WallClockLabels m_labels;
     TaskStatusClient *m_client;
+    TaskClearer *m_clearer;
+    QueueDepth *m_queueDepth;
     PollScheduler m_scheduler;
     QHash<QString, WatchedTask> m_tasks;
     QStringList m_order;

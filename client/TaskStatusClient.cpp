@@ -84,7 +84,7 @@ Sentence readBody(FetchOutcome &outcome, const QByteArray &body, bool list, cons
 
 } // namespace
 
-FetchOutcome FetchOutcome::classify(const ApiResponse &response, bool list, const QString &askedId)
+FetchOutcome FetchOutcome::classify(const ApiResponse &response, bool list, const QString &askedId, ApiAccess access)
 {
     FetchOutcome outcome;
     outcome.response = response;
@@ -100,7 +100,14 @@ FetchOutcome FetchOutcome::classify(const ApiResponse &response, bool list, cons
         // tasks twice.
         const ApiError error = response.apiError();
         outcome.problem.trackingId = error.trackingId;
-        outcome.problem.setMessage(outcome.kind == Kind::NotFound ? error.sentence() : response.errorText);
+        if (response.kind == ApiResponse::Kind::Http && error.isExplained(!list)) {
+            // Ours says what it means (which scope, why a task is missing); the tenant's words stay beside it.
+            outcome.problem.setMessage(error.explained(access, !list));
+            if (error.hasOwnWords())
+                outcome.problem.serverText = error.text();
+        } else {
+            outcome.problem.setMessage(outcome.kind == Kind::NotFound ? error.sentence() : response.errorText);
+        }
     }
     outcome.problem.kind = problemKindOf(outcome.kind);
     outcome.problem.httpStatus = response.httpStatus;
@@ -159,30 +166,83 @@ void TaskStatusClient::fetchList(const ApiRoutes::ListQuery &query, QObject *con
             [done = std::move(done)](const ApiResponse &response) { done(FetchOutcome::classify(response, true)); });
 }
 
+bool TaskStatusClient::refuse(const Sentence &problem, QObject *context, Done &done)
+{
+    if (problem.isEmpty())
+        return false;
+    // Not sent: the answer comes from the event loop all the same, as every answer does.
+    FetchOutcome refused;
+    refused.kind = FetchOutcome::Kind::Misconfigured;
+    refused.problem.kind = FetchProblem::Kind::Fetch;
+    refused.problem.setMessage(problem);
+    QMetaObject::invokeMethod(
+            context, [refused, done = std::move(done)] { done(refused); }, Qt::QueuedConnection);
+    return true;
+}
+
 void TaskStatusClient::fetchRecent(bool runningOnly, int limit, QObject *context, Done done)
 {
-    Sentence problem;
-    if (runningOnly && !supportsRunningFilter(m_profile.apiVersion))
-        problem = Sentence::translate("TaskStatusClient",
-                                      "The %1 task list returns completed tasks only; listing "
-                                      "running tasks needs v2025 or later.")
-                          .arg(ApiVersions::name(m_profile.apiVersion));
-    else
-        problem = configurationProblem();
-    if (!problem.isEmpty()) {
-        // Not sent: the answer comes from the event loop all the same, as every answer does.
-        FetchOutcome refused;
-        refused.kind = FetchOutcome::Kind::Misconfigured;
-        refused.problem.kind = FetchProblem::Kind::Fetch;
-        refused.problem.setMessage(problem);
-        QMetaObject::invokeMethod(
-                context, [refused, done = std::move(done)] { done(refused); }, Qt::QueuedConnection);
+    if (refuse(configurationProblem(), context, done))
         return;
-    }
     ApiRoutes::ListQuery query;
     query.limit = std::clamp(limit, 1, ApiRoutes::MaxListLimit);
     query.sorters = QStringLiteral("-created");
+    if (runningOnly && !supportsRunningFilter(m_profile.apiVersion)) {
+        // beta and v2024 list completed tasks only: their queued and running ones come from pending-tasks.
+        fetchPending(query.limit, context, std::move(done));
+        return;
+    }
     if (runningOnly)
         query.filters = ApiRoutes::runningFilter();
     fetchList(query, context, std::move(done));
+}
+
+void TaskStatusClient::fetchPending(int limit, QObject *context, Done done)
+{
+    if (refuse(configurationProblem(), context, done))
+        return;
+    ApiRoutes::ListQuery query;
+    query.limit = std::clamp(limit, 1, ApiRoutes::MaxListLimit);
+    query.sorters = QStringLiteral("-created");
+    query.count = true;
+    m_transport->get(
+            ApiRoutes::pendingUrl(m_profile.baseUrl, m_profile.apiVersion, query), context,
+            [done = std::move(done)](const ApiResponse &response) { done(FetchOutcome::classify(response, true)); });
+}
+
+void TaskStatusClient::countPending(QObject *context, Done done)
+{
+    if (refuse(configurationProblem(), context, done))
+        return;
+    ApiRoutes::ListQuery query;
+    query.limit = 1;
+    query.count = true;
+    const QUrl url = ApiRoutes::pendingUrl(m_profile.baseUrl, m_profile.apiVersion, query);
+    const bool head = ApiVersions::hasPendingTasks(m_profile.apiVersion);
+    m_transport->send({head ? ApiRequest::Method::Head : ApiRequest::Method::Get, url, {}, {}, true}, context,
+                      [done = std::move(done)](const ApiResponse &response) {
+                          FetchOutcome outcome = FetchOutcome::classify(response, true);
+                          if (response.ok() && response.total() < 0) {
+                              outcome.kind = FetchOutcome::Kind::Server;
+                              outcome.problem.kind = FetchProblem::Kind::Fetch;
+                              outcome.problem.setMessage(Sentence::translate(
+                                      "TaskStatusClient", "The tenant's answer had no X-Total-Count header."));
+                          } else if (response.ok()) {
+                              // A HEAD has no body to read: the header is the whole answer.
+                              outcome.kind = FetchOutcome::Kind::Ok;
+                              outcome.problem = {};
+                          }
+                          done(outcome);
+                      });
+}
+
+void TaskStatusClient::patchTask(const QString &id, const QByteArray &patch, QObject *context, Done done)
+{
+    if (refuse(configurationProblem(), context, done))
+        return;
+    ApiRequest request {ApiRequest::Method::Patch, ApiRoutes::taskUrl(m_profile.baseUrl, m_profile.apiVersion, id),
+                        patch, QByteArrayLiteral("application/json-patch+json"), true};
+    m_transport->send(std::move(request), context, [id, done = std::move(done)](const ApiResponse &response) {
+        done(FetchOutcome::classify(response, false, id, ApiAccess::Write));
+    });
 }

@@ -36,8 +36,10 @@ struct FetchOutcome
     bool ok() const { return kind == Kind::Ok; }
 
     // Pure classification of a transport answer; `list` says which body shape a 2xx carries. A single task's
-    // answer about another id than `askedId` (when given) is a Server problem, not a status.
-    static FetchOutcome classify(const ApiResponse &response, bool list, const QString &askedId = {});
+    // answer about another id than `askedId` (when given) is a Server problem, not a status. A 403 (and a
+    // single task's 404) reads in our words for `access` (ApiError::explained), the tenant's in serverText.
+    static FetchOutcome classify(const ApiResponse &response, bool list, const QString &askedId = {},
+                                 ApiAccess access = ApiAccess::Read);
 };
 
 // The task-status API of one profile: builds the URLs, sends through ApiTransport (owned here, and with it
@@ -64,11 +66,25 @@ public:
     // (that, or a configurationProblem) is not sent and answers Misconfigured.
     void fetchRecent(bool runningOnly, int limit, QObject *context, Done done);
 
+    // Queued and running tasks (ApiRoutes::pendingUrl: pending-tasks on beta, v2024 and v2025, the list with
+    // completionStatus isnull on v2026 and v1), with count=true: outcome.response.total() is the whole number.
+    void fetchPending(int limit, QObject *context, Done done);
+    // Only the number of queued and running tasks, from X-Total-Count: a HEAD of pending-tasks where the
+    // version has it, else a one-task list with count=true. Ok with response.total() ≥ 0, or a problem.
+    void countPending(QObject *context, Done done);
+    // PATCH /task-status/{id} with a JSON Patch body (application/json-patch+json). Sent once: the transport
+    // sends it again only after a 401 or a 429 (the tenant did not act on those), never after a timeout or a
+    // dropped connection. A 403 reads as the write scope that is missing.
+    void patchTask(const QString &id, const QByteArray &patch, QObject *context, Done done);
+
     ApiTransport *transport() const { return m_transport; }
     // Profiles with equal keys share one request budget: the tenant counts per client id and API version.
     static QString budgetKey(const ConnectionProfile &profile);
 
 private:
+    // Answers Misconfigured from the event loop when `problem` is set: what cannot be asked is not sent.
+    bool refuse(const Sentence &problem, QObject *context, Done &done);
+
     ConnectionProfile m_profile;
     ApiTransport *m_transport;
     Sentence m_caProblem;

@@ -95,6 +95,48 @@ Sentence ApiError::sentence() const
     return Sentence::translate("ApiError", "%1 (tracking id %2)").arg(summarySentence()).arg(trackingId);
 }
 
+bool ApiError::hasOwnWords() const
+{
+    return !messages.isEmpty() || !causes.isEmpty() || !errorDescription.isEmpty() || !error.isEmpty()
+            || !message.isEmpty() || !detailCode.isEmpty();
+}
+
+bool ApiError::isExplained(bool aboutOneTask) const
+{
+    return httpStatus == 403 || (httpStatus == 404 && aboutOneTask);
+}
+
+Sentence ApiError::explained(ApiAccess access, bool aboutOneTask) const
+{
+    if (!isExplained(aboutOneTask))
+        return sentence();
+    const Sentence meaning = httpStatus == 403 ? forbiddenReading(access) : taskNotFoundReading();
+    const Sentence summary = Sentence::translate("ApiError", "HTTP %1: %2").arg(httpStatus).arg(meaning);
+    if (trackingId.isEmpty())
+        return summary;
+    return Sentence::translate("ApiError", "%1 (tracking id %2)").arg(summary).arg(trackingId);
+}
+
+Sentence taskNotFoundReading()
+{
+    return Sentence::translate("ApiError",
+                               "not found on this tenant: older than 90 days, another tenant's id, or mistyped.");
+}
+
+Sentence forbiddenReading(ApiAccess access)
+{
+    if (access == ApiAccess::Write)
+        return Sentence::translate(
+                "ApiError",
+                "forbidden: changing a task's status needs the scope idn:task-management:write, which only a "
+                "personal access token of an admin user has (user level ORG_ADMIN, CERT_ADMIN, REPORT_ADMIN, "
+                "ROLE_ADMIN, ROLE_SUBADMIN, SOURCE_ADMIN or SOURCE_SUBADMIN); API clients cannot do it.");
+    return Sentence::translate("ApiError",
+                               "forbidden: these credentials lack the scope idn:task-management:read, or the user of "
+                               "a personal access token has no user level that may read task status (such as "
+                               "ORG_ADMIN or HELPDESK).");
+}
+
 Sentence httpStatusReading(int httpStatus)
 {
     const char *what = nullptr;

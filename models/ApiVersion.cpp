@@ -57,4 +57,14 @@ QString listPath(ApiVersion version)
     return QString(u'/' + name(version) + QStringLiteral("/task-status"));
 }
 
+bool hasPendingTasks(ApiVersion version)
+{
+    return version == ApiVersion::Beta || version == ApiVersion::V2024 || version == ApiVersion::V2025;
+}
+
+QString pendingPath(ApiVersion version)
+{
+    return hasPendingTasks(version) ? QString(listPath(version) + QStringLiteral("/pending-tasks")) : QString();
+}
+
 } // namespace ApiVersions

@@ -21,5 +21,10 @@ bool isExperimental(ApiVersion version);
 // The route of a task, e.g. "/v2025/task-status/{id}" or "/task-status/v1/{id}".
 QString taskPath(ApiVersion version, const QString &id);
 QString listPath(ApiVersion version);
+// GET/HEAD /task-status/pending-tasks (queued and running tasks): beta, v2024 and v2025, where the spec marks
+// it deprecated; v2026 and v1 have only the list with filters=completionStatus isnull.
+bool hasPendingTasks(ApiVersion version);
+// "/v2025/task-status/pending-tasks"; empty for a version without it.
+QString pendingPath(ApiVersion version);
 
 } // namespace ApiVersions

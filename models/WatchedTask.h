@@ -30,6 +30,9 @@ struct FetchProblem
     int httpStatus = 0; // 0 when no HTTP answer came
     // The same sentence translated (empty when it was set as English only); show it with shownMessage().
     QString translatedMessage;
+    // The tenant's own words ("HTTP 404: ... (tracking id X)") when `message` explains them in ours (a 404 for
+    // a task, a 403): reports keep both. Empty otherwise.
+    QString serverText;
 
     bool isNone() const { return kind == Kind::None; }
     // What the UI and the CLI's human output show: the translation, else the English sentence.

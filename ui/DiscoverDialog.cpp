@@ -44,7 +44,7 @@ DisplayState displayStateOf(const TaskStatus &status)
 
 DiscoverDialog::DiscoverDialog(QWidget *parent)
     : QDialog(parent)
-    , m_runningOnly(new QCheckBox(tr("&Running only"), this))
+    , m_runningOnly(new QCheckBox(tr("Queued and &running only"), this))
     , m_limit(new QSpinBox(this))
     , m_refresh(new QPushButton(tr("Re&fresh"), this))
     , m_status(new QLabel(this))
@@ -54,6 +54,8 @@ DiscoverDialog::DiscoverDialog(QWidget *parent)
     setWindowTitle(tr("Discover tasks"));
     setObjectName(QStringLiteral("discoverDialog"));
     m_runningOnly->setObjectName(QStringLiteral("runningOnly"));
+    // Every API version can answer: beta and v2024 through pending-tasks (TaskStatusClient::fetchRecent).
+    m_runningOnly->setToolTip(tr("Tasks that have not finished: waiting in the queue or running"));
     m_limit->setObjectName(QStringLiteral("limit"));
     m_limit->setRange(1, 250); // the list endpoint's own maximum
     m_limit->setValue(DefaultLimit);

@@ -61,7 +61,9 @@ QString problemText(const QJsonObject &problem)
     shown.message = str(problem, QStringLiteral("message"));
     shown.httpStatus = problem.value(QStringLiteral("httpStatus")).toInt();
     shown.trackingId = str(problem, QStringLiteral("trackingId"));
-    return shown.textWithHttpStatus(TextLanguage::English);
+    const QString serverText = str(problem, QStringLiteral("serverText"));
+    const QString text = shown.textWithHttpStatus(TextLanguage::English);
+    return serverText.isEmpty() ? text : text + QStringLiteral(" The tenant said: ") + serverText;
 }
 
 QStringList trackingIds(const QJsonObject &document)

@@ -53,7 +53,9 @@ QJsonObject problemObject(const FetchProblem &problem)
     return QJsonObject {{QStringLiteral("kind"), problemKindText(problem.kind)},
                         {QStringLiteral("message"), problem.message},
                         {QStringLiteral("httpStatus"), problem.httpStatus},
-                        {QStringLiteral("trackingId"), optionalText(problem.trackingId)}};
+                        {QStringLiteral("trackingId"), optionalText(problem.trackingId)},
+                        // The tenant's own words beside ours, when ours explain them (a 403, a task's 404).
+                        {QStringLiteral("serverText"), optionalText(problem.serverText)}};
 }
 
 QJsonObject taskObject(const WatchedTask &task)

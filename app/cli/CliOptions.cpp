@@ -60,8 +60,20 @@ QString cliHelpText()
             "                 --interval SECONDS  seconds between checks, 1-300 (default 5)\n"
             "  list         Recent tasks on the tenant, newest first: the way to find ids to watch.\n"
             "                 --running           only tasks that have not finished (v2025, v2026, v1)\n"
+            "                 --pending           queued and running tasks, on every version (beta,\n"
+            "                                     v2024, v2025: pending-tasks; v2026, v1: the list of\n"
+            "                                     unfinished tasks); the total goes to stderr\n"
             "                 --limit N           at most N tasks, 1-250 (default 20)\n"
             "                 --json              the task-status objects as received\n"
+            "  clear ID...  Mark stuck tasks as finished (PATCH), with --status error or\n"
+            "               --status terminated and the time of now as completed. Each task is read\n"
+            "               first: one that has finished is left as it is. This records an outcome\n"
+            "               in the tenant; it does not stop work still running there. On a terminal\n"
+            "               it asks first [y/N]; without a terminal it needs --yes. Needs a personal\n"
+            "               access token of an admin user (scope idn:task-management:write). A\n"
+            "               request without an answer is never sent again: check with get.\n"
+            "                 --status error|terminated  the outcome to record\n"
+            "                 --yes               do not ask\n"
             "  login        Save a connection profile (--profile NAME, default \"default\") and keep its\n"
             "               client secret in the system keychain. The secret is read from stdin\n"
             "               (typed without echo on a terminal). The credentials are checked with the\n"
@@ -72,7 +84,7 @@ QString cliHelpText()
             "  logout       Remove a saved profile (--profile NAME, default \"default\") and its secret\n"
             "               from the keychain.\n"
             "\n"
-            "Connection (get, wait, list):\n"
+            "Connection (get, wait, list, clear):\n"
             "  --base-url URL         tenant, e.g. https://acme.api.identitynow.com   [SAIL_BASE_URL]\n"
             "  --api-version V        beta, v2024, v2025 (default), v2026 or v1\n"
             "  --client-id ID         API client or personal access token id          [SAIL_CLIENT_ID]\n"
@@ -90,12 +102,14 @@ QString cliHelpText()
             "\n"
             "Exit codes:\n"
             "  0    every task found (and, for wait, finished with SUCCESS or WARNING);\n"
-            "       login and logout: done\n"
-            "  1    wait: a task finished with ERROR, TERMINATED or TEMPERROR\n"
+            "       clear: every task marked, or found already finished; login and logout: done\n"
+            "  1    wait: a task finished with ERROR, TERMINATED or TEMPERROR;\n"
+            "       clear: the question was answered no (nothing was changed)\n"
             "  2    usage or configuration error, or the keychain cannot be used\n"
-            "  3    authentication failed (login: the tenant refused the credentials)\n"
+            "  3    authentication failed (login: the tenant refused the credentials;\n"
+            "       clear: 403, the credentials may not change tasks)\n"
             "  4    a task was not found\n"
-            "  5    network or server error\n"
+            "  5    network or server error (clear: also a request that got no answer)\n"
             "  124  wait timed out\n"
             "  When several apply, the first in the order 2, 3, 4, 5, 1, 124 is used.\n"
             "  Errors go to stderr, one line each, with SailPoint's tracking id when there is one.\n");
@@ -111,6 +125,13 @@ bool cliOutputIsForPrograms(const QStringList &arguments, bool stdoutIsTerminal)
     const auto command =
             std::find_if(words.cbegin(), words.cend(), [](const QString &word) { return !word.startsWith(u'-'); });
     return !stdoutIsTerminal && command != words.cend() && *command == u"wait";
+}
+
+ClearConsent clearConsent(const CliOptions &options, bool stdinIsTerminal)
+{
+    if (options.yes)
+        return ClearConsent::Given;
+    return stdinIsTerminal ? ClearConsent::Ask : ClearConsent::Refused;
 }
 
 QString cliDefaultProfile()
@@ -136,8 +157,11 @@ CliParse parseCli(const QStringList &arguments)
     const QCommandLineOption profile(QStringLiteral("profile"), QString(), QStringLiteral("name"));
     const QCommandLineOption caFile(QStringLiteral("ca-file"), QString(), QStringLiteral("file"));
     const QCommandLineOption noVerify(QStringLiteral("no-verify"), QString());
+    const QCommandLineOption pending(QStringLiteral("pending"), QString());
+    const QCommandLineOption status(QStringLiteral("status"), QString(), QStringLiteral("status"));
+    const QCommandLineOption yes(QStringLiteral("yes"), QString());
     parser.addOptions({help, version, json, timeout, interval, running, limit, baseUrl, apiVersion, clientId,
-                       secretStdin, profile, caFile, noVerify});
+                       secretStdin, profile, caFile, noVerify, pending, status, yes});
     if (!parser.parse(arguments))
         return error(parser.errorText());
     if (parser.isSet(help))
@@ -147,7 +171,8 @@ CliParse parseCli(const QStringList &arguments)
 
     QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        return error(QCoreApplication::translate("CliOptions", "no command given (get, wait, list, login or logout)"));
+        return error(QCoreApplication::translate("CliOptions",
+                                                 "no command given (get, wait, list, clear, login or logout)"));
     CliOptions options;
     const QString command = positional.takeFirst();
     if (command == u"get")
@@ -156,25 +181,44 @@ CliParse parseCli(const QStringList &arguments)
         options.command = CliCommand::Wait;
     else if (command == u"list")
         options.command = CliCommand::List;
+    else if (command == u"clear")
+        options.command = CliCommand::Clear;
     else if (command == u"login")
         options.command = CliCommand::Login;
     else if (command == u"logout")
         options.command = CliCommand::Logout;
     else
-        return error(
-                QCoreApplication::translate("CliOptions", "unknown command \"%1\" (get, wait, list, login or logout)")
-                        .arg(command));
+        return error(QCoreApplication::translate("CliOptions",
+                                                 "unknown command \"%1\" (get, wait, list, clear, login or logout)")
+                             .arg(command));
 
     const bool isList = options.command == CliCommand::List;
     const bool isWait = options.command == CliCommand::Wait;
     const bool isLogin = options.command == CliCommand::Login;
     const bool isLogout = options.command == CliCommand::Logout;
+    const bool isClear = options.command == CliCommand::Clear;
     if (!isWait && (parser.isSet(timeout) || parser.isSet(interval)))
         return error(QCoreApplication::translate("CliOptions", "--timeout and --interval belong to wait"));
-    if (!isList && (parser.isSet(running) || parser.isSet(limit)))
-        return error(QCoreApplication::translate("CliOptions", "--running and --limit belong to list"));
-    if ((isWait || isLogin || isLogout) && parser.isSet(json))
+    if (!isList && (parser.isSet(running) || parser.isSet(limit) || parser.isSet(pending)))
+        return error(QCoreApplication::translate("CliOptions", "--running, --pending and --limit belong to list"));
+    if (parser.isSet(running) && parser.isSet(pending))
+        return error(QCoreApplication::translate(
+                "CliOptions",
+                "--running or --pending: --pending lists queued and running tasks, --running the "
+                "unfinished tasks of the task list"));
+    if ((isWait || isClear || isLogin || isLogout) && parser.isSet(json))
         return error(QCoreApplication::translate("CliOptions", "--json belongs to get and list"));
+    if (!isClear && (parser.isSet(status) || parser.isSet(yes)))
+        return error(QCoreApplication::translate("CliOptions", "--status and --yes belong to clear"));
+    if (isClear) {
+        if (!parser.isSet(status))
+            return error(QCoreApplication::translate(
+                    "CliOptions", "clear needs --status error or --status terminated: the outcome to record"));
+        options.mark = TaskClearing::markFromName(parser.value(status));
+        if (!options.mark)
+            return error(QCoreApplication::translate("CliOptions", "--status: expected error or terminated, got \"%1\"")
+                                 .arg(parser.value(status)));
+    }
     if (!isLogin && parser.isSet(noVerify))
         return error(QCoreApplication::translate("CliOptions", "--no-verify belongs to login"));
     if (isLogout) {
@@ -200,6 +244,8 @@ CliParse parseCli(const QStringList &arguments)
 
     options.json = parser.isSet(json);
     options.runningOnly = parser.isSet(running);
+    options.pending = parser.isSet(pending);
+    options.yes = parser.isSet(yes);
     if (parser.isSet(timeout)) {
         const auto value = wholeNumber(parser.value(timeout), 1, 7 * 24 * 3600);
         if (!value)

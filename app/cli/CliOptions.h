@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/ConnectionProfile.h"
+#include "models/TaskClearing.h"
 
 #include <QProcessEnvironment>
 #include <QString>
@@ -12,12 +13,13 @@
 
 class QSettings;
 
-enum class CliCommand { Get, Wait, List, Login, Logout };
+enum class CliCommand { Get, Wait, List, Clear, Login, Logout };
 
 // Exit codes, documented in --help and the README.
 namespace CliExit {
 constexpr int Ok = 0; // every task found (wait: and finished with SUCCESS or WARNING)
-constexpr int TaskFailed = 1; // wait: a task finished with ERROR, TERMINATED or TEMPERROR (or unknown)
+constexpr int TaskFailed = 1; // wait: a task finished with ERROR, TERMINATED or TEMPERROR (or unknown);
+                              // clear: the question was answered no, nothing was changed
 constexpr int Usage = 2; // usage or configuration error, or the keychain cannot be used
 constexpr int Auth = 3; // authentication failed
 constexpr int NotFound = 4; // a task was not found
@@ -34,7 +36,10 @@ struct CliOptions
     std::optional<std::chrono::seconds> timeout; // wait
     std::chrono::seconds interval {5}; // wait
     bool runningOnly = false; // list
+    bool pending = false; // list: queued and running tasks (pending-tasks, or completionStatus isnull)
     int limit = 20; // list
+    std::optional<TaskClearing::Mark> mark; // clear --status
+    bool yes = false; // clear: no question
 
     QString baseUrl;
     QString apiVersion;
@@ -65,6 +70,11 @@ QString cliHelpText();
 // line per change). Such runs stay English (main() installs no translation), so scripts parse the same words
 // and messages under every locale; exit codes never change anyway.
 bool cliOutputIsForPrograms(const QStringList &arguments, bool stdoutIsTerminal);
+
+// Whether clear may go ahead: --yes, or a person at the terminal to answer the question; without either it
+// refuses before any request (exit code 2).
+enum class ClearConsent { Given, Ask, Refused };
+ClearConsent clearConsent(const CliOptions &options, bool stdinIsTerminal);
 
 // The profile and secret to use: flags, then SAIL_BASE_URL / SAIL_CLIENT_ID / SAIL_CLIENT_SECRET, then the
 // profile named by --profile (from `settings`), or the default profile when neither --base-url nor

@@ -3,6 +3,7 @@
 #include "CliOutput.h"
 #include "client/CredentialStore.h"
 #include "client/TaskMonitor.h"
+#include "client/TaskStatusClient.h"
 #include "models/TenantUrl.h"
 
 #include <QCoreApplication>
@@ -116,6 +117,9 @@ void CliRunner::run(const QString &secret)
             m_err << "taskwatch-cli: " << state.text(QDateTime::currentDateTimeUtc()) << Qt::endl;
             return;
         }
+        // clear reads and writes through its own requests; their results speak for themselves.
+        if (m_options.command == CliCommand::Clear)
+            return;
         if (state.kind == ConnectionState::Kind::AuthFailed || state.kind == ConnectionState::Kind::Misconfigured) {
             m_err << "taskwatch-cli: " << state.shownMessage() << Qt::endl;
             if (m_options.command == CliCommand::List)
@@ -125,6 +129,16 @@ void CliRunner::run(const QString &secret)
         }
     });
 
+    if (m_options.command == CliCommand::Clear) {
+        auto *clear = new CliClear(m_monitor, m_options, m_ask, m_out, m_err, this);
+        connect(clear, &CliClear::finished, this, &CliRunner::finish);
+        clear->start();
+        return;
+    }
+    if (m_options.command == CliCommand::List && m_options.pending) {
+        listPending();
+        return;
+    }
     if (m_options.command == CliCommand::List) {
         connect(m_monitor, &TaskMonitor::discovered, this, [this](const QList<TaskStatus> &tasks) {
             if (m_options.json)
@@ -161,6 +175,33 @@ void CliRunner::run(const QString &secret)
         m_err << "taskwatch-cli: " << m_monitor->connectionState().shownMessage() << Qt::endl;
         finish(CliExit::Usage);
     }
+}
+
+void CliRunner::listPending()
+{
+    m_monitor->client()->fetchPending(m_options.limit, this, [this](const FetchOutcome &outcome) {
+        if (!outcome.ok()) {
+            m_err << "taskwatch-cli: " << outcome.problem.shownMessage() << Qt::endl;
+            finish(outcome.kind == FetchOutcome::Kind::Auth                    ? CliExit::Auth
+                           : outcome.kind == FetchOutcome::Kind::Misconfigured ? CliExit::Usage
+                                                                               : CliExit::Network);
+            return;
+        }
+        if (m_options.json)
+            m_out << QString::fromUtf8(CliOutput::jsonArray(outcome.statuses));
+        else
+            m_out << CliOutput::statusTable(outcome.statuses);
+        m_out.flush();
+        // The whole number (count=true) when the list is longer than shown; --json stays the array alone.
+        const qint64 total = outcome.response.total();
+        if (!m_options.json && total > outcome.statuses.size())
+            m_err << "taskwatch-cli: "
+                  << QCoreApplication::translate("CliRunner", "%1 of %2 queued or running tasks shown (--limit)")
+                             .arg(outcome.statuses.size())
+                             .arg(total)
+                  << Qt::endl;
+        finish(CliExit::Ok);
+    });
 }
 
 void CliRunner::onTaskChanged(const WatchedTask &task)

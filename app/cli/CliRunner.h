@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CliClear.h"
 #include "CliOptions.h"
 
 #include <QHash>
@@ -26,6 +27,8 @@ public:
     ~CliRunner() override;
 
     void start();
+    // clear without --yes: how the question is put to the person at the terminal (see CliClear::Ask).
+    void setAsk(CliClear::Ask ask) { m_ask = std::move(ask); }
 
 Q_SIGNALS:
     void finished(int exitCode);
@@ -33,6 +36,7 @@ Q_SIGNALS:
 private:
     void readSecretFromKeychain();
     void run(const QString &secret);
+    void listPending();
     void onTaskChanged(const WatchedTask &task);
     void noteSettled(const WatchedTask &task);
     void finish(int code);
@@ -41,6 +45,7 @@ private:
 
     CliOptions m_options;
     CliConnection m_connection;
+    CliClear::Ask m_ask;
     CredentialStore *m_store = nullptr;
     QTextStream &m_out;
     QTextStream &m_err;

@@ -161,4 +161,11 @@ QString readLine(QTextStream &err, const QString &prompt)
     return secret;
 }
 
+QString readAnswer(QTextStream &err, const QString &prompt)
+{
+    err << prompt;
+    err.flush();
+    return readStdinLine();
+}
+
 } // namespace SecretInput

@@ -20,4 +20,8 @@ bool stdoutIsTerminal();
 // no prompt and no change to anything.
 QString readLine(QTextStream &err, const QString &prompt = QStringLiteral("Client secret: "));
 
+// A person's answer to a question (clear's "[y/N]"): `prompt` on `err`, then one line of stdin as typed, with
+// echo. Empty at the end of input.
+QString readAnswer(QTextStream &err, const QString &prompt);
+
 } // namespace SecretInput

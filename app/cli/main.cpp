@@ -60,6 +60,18 @@ int main(int argc, char *argv[])
         return QCoreApplication::exec();
     }
 
+    // clear changes the tenant: a person answers the question, or --yes stands for the answer. Neither:
+    // refused before anything is read or sent.
+    const ClearConsent consent = clearConsent(parse.options, SecretInput::stdinIsTerminal());
+    if (command == CliCommand::Clear && consent == ClearConsent::Refused) {
+        err << "taskwatch-cli: "
+            << QCoreApplication::translate("main",
+                                           "clear changes tasks on the tenant: without a terminal to ask on, "
+                                           "confirm with --yes")
+            << Qt::endl;
+        return CliExit::Usage;
+    }
+
     const CliConnection connection =
             resolveConnection(parse.options, QProcessEnvironment::systemEnvironment(), settings, readSecret);
     if (!connection.error.isEmpty()) {
@@ -68,6 +80,8 @@ int main(int argc, char *argv[])
     }
 
     CliRunner runner(parse.options, connection, out, err, stdoutIsTerminal);
+    if (command == CliCommand::Clear && consent == ClearConsent::Ask)
+        runner.setAsk([&err](const QString &question) { return SecretInput::readAnswer(err, question); });
     QObject::connect(&runner, &CliRunner::finished, &app, [](int code) { QCoreApplication::exit(code); });
     QTimer::singleShot(0, &runner, &CliRunner::start);
     return QCoreApplication::exec();

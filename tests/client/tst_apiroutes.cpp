@@ -74,6 +74,52 @@ private Q_SLOTS:
         QVERIFY(!ApiRoutes::taskUrl(base, ApiVersion::V2025, QStringLiteral("../oauth/token")).isValid());
         QVERIFY(!ApiRoutes::taskUrl(base, ApiVersion::V2025, QStringLiteral("a?b")).isValid());
     }
+
+    // Queued and running tasks: pending-tasks where the version has it (paging and count only), else the
+    // list with completionStatus isnull, as the spec advises.
+    void pendingUrlPerVersion_data()
+    {
+        QTest::addColumn<ApiVersion>("version");
+        QTest::addColumn<QString>("url");
+        const QString filter = QStringLiteral("&filters=completionStatus%20isnull&sorters=-created");
+        QTest::newRow("beta") << ApiVersion::Beta
+                              << QStringLiteral(
+                                         "https://t.example.com/beta/task-status/pending-tasks?limit=5&count=true");
+        QTest::newRow("v2024") << ApiVersion::V2024
+                               << QStringLiteral(
+                                          "https://t.example.com/v2024/task-status/pending-tasks?limit=5&count=true");
+        QTest::newRow("v2025") << ApiVersion::V2025
+                               << QStringLiteral(
+                                          "https://t.example.com/v2025/task-status/pending-tasks?limit=5&count=true");
+        QTest::newRow("v2026") << ApiVersion::V2026
+                               << QStringLiteral("https://t.example.com/v2026/task-status?limit=5&count=true") + filter;
+        QTest::newRow("v1") << ApiVersion::V1
+                            << QStringLiteral("https://t.example.com/task-status/v1?limit=5&count=true") + filter;
+    }
+    void pendingUrlPerVersion()
+    {
+        QFETCH(ApiVersion, version);
+        QFETCH(QString, url);
+        ApiRoutes::ListQuery query;
+        query.limit = 5;
+        query.count = true;
+        query.sorters = QStringLiteral("-created");
+        query.filters = QStringLiteral("id eq \"ignored\"");
+        QCOMPARE(ApiRoutes::pendingUrl(QUrl(QStringLiteral("https://t.example.com")), version, query)
+                         .toString(QUrl::FullyEncoded),
+                 url);
+        QCOMPARE(ApiVersions::hasPendingTasks(version), url.contains(QStringLiteral("pending-tasks")));
+        QCOMPARE(ApiVersions::pendingPath(version).isEmpty(), !ApiVersions::hasPendingTasks(version));
+    }
+
+    void listUrlAsksForTheCount()
+    {
+        ApiRoutes::ListQuery query;
+        query.limit = 1;
+        query.count = true;
+        QCOMPARE(ApiRoutes::listUrl(QUrl(QStringLiteral("https://t.example.com")), ApiVersion::V2025, query).toString(),
+                 QStringLiteral("https://t.example.com/v2025/task-status?limit=1&count=true"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestApiRoutes)

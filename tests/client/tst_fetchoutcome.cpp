@@ -147,6 +147,48 @@ private Q_SLOTS:
         QCOMPARE(outcome.problem.message, QStringLiteral("why"));
         QVERIFY(!outcome.problem.isNone());
     }
+
+    // A 403 and a single task's 404 read in our words (which scope, why a task is missing), with the tracking
+    // id; the tenant's own sentence stays beside them for reports.
+    void forbiddenAndNotFoundInOurWords_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("list");
+        QTest::addColumn<int>("access");
+        QTest::addColumn<QString>("contains");
+        QTest::newRow("404 task") << 404 << false << int(ApiAccess::Read)
+                                  << QStringLiteral("not found on this tenant: older than 90 days, another tenant's "
+                                                    "id, or mistyped. (tracking id t-123)");
+        QTest::newRow("403 read") << 403 << false << int(ApiAccess::Read) << QStringLiteral("idn:task-management:read");
+        QTest::newRow("403 list") << 403 << true << int(ApiAccess::Read) << QStringLiteral("idn:task-management:read");
+        QTest::newRow("403 write") << 403 << false << int(ApiAccess::Write)
+                                   << QStringLiteral("idn:task-management:write");
+    }
+    void forbiddenAndNotFoundInOurWords()
+    {
+        QFETCH(int, status);
+        QFETCH(bool, list);
+        QFETCH(int, access);
+        QFETCH(QString, contains);
+        const ApiResponse answer = response(ApiResponse::Kind::Http, status, errorBody, QStringLiteral("x"));
+        const FetchOutcome outcome = FetchOutcome::classify(answer, list, {}, ApiAccess(access));
+        QVERIFY2(outcome.problem.message.contains(contains), qPrintable(outcome.problem.message));
+        QVERIFY(outcome.problem.message.contains(QStringLiteral("(tracking id t-123)")));
+        QCOMPARE(outcome.problem.trackingId, QStringLiteral("t-123"));
+        QCOMPARE(outcome.problem.serverText, answer.apiError().text()); // the tenant's words, kept whole
+        QVERIFY(!outcome.problem.serverText.isEmpty());
+        QVERIFY(outcome.problem.message != outcome.problem.serverText);
+    }
+    void otherErrorsKeepTheTenantsWords()
+    {
+        const ApiResponse listMissing = response(ApiResponse::Kind::Http, 404, errorBody, QStringLiteral("x"));
+        const FetchOutcome list = FetchOutcome::classify(listMissing, true);
+        QCOMPARE(list.problem.message, listMissing.apiError().text());
+        QVERIFY(list.problem.serverText.isEmpty());
+        const ApiResponse failed = response(ApiResponse::Kind::Http, 500, errorBody, QStringLiteral("transport's"));
+        QCOMPARE(FetchOutcome::classify(failed, false).problem.message, QStringLiteral("transport's"));
+        QVERIFY(FetchOutcome::classify(failed, false).problem.serverText.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFetchOutcome)

@@ -270,6 +270,70 @@ private Q_SLOTS:
         QCOMPARE(error.messages, QStringList {QStringLiteral("Filtre non valide : « 𝒳 »")});
         QCOMPARE(error.summary(), QStringLiteral("HTTP 400: Filtre non valide : « 𝒳 »."));
     }
+
+    // A 404 for one task and any 403 read in words people act on, with the tracking id; the tenant's own
+    // words stay in sentence() for reports.
+    void explainedNotFoundAndForbidden_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("aboutOneTask");
+        QTest::addColumn<int>("access");
+        QTest::addColumn<QString>("contains"); // empty: explained() is sentence()
+        const QString notFound = QStringLiteral(
+                "HTTP 404: not found on this tenant: older than 90 days, another tenant's id, or mistyped. "
+                "(tracking id t-1)");
+        QTest::newRow("404 for a task") << 404 << true << int(ApiAccess::Read) << notFound;
+        QTest::newRow("404 for a task, PATCH") << 404 << true << int(ApiAccess::Write) << notFound;
+        QTest::newRow("404 of a list") << 404 << false << int(ApiAccess::Read) << QString();
+        QTest::newRow("403 reading") << 403 << true << int(ApiAccess::Read)
+                                     << QStringLiteral("lack the scope idn:task-management:read");
+        QTest::newRow("403 reading a list")
+                << 403 << false << int(ApiAccess::Read) << QStringLiteral("lack the scope idn:task-management:read");
+        QTest::newRow("403 writing") << 403 << true << int(ApiAccess::Write)
+                                     << QStringLiteral("needs the scope idn:task-management:write, which only a "
+                                                       "personal access token of an admin user has");
+        for (int other : {400, 401, 429, 500})
+            QTest::addRow("%d", other) << other << true << int(ApiAccess::Write) << QString();
+    }
+    void explainedNotFoundAndForbidden()
+    {
+        QFETCH(int, status);
+        QFETCH(bool, aboutOneTask);
+        QFETCH(int, access);
+        QFETCH(QString, contains);
+        const QByteArray body = R"({"detailCode":"x","trackingId":"t-1","messages":[{"text":"The server's words"}]})";
+        const ApiError error = ApiError::fromResponse(status, body);
+        QVERIFY(error.hasOwnWords());
+        const Sentence explained = error.explained(ApiAccess(access), aboutOneTask);
+        QCOMPARE(error.isExplained(aboutOneTask), !contains.isEmpty());
+        if (contains.isEmpty()) {
+            QCOMPARE(explained.english(), error.sentence().english());
+            return;
+        }
+        QVERIFY2(explained.english().contains(contains), qPrintable(explained.english()));
+        QVERIFY(explained.english().endsWith(QStringLiteral("(tracking id t-1)")));
+        QVERIFY(!explained.english().contains(QStringLiteral("The server's words")));
+        QCOMPARE(error.sentence().english(),
+                 QStringLiteral("HTTP %1: The server's words. (tracking id t-1)").arg(status));
+        if (status == 403 && ApiAccess(access) == ApiAccess::Write) // the user levels of the spec's PATCH
+            for (const char *level : {"ORG_ADMIN", "CERT_ADMIN", "REPORT_ADMIN", "ROLE_ADMIN", "ROLE_SUBADMIN",
+                                      "SOURCE_ADMIN", "SOURCE_SUBADMIN"})
+                QVERIFY(explained.english().contains(QLatin1String(level)));
+    }
+
+    void explainedWithoutBodyOrTrackingId()
+    {
+        const ApiError empty = ApiError::fromResponse(404, {});
+        QVERIFY(!empty.hasOwnWords());
+        QCOMPARE(empty.explained(ApiAccess::Read, true).english(),
+                 QStringLiteral("HTTP 404: not found on this tenant: older than 90 days, another tenant's id, or "
+                                "mistyped."));
+        const QByteArray rateLimited = "{\"message\":\" Rate Limit Exceeded \"}";
+        const QByteArray expired = "{\"error\":\"JWT is expired\"}";
+        QVERIFY(ApiError::fromResponse(429, rateLimited).hasOwnWords());
+        QVERIFY(ApiError::fromResponse(401, expired).hasOwnWords());
+        QVERIFY(!ApiError::fromResponse(500, "<html>oops</html>").hasOwnWords());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestApiError)

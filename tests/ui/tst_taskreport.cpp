@@ -223,6 +223,28 @@ private Q_SLOTS:
         QVERIFY(report.toMarkdown().contains(QStringLiteral("## Messages (0)")));
     }
 
+    // Our sentence for a 404 (or 403) says what it means; the report keeps the tenant's own words beside it.
+    void explainedProblemKeepsTheTenantsWords()
+    {
+        WatchedTask task = pending(taskId(6));
+        task.problem = FetchProblem {FetchProblem::Kind::NotFound,
+                                     QStringLiteral("not found on this tenant: older than 90 days, another tenant's "
+                                                    "id, or mistyped. (tracking id t-7)"),
+                                     QStringLiteral("t-7"), 404};
+        task.problem.serverText = QStringLiteral("HTTP 404: The requested resource was not found. (tracking id t-7)");
+        const TaskReport report(task, {}, generatedAt);
+        const QJsonObject problem = report.toJson().value(QStringLiteral("fetchProblem")).toObject();
+        QCOMPARE(problem.value(QStringLiteral("serverText")).toString(), task.problem.serverText);
+        QCOMPARE(problem.value(QStringLiteral("message")).toString(), task.problem.message);
+        const QString both = QStringLiteral("older than 90 days, another tenant's id, or mistyped. (tracking id t-7) "
+                                            "The tenant said: HTTP 404: The requested resource was not found.");
+        QVERIFY2(report.toMarkdown().contains(both), qPrintable(report.toMarkdown()));
+        QVERIFY2(report.toPlainText().contains(both), qPrintable(report.toPlainText()));
+        // Without the tenant's words, nothing is added.
+        task.problem.serverText.clear();
+        QVERIFY(!TaskReport(task, {}, generatedAt).toMarkdown().contains(QStringLiteral("The tenant said")));
+    }
+
     void noSecretCanAppear()
     {
         const QString jwt = QStringLiteral("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.c2lnbmF0dXJl");

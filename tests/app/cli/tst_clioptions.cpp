@@ -48,10 +48,30 @@ private Q_SLOTS:
         const QString help = cliHelpText();
         for (const char *code : {"0 ", "1 ", "2 ", "3 ", "4 ", "5 ", "124"})
             QVERIFY2(help.contains(QStringLiteral("\n  ") + QLatin1String(code)), code);
-        for (const char *option :
-             {"--base-url", "--api-version", "--client-id", "--client-secret-stdin", "--profile", "--ca-file",
-              "--timeout", "--interval", "--running", "--limit", "--json", "SAIL_BASE_URL", "SAIL_CLIENT_ID",
-              "SAIL_CLIENT_SECRET", "login", "logout", "--no-verify", "keychain"})
+        for (const char *option : {"--base-url",
+                                   "--api-version",
+                                   "--client-id",
+                                   "--client-secret-stdin",
+                                   "--profile",
+                                   "--ca-file",
+                                   "--timeout",
+                                   "--interval",
+                                   "--running",
+                                   "--limit",
+                                   "--json",
+                                   "SAIL_BASE_URL",
+                                   "SAIL_CLIENT_ID",
+                                   "SAIL_CLIENT_SECRET",
+                                   "login",
+                                   "logout",
+                                   "--no-verify",
+                                   "keychain",
+                                   "clear ID...",
+                                   "--status",
+                                   "--yes",
+                                   "--pending",
+                                   "idn:task-management:write",
+                                   "does not stop work"})
             QVERIFY2(help.contains(QLatin1String(option)), option);
     }
 
@@ -130,6 +150,102 @@ private Q_SLOTS:
         QTest::newRow("missing value") << QStringList {QStringLiteral("list"), QStringLiteral("--limit")}
                                        << QStringLiteral("limit");
     }
+    void clearAndPending()
+    {
+        CliParse clear = parse({QStringLiteral("clear"), QStringLiteral("a1"), QStringLiteral("b2"),
+                                QStringLiteral("--status"), QStringLiteral("Terminated"), QStringLiteral("--yes")});
+        QCOMPARE(clear.action, CliParse::Action::Run);
+        QCOMPARE(clear.options.command, CliCommand::Clear);
+        QCOMPARE(clear.options.ids, (QStringList {QStringLiteral("a1"), QStringLiteral("b2")}));
+        QCOMPARE(clear.options.mark, std::optional(TaskClearing::Mark::Terminated));
+        QVERIFY(clear.options.yes);
+        CliParse asking = parse(
+                {QStringLiteral("clear"), QStringLiteral("a1"), QStringLiteral("--status"), QStringLiteral("error")});
+        QCOMPARE(asking.options.mark, std::optional(TaskClearing::Mark::Error));
+        QVERIFY(!asking.options.yes);
+
+        CliParse pending = parse({QStringLiteral("list"), QStringLiteral("--pending"), QStringLiteral("--json")});
+        QCOMPARE(pending.action, CliParse::Action::Run);
+        QVERIFY(pending.options.pending);
+        QVERIFY(!pending.options.runningOnly);
+        QVERIFY(!parse({QStringLiteral("list")}).options.pending);
+    }
+
+    void clearUsageErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("messageContains");
+        const QString id = QStringLiteral("a1");
+        QTest::newRow("no status") << QStringList {QStringLiteral("clear"), id} << QStringLiteral("needs --status");
+        QTest::newRow("status success") << QStringList {QStringLiteral("clear"), id, QStringLiteral("--status"),
+                                                        QStringLiteral("success")}
+                                        << QStringLiteral("expected error or terminated, got \"success\"");
+        QTest::newRow("no ids") << QStringList {QStringLiteral("clear"), QStringLiteral("--status"),
+                                                QStringLiteral("error")}
+                                << QStringLiteral("at least one task id");
+        QTest::newRow("invalid id") << QStringList {QStringLiteral("clear"), QStringLiteral("a\")"),
+                                                    QStringLiteral("--status"), QStringLiteral("error")}
+                                    << QStringLiteral("not a task id");
+        QTest::newRow("json") << QStringList {QStringLiteral("clear"), id, QStringLiteral("--status"),
+                                              QStringLiteral("error"), QStringLiteral("--json")}
+                              << QStringLiteral("--json belongs to get and list");
+        QTest::newRow("yes on get") << QStringList {QStringLiteral("get"), id, QStringLiteral("--yes")}
+                                    << QStringLiteral("belong to clear");
+        QTest::newRow("status on wait") << QStringList {QStringLiteral("wait"), id, QStringLiteral("--status"),
+                                                        QStringLiteral("error")}
+                                        << QStringLiteral("belong to clear");
+        QTest::newRow("pending on get") << QStringList {QStringLiteral("get"), id, QStringLiteral("--pending")}
+                                        << QStringLiteral("belong to list");
+        QTest::newRow("pending and running")
+                << QStringList {QStringLiteral("list"), QStringLiteral("--pending"), QStringLiteral("--running")}
+                << QStringLiteral("--running or --pending");
+    }
+    void clearUsageErrors()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, messageContains);
+        const CliParse result = parse(arguments);
+        QCOMPARE(result.action, CliParse::Action::Error);
+        QVERIFY2(result.message.contains(messageContains), qPrintable(result.message));
+    }
+
+    // A person answers, or --yes stands for the answer; a script without --yes is refused.
+    void clearConsentTable_data()
+    {
+        QTest::addColumn<bool>("yes");
+        QTest::addColumn<bool>("terminal");
+        QTest::addColumn<ClearConsent>("consent");
+        QTest::newRow("--yes on a terminal") << true << true << ClearConsent::Given;
+        QTest::newRow("--yes in a script") << true << false << ClearConsent::Given;
+        QTest::newRow("a terminal") << false << true << ClearConsent::Ask;
+        QTest::newRow("a script") << false << false << ClearConsent::Refused;
+    }
+    void clearConsentTable()
+    {
+        QFETCH(bool, yes);
+        QFETCH(bool, terminal);
+        QFETCH(ClearConsent, consent);
+        CliOptions options;
+        options.command = CliCommand::Clear;
+        options.yes = yes;
+        QCOMPARE(clearConsent(options, terminal), consent);
+    }
+
+    // Unlike --running, --pending works on every version (pending-tasks on beta and v2024).
+    void pendingNeedsNoRunningFilter()
+    {
+        CliOptions options;
+        options.command = CliCommand::List;
+        options.pending = true;
+        options.apiVersion = QStringLiteral("v2024");
+        options.baseUrl = QStringLiteral("https://acme.api.identitynow.com");
+        options.clientId = QStringLiteral("id");
+        QSettings store = settings();
+        const CliConnection connection =
+                resolveConnection(options, environment({}, {}, QStringLiteral("s")), store, noStdin);
+        QVERIFY2(connection.error.isEmpty(), qPrintable(connection.error));
+    }
+
     void loginAndLogout()
     {
         CliParse login =

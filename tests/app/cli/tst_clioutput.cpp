@@ -1,3 +1,4 @@
+#include "app/cli/CliClearOutput.h"
 #include "app/cli/CliOutput.h"
 
 #include <QJsonArray>
@@ -186,6 +187,99 @@ private Q_SLOTS:
         QVERIFY(!lockedLine.contains(u'\n'));
         QVERIFY(lockedLine.contains(QStringLiteral("cannot be read. The keychain is locked")));
         QVERIFY(!lockedLine.endsWith(u' '));
+    }
+
+    void clearRunningFor_data()
+    {
+        QTest::addColumn<QString>("launched");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("seconds") << QStringLiteral("2026-12-04T20:59:48Z") << QStringLiteral("12 s");
+        QTest::newRow("minutes") << QStringLiteral("2026-12-04T20:56:00Z") << QStringLiteral("4 min");
+        QTest::newRow("hours") << QStringLiteral("2026-12-04T17:48:00Z") << QStringLiteral("3 h 12 min");
+        QTest::newRow("in the future") << QStringLiteral("2026-12-04T21:00:01Z") << QStringLiteral("-");
+        QTest::newRow("unknown") << QString() << QStringLiteral("-");
+    }
+    void clearRunningFor()
+    {
+        QFETCH(QString, launched);
+        QFETCH(QString, text);
+        TaskStatus task;
+        task.launched = QDateTime::fromString(launched, Qt::ISODate);
+        const QDateTime now = QDateTime::fromString(QStringLiteral("2026-12-04T21:00:00Z"), Qt::ISODate);
+        QCOMPARE(CliClearOutput::runningFor(task, now), text);
+        // Not launched yet: queued since it was created.
+        TaskStatus queued;
+        queued.created = task.launched;
+        QCOMPARE(CliClearOutput::runningFor(queued, now), text);
+    }
+
+    void clearQuestionNamesTasksTenantAndWhatItDoes()
+    {
+        TaskStatus running = status(QStringLiteral("a1"), nullptr, 40);
+        const QDateTime now = running.launched.addSecs(3 * 3600);
+        const QString one = CliClearOutput::question({running}, TaskClearing::Mark::Error,
+                                                     QStringLiteral("https://acme.api.identitynow.com"), now);
+        QVERIFY2(one.contains(QStringLiteral("a1  Running  running for 3 h 0 min  Aggregate a1\n")), qPrintable(one));
+        QVERIFY(one.contains(QStringLiteral("Mark this task on https://acme.api.identitynow.com as Error, "
+                                            "completed now?")));
+        QVERIFY(one.contains(QStringLiteral("does not stop work that is still running there")));
+        QVERIFY(one.endsWith(QStringLiteral("[y/N] ")));
+        const QString two = CliClearOutput::question({running, status(QStringLiteral("b2"), nullptr, {})},
+                                                     TaskClearing::Mark::Terminated, QStringLiteral("T"), now);
+        QVERIFY2(two.contains(QStringLiteral("Mark these 2 tasks on T as Terminated, completed now?")),
+                 qPrintable(two));
+    }
+
+    void clearAnswers_data()
+    {
+        QTest::addColumn<QString>("answer");
+        QTest::addColumn<bool>("yes");
+        for (const char *yes : {"y", "Y", "yes", "YES", " y "})
+            QTest::newRow(yes) << QString::fromLatin1(yes) << true;
+        for (const char *no : {"", "n", "no", "N", "yess", "ye", "sure", "1"})
+            QTest::newRow(qPrintable(QStringLiteral("no: '%1'").arg(QLatin1String(no))))
+                    << QString::fromLatin1(no) << false;
+    }
+    void clearAnswers()
+    {
+        QFETCH(QString, answer);
+        QFETCH(bool, yes);
+        QCOMPARE(CliClearOutput::isYes(answer), yes);
+    }
+
+    void clearExitCodes_data()
+    {
+        QTest::addColumn<QList<int>>("kinds"); // ClearResult::Kind, and for Failed the FetchProblem::Kind * 10
+        QTest::addColumn<int>("code");
+        const int cleared = int(ClearResult::Kind::Cleared);
+        const int finished = int(ClearResult::Kind::AlreadyFinished);
+        const int unconfirmed = int(ClearResult::Kind::Unconfirmed);
+        const int forbidden = 100 + int(FetchProblem::Kind::Auth);
+        const int missing = 100 + int(FetchProblem::Kind::NotFound);
+        const int failed = 100 + int(FetchProblem::Kind::Fetch);
+        QTest::newRow("nothing") << QList<int> {} << 0;
+        QTest::newRow("cleared") << QList<int> {cleared} << 0;
+        QTest::newRow("already finished") << QList<int> {finished, cleared} << 0;
+        QTest::newRow("403") << QList<int> {cleared, forbidden} << 3;
+        QTest::newRow("404") << QList<int> {missing} << 4;
+        QTest::newRow("server") << QList<int> {failed} << 5;
+        QTest::newRow("no answer") << QList<int> {unconfirmed} << 5;
+        QTest::newRow("3 before 4 before 5") << QList<int> {unconfirmed, missing, forbidden} << 3;
+        QTest::newRow("4 before 5") << QList<int> {failed, missing} << 4;
+    }
+    void clearExitCodes()
+    {
+        QFETCH(QList<int>, kinds);
+        QFETCH(int, code);
+        QList<ClearResult> results;
+        for (int kind : kinds) {
+            ClearResult result;
+            result.kind = kind >= 100 ? ClearResult::Kind::Failed : ClearResult::Kind(kind);
+            if (kind >= 100)
+                result.problem.kind = FetchProblem::Kind(kind - 100);
+            results.append(result);
+        }
+        QCOMPARE(CliClearOutput::exitCode(results), code);
     }
 };
 
