@@ -85,6 +85,7 @@ void DesktopApp::start()
     QSettings settings;
     const Preferences preferences = DesktopSettings(settings).preferences();
     m_pollIntervalSeconds = m_options.pollIntervalSeconds.value_or(preferences.pollIntervalSeconds);
+    m_showQueueDepth = preferences.showQueueDepth;
 
     createWindow();
     m_window->setNotificationSettings(preferences.notify);
@@ -206,6 +207,7 @@ void DesktopApp::createMonitor(const ConnectionProfile &profile, seconds pollInt
     });
     if (m_screenshot)
         connect(monitor(), &TaskMonitor::refreshed, m_screenshot.get(), &DesktopScreenshot::countRefresh);
+    m_monitor->setQueueDepthShown(m_showQueueDepth);
     showPausedState();
 }
 
@@ -310,8 +312,11 @@ void DesktopApp::switchAfterSettings(const SettingsApplier::Outcome &outcome)
 {
     const AcceptedSettings &accepted = outcome.accepted;
     m_pollIntervalSeconds = accepted.preferences.pollIntervalSeconds;
-    if (m_monitor)
+    m_showQueueDepth = accepted.preferences.showQueueDepth;
+    if (m_monitor) {
         m_monitor->setPollInterval(seconds(m_pollIntervalSeconds));
+        m_monitor->setQueueDepthShown(m_showQueueDepth);
+    }
     m_window->setNotificationSettings(accepted.preferences.notify);
 
     // What to watch now. The command line's connection stays for this run; otherwise the current profile.

@@ -2,9 +2,25 @@
 
 #include "DesktopLog.h"
 #include "client/CredentialStore.h"
+#include "client/QueueDepth.h"
 #include "client/TaskMonitor.h"
 #include "ui/MainWindow.h"
 #include "ui/WatchListModel.h"
+#include "ui/WatchStatusBar.h"
+
+namespace {
+
+TaskClearing::Mark markFor(CompletionStatus status)
+{
+    return status == CompletionStatus::Terminated ? TaskClearing::Mark::Terminated : TaskClearing::Mark::Error;
+}
+
+CompletionStatus statusFor(TaskClearing::Mark mark)
+{
+    return mark == TaskClearing::Mark::Terminated ? CompletionStatus::Terminated : CompletionStatus::Error;
+}
+
+} // namespace
 
 DesktopMonitor::DesktopMonitor(const ConnectionProfile &profile, bool demo, MainWindow *window,
                                std::chrono::seconds pollInterval)
@@ -38,6 +54,31 @@ DesktopMonitor::DesktopMonitor(const ConnectionProfile &profile, bool demo, Main
     });
     connect(window, &MainWindow::discoverRequested, engine,
             [engine](bool runningOnly, int limit) { engine->discover(runningOnly, limit); });
+    connect(window, &MainWindow::clearRequested, engine,
+            [engine](const QString &id, CompletionStatus status) { engine->clearTask(id, markFor(status)); });
+    connect(engine, &TaskMonitor::taskCleared, this, &DesktopMonitor::showCleared);
+
+    WatchStatusBar *bar = window->watchStatusBar();
+    connect(engine->queueDepth(), &QueueDepth::depthRead, bar, &WatchStatusBar::setQueueDepth);
+    connect(engine->queueDepth(), &QueueDepth::depthFailed, bar, &WatchStatusBar::setQueueDepthFailed);
+}
+
+void DesktopMonitor::setQueueDepthShown(bool shown)
+{
+    m_engine->queueDepth()->setEnabled(shown);
+    if (!shown && m_window)
+        m_window->watchStatusBar()->hideQueueDepth();
+}
+
+void DesktopMonitor::showCleared(const ClearResult &result)
+{
+    qCInfo(lcApp).noquote() << "mark as finished" << result.id << ":" << result.sentence().english();
+    if (!m_window)
+        return;
+    // The row shows the tenant's answer already (the engine's taskChanged came first); History says who did it.
+    if (result.changed())
+        m_window->recordMarkedFinished(result.id, statusFor(result.mark), result.who);
+    m_window->showMessage(result.sentence().translated());
 }
 
 DesktopMonitor::~DesktopMonitor()

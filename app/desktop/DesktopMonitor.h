@@ -8,6 +8,7 @@
 #include <chrono>
 #include <memory>
 
+struct ClearResult;
 struct ConnectionProfile;
 struct CredentialResult;
 class CredentialStore;
@@ -31,6 +32,8 @@ public:
     bool isSecretPending() const { return m_secretPending; }
     void setPollInterval(std::chrono::seconds interval);
     void setWatchList(WatchList *list);
+    // The tenant's queue depth in the status bar (the preference): one request a minute while shown.
+    void setQueueDepthShown(bool shown);
 
     // A secret known already (the demo's, the command line's): memory only, like every secret.
     void setSecret(const QString &secret);
@@ -45,6 +48,8 @@ Q_SIGNALS:
     void secretLookedUp(const CredentialResult &result);
 
 private:
+    void showCleared(const ClearResult &result);
+
     QPointer<MainWindow> m_window;
     std::unique_ptr<TaskMonitor> m_engine;
     bool m_demo;
