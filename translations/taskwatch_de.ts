@@ -134,6 +134,18 @@
         <source>the request failed.</source>
         <translation>die Anfrage ist fehlgeschlagen.</translation>
     </message>
+    <message>
+        <source>not found on this tenant: older than 90 days, another tenant&apos;s id, or mistyped.</source>
+        <translation>auf diesem Tenant nicht gefunden: älter als 90 Tage, die ID eines anderen Tenants oder vertippt.</translation>
+    </message>
+    <message>
+        <source>forbidden: changing a task&apos;s status needs the scope idn:task-management:write, which only a personal access token of an admin user has (user level ORG_ADMIN, CERT_ADMIN, REPORT_ADMIN, ROLE_ADMIN, ROLE_SUBADMIN, SOURCE_ADMIN or SOURCE_SUBADMIN); API clients cannot do it.</source>
+        <translation>verboten: den Status einer Aufgabe zu ändern, erfordert den Scope idn:task-management:write, den nur ein persönliches Zugriffstoken eines Admin-Benutzers hat (Benutzerstufe ORG_ADMIN, CERT_ADMIN, REPORT_ADMIN, ROLE_ADMIN, ROLE_SUBADMIN, SOURCE_ADMIN oder SOURCE_SUBADMIN); API-Clients können das nicht.</translation>
+    </message>
+    <message>
+        <source>forbidden: these credentials lack the scope idn:task-management:read, or the user of a personal access token has no user level that may read task status (such as ORG_ADMIN or HELPDESK).</source>
+        <translation>verboten: diesen Zugangsdaten fehlt der Scope idn:task-management:read, oder der Benutzer eines persönlichen Zugriffstokens hat keine Benutzerstufe, die den Aufgabenstatus lesen darf (etwa ORG_ADMIN oder HELPDESK).</translation>
+    </message>
 </context>
 <context>
     <name>ApiTransport</name>
@@ -232,6 +244,58 @@ Aufgaben-ID: %3</translation>
     <message>
         <source>&amp;Mark as finished</source>
         <translation>Als beendet &amp;markieren</translation>
+    </message>
+</context>
+<context>
+    <name>CliClear</name>
+    <message>
+        <source>nothing was changed.</source>
+        <translation>nichts wurde geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>CliClearOutput</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>running for %1</source>
+        <translation>läuft seit %1</translation>
+    </message>
+    <message>
+        <source>Mark this task on %1 as %2, completed now?</source>
+        <translation>Diese Aufgabe auf %1 als %2 markieren, beendet jetzt?</translation>
+    </message>
+    <message>
+        <source>Mark these %3 tasks on %1 as %2, completed now?</source>
+        <translation>Diese %3 Aufgaben auf %1 als %2 markieren, beendet jetzt?</translation>
+    </message>
+    <message>
+        <source>This records an outcome in the tenant; it does not stop work that is still running there.</source>
+        <translation>Dies hält ein Ergebnis im Tenant fest; es stoppt keine Arbeit, die dort noch läuft.</translation>
+    </message>
+    <message>
+        <source>Continue? [y/N] </source>
+        <translation>Fortfahren? [j/N] </translation>
+    </message>
+    <message>
+        <source>y</source>
+        <comment>the short yes of [y/N]</comment>
+        <translation>j</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <comment>the long yes of [y/N]</comment>
+        <translation>ja</translation>
     </message>
 </context>
 <context>
@@ -336,128 +400,8 @@ Aufgaben-ID: %3</translation>
         <translation>--profile: „%1“ beginnt oder endet mit einem Leerzeichen</translation>
     </message>
     <message>
-        <source>Usage: taskwatch-cli COMMAND [OPTIONS] [ID...]
-
-Watch SailPoint Identity Security Cloud tasks through the task-status API.
-
-Commands:
-  get ID...    Fetch the tasks once (batched) and print a table, or with --json a JSON
-               array of the task-status objects as received.
-  wait ID...   Poll until every task has finished. On a terminal: a live line per task
-               with a progress bar; otherwise one line per change.
-                 --timeout SECONDS   give up after this long (exit code 124)
-                 --interval SECONDS  seconds between checks, 1-300 (default 5)
-  list         Recent tasks on the tenant, newest first: the way to find ids to watch.
-                 --running           only tasks that have not finished (v2025, v2026, v1)
-                 --limit N           at most N tasks, 1-250 (default 20)
-                 --json              the task-status objects as received
-  login        Save a connection profile (--profile NAME, default &quot;default&quot;) and keep its
-               client secret in the system keychain. The secret is read from stdin
-               (typed without echo on a terminal). The credentials are checked with the
-               tenant first; when they are refused nothing is stored.
-                 --base-url URL --client-id ID [--api-version V] [--ca-file FILE]
-                                     (for a saved profile, what is left out is kept)
-                 --no-verify         store without asking the tenant
-  logout       Remove a saved profile (--profile NAME, default &quot;default&quot;) and its secret
-               from the keychain.
-
-Connection (get, wait, list):
-  --base-url URL         tenant, e.g. https://acme.api.identitynow.com   [SAIL_BASE_URL]
-  --api-version V        beta, v2024, v2025 (default), v2026 or v1
-  --client-id ID         API client or personal access token id          [SAIL_CLIENT_ID]
-  --client-secret-stdin  read the client secret from the first line of stdin
-                         (otherwise from SAIL_CLIENT_SECRET; never from a file)
-  --profile NAME         a saved connection profile (taskwatch-cli login, or the
-                         Taskwatch app); its secret comes from the keychain
-  --ca-file FILE         extra CA certificates (PEM), e.g. a corporate proxy&apos;s
-  Flags win over the environment, which wins over the profile. Without --profile,
-  --base-url and SAIL_BASE_URL, the profile &quot;default&quot; is used when it exists.
-  Plain http:// is accepted only for this computer (127.0.0.1, ::1, localhost).
-
-  -h, --help             this help
-  -v, --version          the version
-
-Exit codes:
-  0    every task found (and, for wait, finished with SUCCESS or WARNING);
-       login and logout: done
-  1    wait: a task finished with ERROR, TERMINATED or TEMPERROR
-  2    usage or configuration error, or the keychain cannot be used
-  3    authentication failed (login: the tenant refused the credentials)
-  4    a task was not found
-  5    network or server error
-  124  wait timed out
-  When several apply, the first in the order 2, 3, 4, 5, 1, 124 is used.
-  Errors go to stderr, one line each, with SailPoint&apos;s tracking id when there is one.
-</source>
-        <translation>Aufruf: taskwatch-cli BEFEHL [OPTIONEN] [ID...]
-
-Beobachtet Aufgaben in SailPoint Identity Security Cloud über die Task-Status-API.
-
-Befehle:
-  get ID...    Ruft die Aufgaben einmal ab (gebündelt) und gibt eine Tabelle aus, mit --json
-               ein JSON-Array der Task-Status-Objekte, wie sie empfangen wurden.
-  wait ID...   Fragt ab, bis jede Aufgabe beendet ist. Im Terminal: eine Live-Zeile pro
-               Aufgabe mit Fortschrittsbalken; sonst eine Zeile pro Änderung.
-                 --timeout SEKUNDEN  nach dieser Zeit aufgeben (Exit-Code 124)
-                 --interval SEKUNDEN Sekunden zwischen Prüfungen, 1-300 (Standard 5)
-  list         Letzte Aufgaben im Tenant, neueste zuerst: so finden Sie IDs zum Beobachten.
-                 --running           nur Aufgaben, die nicht beendet sind (v2025, v2026, v1)
-                 --limit N           höchstens N Aufgaben, 1-250 (Standard 20)
-                 --json              die Task-Status-Objekte, wie sie empfangen wurden
-  login        Speichert ein Verbindungsprofil (--profile NAME, Standard &quot;default&quot;) und
-               legt sein Client-Secret im Schlüsselbund des Systems ab. Das Secret wird
-               von stdin gelesen (im Terminal ohne Echo getippt). Die Zugangsdaten werden
-               zuerst beim Tenant geprüft; werden sie abgelehnt, wird nichts gespeichert.
-                 --base-url URL --client-id ID [--api-version V] [--ca-file DATEI]
-                                     (bei einem gespeicherten Profil bleibt Ausgelassenes erhalten)
-                 --no-verify         speichern, ohne den Tenant zu fragen
-  logout       Entfernt ein gespeichertes Profil (--profile NAME, Standard &quot;default&quot;) und
-               sein Secret aus dem Schlüsselbund.
-
-Verbindung (get, wait, list):
-  --base-url URL         Tenant, z. B. https://acme.api.identitynow.com  [SAIL_BASE_URL]
-  --api-version V        beta, v2024, v2025 (Standard), v2026 oder v1
-  --client-id ID         ID des API-Clients oder persönlichen Zugriffstokens [SAIL_CLIENT_ID]
-  --client-secret-stdin  das Client-Secret aus der ersten Zeile von stdin lesen
-                         (sonst aus SAIL_CLIENT_SECRET; nie aus einer Datei)
-  --profile NAME         ein gespeichertes Verbindungsprofil (taskwatch-cli login oder
-                         die Taskwatch-App); sein Secret kommt aus dem Schlüsselbund
-  --ca-file DATEI        zusätzliche CA-Zertifikate (PEM), z. B. die eines Firmen-Proxys
-  Optionen haben Vorrang vor der Umgebung, diese vor dem Profil. Ohne --profile,
-  --base-url und SAIL_BASE_URL wird das Profil &quot;default&quot; verwendet, wenn es existiert.
-  Einfaches http:// ist nur für diesen Computer erlaubt (127.0.0.1, ::1, localhost).
-
-  -h, --help             diese Hilfe
-  -v, --version          die Version
-
-Exit-Codes:
-  0    jede Aufgabe gefunden (und bei wait mit SUCCESS oder WARNING beendet);
-       login und logout: erledigt
-  1    wait: eine Aufgabe endete mit ERROR, TERMINATED oder TEMPERROR
-  2    Aufruf- oder Konfigurationsfehler, oder der Schlüsselbund ist nicht nutzbar
-  3    Authentifizierung fehlgeschlagen (login: der Tenant lehnte die Zugangsdaten ab)
-  4    eine Aufgabe wurde nicht gefunden
-  5    Netzwerk- oder Serverfehler
-  124  Zeitüberschreitung bei wait
-  Trifft mehreres zu, gilt das erste in der Reihenfolge 2, 3, 4, 5, 1, 124.
-  Fehler gehen nach stderr, je eine Zeile, mit der Tracking-ID von SailPoint, wenn es eine gibt.
-</translation>
-    </message>
-    <message>
-        <source>no command given (get, wait, list, login or logout)</source>
-        <translation>kein Befehl angegeben (get, wait, list, login oder logout)</translation>
-    </message>
-    <message>
-        <source>unknown command &quot;%1&quot; (get, wait, list, login or logout)</source>
-        <translation>unbekannter Befehl „%1“ (get, wait, list, login oder logout)</translation>
-    </message>
-    <message>
         <source>--timeout and --interval belong to wait</source>
         <translation>--timeout und --interval gehören zu wait</translation>
-    </message>
-    <message>
-        <source>--running and --limit belong to list</source>
-        <translation>--running und --limit gehören zu list</translation>
     </message>
     <message>
         <source>--json belongs to get and list</source>
@@ -535,6 +479,171 @@ Exit-Codes:
         <source>login needs --client-id, the API client or personal access token id</source>
         <translation>login braucht --client-id, die ID des API-Clients oder persönlichen Zugriffstokens</translation>
     </message>
+    <message>
+        <source>Usage: taskwatch-cli COMMAND [OPTIONS] [ID...]
+
+Watch SailPoint Identity Security Cloud tasks through the task-status API.
+
+Commands:
+  get ID...    Fetch the tasks once (batched) and print a table, or with --json a JSON
+               array of the task-status objects as received.
+  wait ID...   Poll until every task has finished. On a terminal: a live line per task
+               with a progress bar; otherwise one line per change.
+                 --timeout SECONDS   give up after this long (exit code 124)
+                 --interval SECONDS  seconds between checks, 1-300 (default 5)
+  list         Recent tasks on the tenant, newest first: the way to find ids to watch.
+                 --running           only tasks that have not finished (v2025, v2026, v1)
+                 --pending           queued and running tasks, on every version (beta,
+                                     v2024, v2025: pending-tasks; v2026, v1: the list of
+                                     unfinished tasks); the total goes to stderr
+                 --limit N           at most N tasks, 1-250 (default 20)
+                 --json              the task-status objects as received
+  clear ID...  Mark stuck tasks as finished (PATCH), with --status error or
+               --status terminated and the time of now as completed. Each task is read
+               first: one that has finished is left as it is. This records an outcome
+               in the tenant; it does not stop work still running there. On a terminal
+               it asks first [y/N]; without a terminal it needs --yes. Needs a personal
+               access token of an admin user (scope idn:task-management:write). A
+               request without an answer is never sent again: check with get.
+                 --status error|terminated  the outcome to record
+                 --yes               do not ask
+  login        Save a connection profile (--profile NAME, default &quot;default&quot;) and keep its
+               client secret in the system keychain. The secret is read from stdin
+               (typed without echo on a terminal). The credentials are checked with the
+               tenant first; when they are refused nothing is stored.
+                 --base-url URL --client-id ID [--api-version V] [--ca-file FILE]
+                                     (for a saved profile, what is left out is kept)
+                 --no-verify         store without asking the tenant
+  logout       Remove a saved profile (--profile NAME, default &quot;default&quot;) and its secret
+               from the keychain.
+
+Connection (get, wait, list, clear):
+  --base-url URL         tenant, e.g. https://acme.api.identitynow.com   [SAIL_BASE_URL]
+  --api-version V        beta, v2024, v2025 (default), v2026 or v1
+  --client-id ID         API client or personal access token id          [SAIL_CLIENT_ID]
+  --client-secret-stdin  read the client secret from the first line of stdin
+                         (otherwise from SAIL_CLIENT_SECRET; never from a file)
+  --profile NAME         a saved connection profile (taskwatch-cli login, or the
+                         Taskwatch app); its secret comes from the keychain
+  --ca-file FILE         extra CA certificates (PEM), e.g. a corporate proxy&apos;s
+  Flags win over the environment, which wins over the profile. Without --profile,
+  --base-url and SAIL_BASE_URL, the profile &quot;default&quot; is used when it exists.
+  Plain http:// is accepted only for this computer (127.0.0.1, ::1, localhost).
+
+  -h, --help             this help
+  -v, --version          the version
+
+Exit codes:
+  0    every task found (and, for wait, finished with SUCCESS or WARNING);
+       clear: every task marked, or found already finished; login and logout: done
+  1    wait: a task finished with ERROR, TERMINATED or TEMPERROR;
+       clear: the question was answered no (nothing was changed)
+  2    usage or configuration error, or the keychain cannot be used
+  3    authentication failed (login: the tenant refused the credentials;
+       clear: 403, the credentials may not change tasks)
+  4    a task was not found
+  5    network or server error (clear: also a request that got no answer)
+  124  wait timed out
+  When several apply, the first in the order 2, 3, 4, 5, 1, 124 is used.
+  Errors go to stderr, one line each, with SailPoint&apos;s tracking id when there is one.
+</source>
+        <translation>Aufruf: taskwatch-cli BEFEHL [OPTIONEN] [ID...]
+
+Beobachtet Aufgaben in SailPoint Identity Security Cloud über die Task-Status-API.
+
+Befehle:
+  get ID...    Ruft die Aufgaben einmal ab (gebündelt) und gibt eine Tabelle aus, mit --json
+               ein JSON-Array der Task-Status-Objekte, wie sie empfangen wurden.
+  wait ID...   Fragt ab, bis jede Aufgabe beendet ist. Im Terminal: eine Live-Zeile pro
+               Aufgabe mit Fortschrittsbalken; sonst eine Zeile pro Änderung.
+                 --timeout SEKUNDEN  nach dieser Zeit aufgeben (Exit-Code 124)
+                 --interval SEKUNDEN Sekunden zwischen Prüfungen, 1-300 (Standard 5)
+  list         Letzte Aufgaben im Tenant, neueste zuerst: so finden Sie IDs zum Beobachten.
+                 --running           nur Aufgaben, die nicht beendet sind (v2025, v2026, v1)
+                 --pending           wartende und laufende Aufgaben, auf jeder Version (beta,
+                                     v2024, v2025: pending-tasks; v2026, v1: die Liste der
+                                     unbeendeten Aufgaben); die Gesamtzahl geht nach stderr
+                 --limit N           höchstens N Aufgaben, 1-250 (Standard 20)
+                 --json              die Task-Status-Objekte, wie sie empfangen wurden
+  clear ID...  Markiert hängende Aufgaben als beendet (PATCH), mit --status error oder
+               --status terminated und der jetzigen Zeit als Ende. Jede Aufgabe wird
+               zuerst gelesen: eine beendete bleibt, wie sie ist. Dies hält ein Ergebnis
+               im Tenant fest; es stoppt keine Arbeit, die dort noch läuft. Im Terminal
+               fragt es zuerst [y/N]; ohne Terminal braucht es --yes. Erfordert ein
+               persönliches Zugriffstoken eines Admin-Benutzers (Scope
+               idn:task-management:write). Eine Anfrage ohne Antwort wird nie erneut
+               gesendet: prüfen Sie mit get.
+                 --status error|terminated  das festzuhaltende Ergebnis
+                 --yes               nicht fragen
+  login        Speichert ein Verbindungsprofil (--profile NAME, Standard &quot;default&quot;) und
+               legt sein Client-Secret im Schlüsselbund des Systems ab. Das Secret wird
+               von stdin gelesen (im Terminal ohne Echo getippt). Die Zugangsdaten werden
+               zuerst beim Tenant geprüft; werden sie abgelehnt, wird nichts gespeichert.
+                 --base-url URL --client-id ID [--api-version V] [--ca-file DATEI]
+                                     (bei einem gespeicherten Profil bleibt Ausgelassenes erhalten)
+                 --no-verify         speichern, ohne den Tenant zu fragen
+  logout       Entfernt ein gespeichertes Profil (--profile NAME, Standard &quot;default&quot;) und
+               sein Secret aus dem Schlüsselbund.
+
+Verbindung (get, wait, list, clear):
+  --base-url URL         Tenant, z. B. https://acme.api.identitynow.com  [SAIL_BASE_URL]
+  --api-version V        beta, v2024, v2025 (Standard), v2026 oder v1
+  --client-id ID         ID des API-Clients oder persönlichen Zugriffstokens [SAIL_CLIENT_ID]
+  --client-secret-stdin  das Client-Secret aus der ersten Zeile von stdin lesen
+                         (sonst aus SAIL_CLIENT_SECRET; nie aus einer Datei)
+  --profile NAME         ein gespeichertes Verbindungsprofil (taskwatch-cli login oder
+                         die Taskwatch-App); sein Secret kommt aus dem Schlüsselbund
+  --ca-file DATEI        zusätzliche CA-Zertifikate (PEM), z. B. die eines Firmen-Proxys
+  Optionen haben Vorrang vor der Umgebung, diese vor dem Profil. Ohne --profile,
+  --base-url und SAIL_BASE_URL wird das Profil &quot;default&quot; verwendet, wenn es existiert.
+  Einfaches http:// ist nur für diesen Computer erlaubt (127.0.0.1, ::1, localhost).
+
+  -h, --help             diese Hilfe
+  -v, --version          die Version
+
+Exit-Codes:
+  0    jede Aufgabe gefunden (und bei wait mit SUCCESS oder WARNING beendet);
+       clear: jede Aufgabe markiert oder schon beendet vorgefunden; login und logout: erledigt
+  1    wait: eine Aufgabe endete mit ERROR, TERMINATED oder TEMPERROR;
+       clear: die Frage wurde mit Nein beantwortet (nichts wurde geändert)
+  2    Aufruf- oder Konfigurationsfehler, oder der Schlüsselbund ist nicht nutzbar
+  3    Authentifizierung fehlgeschlagen (login: der Tenant lehnte die Zugangsdaten ab;
+       clear: 403, die Zugangsdaten dürfen Aufgaben nicht ändern)
+  4    eine Aufgabe wurde nicht gefunden
+  5    Netzwerk- oder Serverfehler (clear: auch eine Anfrage, die keine Antwort bekam)
+  124  Zeitüberschreitung bei wait
+  Trifft mehreres zu, gilt das erste in der Reihenfolge 2, 3, 4, 5, 1, 124.
+  Fehler gehen nach stderr, je eine Zeile, mit der Tracking-ID von SailPoint, wenn es eine gibt.
+</translation>
+    </message>
+    <message>
+        <source>no command given (get, wait, list, clear, login or logout)</source>
+        <translation>kein Befehl angegeben (get, wait, list, clear, login oder logout)</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot; (get, wait, list, clear, login or logout)</source>
+        <translation>unbekannter Befehl „%1“ (get, wait, list, clear, login oder logout)</translation>
+    </message>
+    <message>
+        <source>--running, --pending and --limit belong to list</source>
+        <translation>--running, --pending und --limit gehören zu list</translation>
+    </message>
+    <message>
+        <source>--running or --pending: --pending lists queued and running tasks, --running the unfinished tasks of the task list</source>
+        <translation>--running oder --pending: --pending listet wartende und laufende Aufgaben, --running die unbeendeten Aufgaben der Aufgabenliste</translation>
+    </message>
+    <message>
+        <source>--status and --yes belong to clear</source>
+        <translation>--status und --yes gehören zu clear</translation>
+    </message>
+    <message>
+        <source>clear needs --status error or --status terminated: the outcome to record</source>
+        <translation>clear braucht --status error oder --status terminated: das festzuhaltende Ergebnis</translation>
+    </message>
+    <message>
+        <source>--status: expected error or terminated, got &quot;%1&quot;</source>
+        <translation>--status: error oder terminated erwartet, „%1“ erhalten</translation>
+    </message>
 </context>
 <context>
     <name>CliOutput</name>
@@ -564,6 +673,10 @@ Exit-Codes:
     <message>
         <source>timed out after %1 s</source>
         <translation>Zeitüberschreitung nach %1 s</translation>
+    </message>
+    <message>
+        <source>%1 of %2 queued or running tasks shown (--limit)</source>
+        <translation>%1 von %2 wartenden oder laufenden Aufgaben gezeigt (--limit)</translation>
     </message>
 </context>
 <context>
@@ -989,10 +1102,6 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
 <context>
     <name>DiscoverDialog</name>
     <message>
-        <source>&amp;Running only</source>
-        <translation>Nur &amp;laufende</translation>
-    </message>
-    <message>
         <source>Re&amp;fresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
@@ -1066,6 +1175,14 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
             <numerusform>%n Aufgabe</numerusform>
             <numerusform>%n Aufgaben</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Queued and &amp;running only</source>
+        <translation>Nur wartende und &amp;laufende</translation>
+    </message>
+    <message>
+        <source>Tasks that have not finished: waiting in the queue or running</source>
+        <translation>Aufgaben, die nicht beendet sind: in der Warteschlange oder laufend</translation>
     </message>
 </context>
 <context>
@@ -2023,6 +2140,33 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     </message>
 </context>
 <context>
+    <name>TaskClearing</name>
+    <message>
+        <source>Terminated</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Task %1 is now marked as %2.</source>
+        <translation>Die Aufgabe %1 ist jetzt als %2 markiert.</translation>
+    </message>
+    <message>
+        <source>Task %1 had already finished (%2): left as it is.</source>
+        <translation>Die Aufgabe %1 war schon beendet (%2): sie bleibt, wie sie ist.</translation>
+    </message>
+    <message>
+        <source>Task %1: no answer came after asking to mark it as %2 (%3). It may or may not be marked; the request was not sent again. Refresh the task before trying again.</source>
+        <translation>Aufgabe %1: Auf die Bitte, sie als %2 zu markieren, kam keine Antwort (%3). Sie ist vielleicht markiert, vielleicht nicht; die Anfrage wurde nicht erneut gesendet. Aktualisieren Sie die Aufgabe, bevor Sie es erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Task %1 was not changed: %2</source>
+        <translation>Die Aufgabe %1 wurde nicht geändert: %2</translation>
+    </message>
+</context>
+<context>
     <name>TaskDetailView</name>
     <message>
         <source>—</source>
@@ -2278,8 +2422,8 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
         <translation>Der Tenant antwortete auf die Frage nach Aufgabe %2 mit Aufgabe %1; die Antwort wurde nicht verwendet.</translation>
     </message>
     <message>
-        <source>The %1 task list returns completed tasks only; listing running tasks needs v2025 or later.</source>
-        <translation>Die Aufgabenliste von %1 liefert nur abgeschlossene Aufgaben; laufende Aufgaben aufzulisten erfordert v2025 oder neuer.</translation>
+        <source>The tenant&apos;s answer had no X-Total-Count header.</source>
+        <translation>Der Antwort des Tenants fehlte der Header X-Total-Count.</translation>
     </message>
 </context>
 <context>
@@ -2544,6 +2688,10 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     <message>
         <source>Try &apos;taskwatch-cli --help&apos;.</source>
         <translation>Siehe „taskwatch-cli --help“.</translation>
+    </message>
+    <message>
+        <source>clear changes tasks on the tenant: without a terminal to ask on, confirm with --yes</source>
+        <translation>clear ändert Aufgaben im Tenant: ohne Terminal zum Nachfragen bestätigen Sie mit --yes</translation>
     </message>
 </context>
 </TS>
