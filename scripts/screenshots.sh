@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Takes the README's four screenshots: the real taskwatch on its demo tenant under a real X server (Xvfb), in
 # the default layout of a first run (nothing arranged for the picture): the window with the light and the dark
-# palette and the failed demo task selected, the "Mark as finished" confirmation for a running task, and the
+# palette and the failed demo task selected, the "Mark as finished" confirmation for the stuck task, and the
 # failed task's long connector exception read whole (the detail view's "Open in a window" for its first
 # error). Installs nothing: xvfb-run and ImageMagick's `import` come with scripts/ensure-deps.sh. The app saves
 # its own picture (--screenshot, after a few rounds of refreshes) and stays up a few seconds, in which `import`
@@ -14,7 +14,7 @@ build=$(cd "${1:-$root/build}" && pwd)
 app="$build/app/taskwatch"
 out="$root/docs/screenshots"
 failed_task=2c9180858b3d4e5f018b3e7a1f2d0c41 # DemoTenant::FailedTaskId
-running_task=2c9180858b3d4e5f018b3e7a1f2d0c42 # the demo's Active Directory aggregation, running for 3 minutes
+stuck_task=2c9180858b3d4e5f018b3e7a1f2d0c4b # DemoTenant::StuckTaskId: a Workday aggregation stuck at 40 % for hours
 
 [ -x "$app" ] || { echo "screenshots: $app is not built (make build)" >&2; exit 1; }
 for tool in xvfb-run xauth import identify; do
@@ -68,5 +68,5 @@ shot() {
 
 shot main-light light "$failed_task"
 shot main-dark dark "$failed_task"
-shot clear-task light "$running_task" --screenshot-of clear-dialog
+shot clear-task light "$stuck_task" --screenshot-of clear-dialog
 shot long-message light "$failed_task" --screenshot-of message
