@@ -58,7 +58,16 @@ bool PollScheduler::isPaused(const QString &id) const
 
 milliseconds PollScheduler::horizon() const
 {
-    return std::min<milliseconds>(duration_cast<milliseconds>(m_interval) / 4, seconds(2));
+    // Tasks due a little later share this round's list calls; when rounds are spread over the share (many
+    // tasks), a round gathers a quarter of its period so that it stays at the floor of requests.
+    const milliseconds own = std::min<milliseconds>(duration_cast<milliseconds>(m_interval) / 4, seconds(2));
+    return m_pace == Pace::Adaptive ? std::max(own, m_floor / 4) : own;
+}
+
+qsizetype PollScheduler::timedCount() const
+{
+    return std::count_if(m_entries.cbegin(), m_entries.cend(),
+                         [](const Entry &entry) { return entry.due.isValid() && !entry.paused; });
 }
 
 QStringList PollScheduler::takeDue(const SteadyTime &now)
@@ -97,14 +106,20 @@ bool PollScheduler::isInFlight(const QString &id) const
     return m_entries.value(id).inFlight;
 }
 
-SteadyTime PollScheduler::recordStatus(const QString &id, bool finished, const SteadyTime &now)
+SteadyTime PollScheduler::recordStatus(const QString &id, bool finished, const SteadyTime &now,
+                                       const PollPace::Movement &movement)
 {
     const auto it = m_entries.find(id);
     if (it == m_entries.end())
         return {};
     it->inFlight = false;
     it->failures = 0;
-    it->due = finished ? SteadyTime() : now.addSecs(m_interval.count());
+    if (finished)
+        it->due = SteadyTime();
+    else if (m_pace == Pace::Fixed)
+        it->due = now.addSecs(m_interval.count());
+    else
+        it->due = now.addMSecs(PollPace::nextDelay(movement, now, m_interval, m_floor).count());
     return nextCheck(id);
 }
 

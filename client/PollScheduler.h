@@ -1,5 +1,6 @@
 #pragma once
 
+#include "PollPace.h"
 #include "SteadyTime.h"
 
 #include <QHash>
@@ -13,7 +14,9 @@
 // monotonic clock (a wall clock set back an hour would stall every task for that hour) and a source of
 // randomness (for jitter), so every decision is unit-testable.
 //
-// - queued and running tasks: every poll interval;
+// - queued and running tasks: at the pace PollPace decides (about once a second while a task moves, at most
+//   the poll interval otherwise, never faster than the share of the rate limit pays for); or, in the fixed
+//   mode kept for comparisons, every poll interval;
 // - finished tasks: never again on a timer (only a "refresh now" or re-adding checks them);
 // - a not-found task or a failed fetch: exponential backoff with jitter, capped at 5 minutes;
 // - a connection-level failure holds every task of the profile, with its own backoff;
@@ -34,6 +37,13 @@ public:
     // returns the ids whose next check moved.
     QStringList setInterval(std::chrono::seconds interval, const SteadyTime &now);
     std::chrono::seconds interval() const { return m_interval; }
+    enum class Pace { Adaptive, Fixed };
+    void setPace(Pace pace) { m_pace = pace; }
+    Pace pace() const { return m_pace; }
+    // The shortest period the share pays for (PollPace::roundFloor); the caller updates it once per round.
+    void setRoundFloor(std::chrono::milliseconds floor) { m_floor = floor; }
+    std::chrono::milliseconds roundFloor() const { return m_floor; }
+    qsizetype timedCount() const; // tasks with a timed check (not finished), paused ones excluded
 
     // A new task is due at once, unless it is known finished (then it waits for a "refresh now").
     void add(const QString &id, bool finished, const SteadyTime &now);
@@ -52,7 +62,8 @@ public:
     bool isInFlight(const QString &id) const;
 
     // Outcomes; each returns the task's next timed check (invalid when there is none).
-    SteadyTime recordStatus(const QString &id, bool finished, const SteadyTime &now);
+    SteadyTime recordStatus(const QString &id, bool finished, const SteadyTime &now,
+                            const PollPace::Movement &movement = {});
     SteadyTime recordNotFound(const QString &id, const SteadyTime &now);
     SteadyTime recordFailure(const QString &id, const SteadyTime &now);
     // The fetch did not happen or its answer says nothing about the task (connection down, request
@@ -85,6 +96,8 @@ private:
 
     Random m_random;
     std::chrono::seconds m_interval = DefaultInterval;
+    Pace m_pace = Pace::Adaptive;
+    std::chrono::milliseconds m_floor = PollPace::Fastest;
     QHash<QString, Entry> m_entries;
     qint64 m_nextOrder = 0;
     SteadyTime m_heldUntil;

@@ -74,7 +74,34 @@ void TaskMonitor::setSecret(const QString &secret)
 
 void TaskMonitor::setRequestBudget(int requests, seconds window)
 {
-    m_client->transport()->setRequestBudget(requests, duration_cast<milliseconds>(window));
+    m_allowance = std::max(1, requests);
+    m_allowanceWindow = duration_cast<milliseconds>(window);
+    applyBudget();
+}
+
+void TaskMonitor::setBudgetShare(int percent)
+{
+    m_budgetShare = std::clamp(percent, 1, 100);
+    applyBudget();
+}
+
+void TaskMonitor::applyBudget()
+{
+    // Rounded down: the share is a bound, never exceeded; at least one request per window.
+    const int requests = std::max(1, m_allowance * m_budgetShare / 100);
+    m_client->transport()->setRequestBudget(requests, m_allowanceWindow);
+    qCInfo(lcPoll) << "profile" << m_profile.name << "may send" << requests << "requests per"
+                   << m_allowanceWindow.count() << "ms (" << m_budgetShare << "% of the allowance)";
+}
+
+void TaskMonitor::updateRoundFloor()
+{
+    const qsizetype tasks = m_scheduler.timedCount();
+    const qsizetype perRound = m_fetchMode == Batching::FetchMode::Batched
+            ? (tasks + Batching::MaxIdsPerList - 1) / Batching::MaxIdsPerList
+            : tasks;
+    const RequestBudget &budget = m_client->transport()->budget();
+    m_scheduler.setRoundFloor(PollPace::roundFloor(perRound, budget.requests(), budget.window()));
 }
 
 void TaskMonitor::setWatchList(WatchList *list)
@@ -189,6 +216,7 @@ void TaskMonitor::forget(const QStringList &ids)
             continue;
         m_order.removeOne(id);
         m_scheduler.remove(id);
+        m_tracks.remove(id);
         Q_EMIT taskRemoved(id);
     }
     schedulePoll();
@@ -332,6 +360,7 @@ void TaskMonitor::pollDue()
 {
     if (!m_stops.allows(PollStops::Demand::Timed))
         return;
+    updateRoundFloor();
     const QStringList due = m_scheduler.takeDue(m_clock.steady());
     if (!due.isEmpty())
         fetch(due);
@@ -372,7 +401,16 @@ void TaskMonitor::applyStatus(const QString &id, const TaskStatus &status)
         return;
     const SteadyTime now = m_clock.steady();
     noteAnswer();
-    m_scheduler.recordStatus(id, isFinished(status.state()), now);
+    const bool finished = isFinished(status.state());
+    PollPace::Movement movement;
+    if (finished) {
+        m_tracks.remove(id);
+    } else {
+        ProgressTrack &track = m_tracks[id];
+        track.record(status.percentComplete, status.progress, now);
+        movement = {status.state() == TaskState::Queued, track.lastMoved(), track.expectedEnd()};
+    }
+    m_scheduler.recordStatus(id, finished, now, movement);
     update(id, [&](WatchedTask &task) {
         task.status = status;
         task.checkedAt = m_labels.at(now);

@@ -4,6 +4,7 @@
 #include "EngineClock.h"
 #include "PollScheduler.h"
 #include "PollStops.h"
+#include "ProgressTrack.h"
 #include "models/ConnectionProfile.h"
 #include "models/ConnectionState.h"
 #include "models/TaskClearing.h"
@@ -74,6 +75,14 @@ public:
     Batching::FetchMode fetchMode() const { return m_fetchMode; }
     // The tenant's allowance for this client id and API version; default 100 requests per 10 s.
     void setRequestBudget(int requests, std::chrono::seconds window);
+    // The part of that allowance every request of this engine stays inside (token, discovery and PATCH
+    // included), in percent 1..100. The engine's own default is the whole allowance (tests and benchmarks set
+    // their own); both programs start at DefaultBudgetShare, as other automation often shares the client id.
+    static constexpr int DefaultBudgetShare = 50;
+    void setBudgetShare(int percent);
+    int budgetShare() const { return m_budgetShare; }
+    // Adaptive (default: PollPace) or every poll interval (the fixed rhythm, for comparisons).
+    void setPollPace(PollScheduler::Pace pace) { m_scheduler.setPace(pace); }
     TaskStatusClient *client() const { return m_client; }
 
 Q_SIGNALS:
@@ -110,6 +119,8 @@ private:
     void update(const QString &id, Change change);
     void refreshNextChecks();
     void setState(ConnectionState state);
+    void applyBudget();
+    void updateRoundFloor();
 
     ConnectionProfile m_profile;
     EngineClock m_clock;
@@ -119,6 +130,7 @@ private:
     QueueDepth *m_queueDepth;
     PollScheduler m_scheduler;
     QHash<QString, WatchedTask> m_tasks;
+    QHash<QString, ProgressTrack> m_tracks; // running and queued tasks' movement, for the pace of checks
     QStringList m_order;
     QTimer m_pollTimer;
     ConnectionState m_state;
@@ -126,4 +138,7 @@ private:
     Batching::FetchMode m_fetchMode = Batching::FetchMode::Batched;
     bool m_reschedulePending = false; // schedulePollLater has queued a schedulePoll
     PollStops m_stops; // changed only by setStops
+    int m_allowance = 100;
+    std::chrono::milliseconds m_allowanceWindow = std::chrono::seconds(10);
+    int m_budgetShare = 100;
 };

@@ -57,7 +57,10 @@ QString cliHelpText()
             "  wait ID...   Poll until every task has finished. On a terminal: a live line per task\n"
             "               with a progress bar; otherwise one line per change.\n"
             "                 --timeout SECONDS   give up after this long (exit code 124)\n"
-            "                 --interval SECONDS  seconds between checks, 1-300 (default 5)\n"
+            "                 --interval SECONDS  the longest a task waits between checks, 1-300\n"
+            "                                     (default 5); a task that moves is checked about\n"
+            "                                     once a second, within the budget share\n"
+            "                 --fixed-interval    check every --interval seconds instead\n"
             "  list         Recent tasks on the tenant, newest first: the way to find ids to watch.\n"
             "                 --running           only tasks that have not finished (v2025, v2026, v1)\n"
             "                 --pending           queued and running tasks, on every version (beta,\n"
@@ -93,6 +96,9 @@ QString cliHelpText()
             "  --profile NAME         a saved connection profile (taskwatch-cli login, or the\n"
             "                         Taskwatch app); its secret comes from the keychain\n"
             "  --ca-file FILE         extra CA certificates (PEM), e.g. a corporate proxy's\n"
+            "  --budget-share N       send at most N % of the tenant's rate limit (100 requests\n"
+            "                         per 10 s per client id), 1-100 (default 50): the rest\n"
+            "                         stays free for other automation using the same client\n"
             "  Flags win over the environment, which wins over the profile. Without --profile,\n"
             "  --base-url and SAIL_BASE_URL, the profile \"default\" is used when it exists.\n"
             "  Plain http:// is accepted only for this computer (127.0.0.1, ::1, localhost).\n"
@@ -160,8 +166,10 @@ CliParse parseCli(const QStringList &arguments)
     const QCommandLineOption pending(QStringLiteral("pending"), QString());
     const QCommandLineOption status(QStringLiteral("status"), QString(), QStringLiteral("status"));
     const QCommandLineOption yes(QStringLiteral("yes"), QString());
+    const QCommandLineOption fixedInterval(QStringLiteral("fixed-interval"), QString());
+    const QCommandLineOption budgetShare(QStringLiteral("budget-share"), QString(), QStringLiteral("percent"));
     parser.addOptions({help, version, json, timeout, interval, running, limit, baseUrl, apiVersion, clientId,
-                       secretStdin, profile, caFile, noVerify, pending, status, yes});
+                       secretStdin, profile, caFile, noVerify, pending, status, yes, fixedInterval, budgetShare});
     if (!parser.parse(arguments))
         return error(parser.errorText());
     if (parser.isSet(help))
@@ -197,8 +205,11 @@ CliParse parseCli(const QStringList &arguments)
     const bool isLogin = options.command == CliCommand::Login;
     const bool isLogout = options.command == CliCommand::Logout;
     const bool isClear = options.command == CliCommand::Clear;
-    if (!isWait && (parser.isSet(timeout) || parser.isSet(interval)))
-        return error(QCoreApplication::translate("CliOptions", "--timeout and --interval belong to wait"));
+    if (!isWait && (parser.isSet(timeout) || parser.isSet(interval) || parser.isSet(fixedInterval)))
+        return error(
+                QCoreApplication::translate("CliOptions", "--timeout, --interval and --fixed-interval belong to wait"));
+    if ((isLogin || isLogout) && parser.isSet(budgetShare))
+        return error(QCoreApplication::translate("CliOptions", "--budget-share belongs to get, wait, list and clear"));
     if (!isList && (parser.isSet(running) || parser.isSet(limit) || parser.isSet(pending)))
         return error(QCoreApplication::translate("CliOptions", "--running, --pending and --limit belong to list"));
     if (parser.isSet(running) && parser.isSet(pending))
@@ -260,6 +271,15 @@ CliParse parseCli(const QStringList &arguments)
             return error(QCoreApplication::translate("CliOptions", "--interval: expected 1 to 300 seconds, got \"%1\"")
                                  .arg(parser.value(interval)));
         options.interval = seconds(*value);
+    }
+    options.fixedInterval = parser.isSet(fixedInterval);
+    if (parser.isSet(budgetShare)) {
+        const auto value = wholeNumber(parser.value(budgetShare), 1, 100);
+        if (!value)
+            return error(
+                    QCoreApplication::translate("CliOptions", "--budget-share: expected 1 to 100 (percent), got \"%1\"")
+                            .arg(parser.value(budgetShare)));
+        options.budgetShare = *value;
     }
     if (parser.isSet(limit)) {
         const auto value = wholeNumber(parser.value(limit), 1, 250);

@@ -34,7 +34,10 @@ struct CliOptions
     QStringList ids;
     bool json = false;
     std::optional<std::chrono::seconds> timeout; // wait
-    std::chrono::seconds interval {5}; // wait
+    std::chrono::seconds interval {5}; // wait: the longest a task waits between checks
+    bool fixedInterval = false; // wait: every interval instead of the adaptive pace
+    static constexpr int DefaultBudgetShare = 50;
+    int budgetShare = DefaultBudgetShare; // percent of the tenant's rate limit every request stays inside
     bool runningOnly = false; // list
     bool pending = false; // list: queued and running tasks (pending-tasks, or completionStatus isnull)
     int limit = 20; // list

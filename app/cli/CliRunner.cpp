@@ -21,12 +21,17 @@ CliRunner::CliRunner(const CliOptions &options, const CliConnection &connection,
 {
     // get checks once; the timer of a later round must not fire before the answers are printed.
     m_monitor->setPollInterval(options.command == CliCommand::Wait ? options.interval : std::chrono::seconds(300));
+    m_monitor->setBudgetShare(options.budgetShare);
+    if (options.fixedInterval)
+        m_monitor->setPollPace(PollScheduler::Pace::Fixed);
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this] { finishGetOrWait(true); });
     m_redraw.setSingleShot(true);
     m_redraw.setInterval(250);
     connect(&m_redraw, &QTimer::timeout, this, &CliRunner::drawLive);
 }
+
+static_assert(CliOptions::DefaultBudgetShare == TaskMonitor::DefaultBudgetShare, "one default share for both programs");
 
 namespace {
 

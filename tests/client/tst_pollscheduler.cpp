@@ -34,6 +34,7 @@ private Q_SLOTS:
     void newTaskIsDueAtOnceThenEveryInterval()
     {
         PollScheduler scheduler = make();
+        scheduler.setPace(PollScheduler::Pace::Fixed); // the interval's own rhythm
         scheduler.add(a, false, m_clock.steady);
         QCOMPARE(scheduler.nextWakeUp(), m_clock.steady);
         QCOMPARE(scheduler.takeDue(m_clock.steady), QStringList {a});
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void refreshNowOfAFinishedTask()
     {
         PollScheduler scheduler = make();
+        scheduler.setPace(PollScheduler::Pace::Fixed); // the interval's own rhythm
         scheduler.add(a, true, m_clock.steady);
         scheduler.markInFlight({a});
         QVERIFY(scheduler.isInFlight(a));
@@ -117,6 +119,7 @@ private Q_SLOTS:
     void successResetsTheBackoff()
     {
         PollScheduler scheduler = make();
+        scheduler.setPace(PollScheduler::Pace::Fixed); // the interval's own rhythm
         scheduler.add(a, false, m_clock.steady);
         scheduler.takeDue(m_clock.steady);
         m_clock.steady = scheduler.recordFailure(a, m_clock.steady);
@@ -212,6 +215,7 @@ private Q_SLOTS:
     void intervalIsClampedAndShorteningTakesEffect()
     {
         PollScheduler scheduler = make();
+        scheduler.setPace(PollScheduler::Pace::Fixed); // the interval's own rhythm
         scheduler.setInterval(seconds(0), m_clock.steady);
         QCOMPARE(scheduler.interval(), seconds(1));
         scheduler.setInterval(seconds(100000), m_clock.steady);
@@ -224,6 +228,55 @@ private Q_SLOTS:
         QCOMPARE(scheduler.setInterval(seconds(10), m_clock.steady), QStringList {a});
         QCOMPARE(scheduler.nextCheck(a), m_clock.steady.addSecs(10));
         QVERIFY(scheduler.setInterval(seconds(60), m_clock.steady).isEmpty()); // lengthening moves nothing
+    }
+
+    // The adaptive pace (default): the movement the engine saw decides, the share's floor bounds it, and the
+    // fixed pace ignores both.
+    void adaptivePaceFollowsTheMovement()
+    {
+        PollScheduler scheduler = make();
+        QCOMPARE(scheduler.pace(), PollScheduler::Pace::Adaptive);
+        scheduler.add(a, false, m_clock.steady);
+        scheduler.add(b, false, m_clock.steady);
+        scheduler.takeDue(m_clock.steady);
+        PollPace::Movement moving;
+        moving.lastMoved = m_clock.steady;
+        PollPace::Movement queued;
+        queued.queued = true;
+        QCOMPARE(scheduler.recordStatus(a, false, m_clock.steady, moving), m_clock.steady.addSecs(1));
+        QCOMPARE(scheduler.recordStatus(b, false, m_clock.steady, queued), m_clock.steady.addSecs(5));
+        scheduler.setRoundFloor(seconds(8));
+        scheduler.takeDue(m_clock.steady.addSecs(5));
+        QCOMPARE(scheduler.recordStatus(a, false, m_clock.steady, moving), m_clock.steady.addSecs(8));
+        scheduler.setPace(PollScheduler::Pace::Fixed);
+        scheduler.takeDue(m_clock.steady.addSecs(8));
+        QCOMPARE(scheduler.recordStatus(a, false, m_clock.steady, moving), m_clock.steady.addSecs(5));
+    }
+
+    // Rounds spread over the share gather a quarter of their period, so that each stays at the floor of list
+    // calls instead of splitting into part-filled ones.
+    void aRoundGathersAQuarterOfTheFloor()
+    {
+        PollScheduler scheduler = make();
+        scheduler.add(a, false, m_clock.steady);
+        scheduler.add(b, false, m_clock.steady.addSecs(2));
+        scheduler.add(c, false, m_clock.steady.addSecs(3));
+        QCOMPARE(scheduler.takeDue(m_clock.steady), QStringList {a}); // the interval's quarter: 1.25 s
+        scheduler.recordStatus(a, false, m_clock.steady.addSecs(9));
+        scheduler.setRoundFloor(seconds(10));
+        QCOMPARE(scheduler.takeDue(m_clock.steady), (QStringList {b})); // 2.5 s: b, not c
+        QCOMPARE(scheduler.takeDue(m_clock.steady.addMSecs(500)), (QStringList {c}));
+    }
+
+    void timedCountLeavesOutFinishedAndPaused()
+    {
+        PollScheduler scheduler = make();
+        scheduler.add(a, false, m_clock.steady);
+        scheduler.add(b, true, m_clock.steady);
+        scheduler.add(c, false, m_clock.steady);
+        QCOMPARE(scheduler.timedCount(), 2);
+        scheduler.setPaused(c, true, m_clock.steady);
+        QCOMPARE(scheduler.timedCount(), 1);
     }
 
     void removeForgetsTheTask()

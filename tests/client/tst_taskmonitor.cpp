@@ -669,6 +669,7 @@ private Q_SLOTS:
         const QString id = sim->taskIds().first();
         TaskMonitor monitor(simProfile(*sim));
         monitor.setSecret(QStringLiteral("demo"));
+        monitor.setPollPace(PollScheduler::Pace::Fixed); // the interval's own rhythm
         monitor.setPollInterval(seconds(300));
         monitor.addTasks({id});
         QTRY_VERIFY(allHaveStatus(monitor));

@@ -144,12 +144,49 @@ private Q_SLOTS:
         QTest::newRow("interval 301") << QStringList {QStringLiteral("wait"), QStringLiteral("a"),
                                                       QStringLiteral("--interval"), QStringLiteral("301")}
                                       << QStringLiteral("--interval");
+        QTest::newRow("budget share 0") << QStringList {QStringLiteral("get"), QStringLiteral("a"),
+                                                        QStringLiteral("--budget-share"), QStringLiteral("0")}
+                                        << QStringLiteral("--budget-share: expected 1 to 100");
+        QTest::newRow("budget share 101") << QStringList {QStringLiteral("wait"), QStringLiteral("a"),
+                                                          QStringLiteral("--budget-share"), QStringLiteral("101")}
+                                          << QStringLiteral("--budget-share: expected 1 to 100");
+        QTest::newRow("budget share text")
+                << QStringList {QStringLiteral("list"), QStringLiteral("--budget-share"), QStringLiteral("half")}
+                << QStringLiteral("--budget-share: expected 1 to 100");
+        QTest::newRow("budget share on login")
+                << QStringList {QStringLiteral("login"), QStringLiteral("--budget-share"), QStringLiteral("20")}
+                << QStringLiteral("--budget-share belongs to");
+        QTest::newRow("fixed interval on get")
+                << QStringList {QStringLiteral("get"), QStringLiteral("a"), QStringLiteral("--fixed-interval")}
+                << QStringLiteral("belong to wait");
         QTest::newRow("limit 251") << QStringList {QStringLiteral("list"), QStringLiteral("--limit"),
                                                    QStringLiteral("251")}
                                    << QStringLiteral("--limit");
         QTest::newRow("missing value") << QStringList {QStringLiteral("list"), QStringLiteral("--limit")}
                                        << QStringLiteral("limit");
     }
+    // The share of the rate limit: 50 % unless told, on every command that talks to the tenant.
+    void budgetShareAndPace()
+    {
+        QCOMPARE(parse({QStringLiteral("get"), QStringLiteral("a1")}).options.budgetShare, 50);
+        const QStringList commands {QStringLiteral("get"), QStringLiteral("wait"), QStringLiteral("clear"),
+                                    QStringLiteral("list")};
+        for (const QString &command : commands) {
+            QStringList arguments {command};
+            if (command != u"list")
+                arguments << QStringLiteral("a1");
+            if (command == u"clear")
+                arguments << QStringLiteral("--status") << QStringLiteral("error");
+            arguments << QStringLiteral("--budget-share") << QStringLiteral("20");
+            const CliParse parsed = parse(arguments);
+            QCOMPARE(parsed.action, CliParse::Action::Run);
+            QCOMPARE(parsed.options.budgetShare, 20);
+        }
+        QVERIFY(!parse({QStringLiteral("wait"), QStringLiteral("a1")}).options.fixedInterval);
+        QVERIFY(parse({QStringLiteral("wait"), QStringLiteral("a1"), QStringLiteral("--fixed-interval")})
+                        .options.fixedInterval);
+    }
+
     void clearAndPending()
     {
         CliParse clear = parse({QStringLiteral("clear"), QStringLiteral("a1"), QStringLiteral("b2"),
