@@ -9,8 +9,12 @@ struct Preferences
     static constexpr int MinPollIntervalSeconds = 1;
     static constexpr int MaxPollIntervalSeconds = 300;
     static constexpr int DefaultPollIntervalSeconds = 5;
+    static constexpr int DefaultBudgetShare = 50; // percent; the engine's TaskMonitor::DefaultBudgetShare
 
-    int pollIntervalSeconds = DefaultPollIntervalSeconds;
+    int pollIntervalSeconds = DefaultPollIntervalSeconds; // the longest a task waits between checks
+    // The part of the tenant's rate limit (per client id) Taskwatch may use, 1..100; the rest is left to other
+    // automation with the same client.
+    int budgetShare = DefaultBudgetShare;
     NotificationSettings notify; // failures only by default
     bool startMinimized = false; // to the tray; meaningless without one
     bool launchAtLogin = false;

@@ -19,13 +19,27 @@ PreferencesTab::PreferencesTab(QWidget *parent)
     m_pollSpin->setObjectName(QStringLiteral("pollInterval"));
     m_pollSpin->setRange(Preferences::MinPollIntervalSeconds, Preferences::MaxPollIntervalSeconds);
     m_pollSpin->setSuffix(tr(" s"));
-    m_pollSpin->setAccessibleDescription(tr("How often running tasks are checked, in seconds"));
-    auto *pollLabel = new QLabel(tr("Chec&k every:"), this);
+    m_pollSpin->setAccessibleDescription(tr("The longest a watched task waits between checks, in seconds"));
+    auto *pollLabel = new QLabel(tr("Chec&k at least every:"), this);
     pollLabel->setBuddy(m_pollSpin);
     auto *pollRow = new QHBoxLayout;
     pollRow->addWidget(pollLabel);
     pollRow->addWidget(m_pollSpin);
-    pollRow->addWidget(new QLabel(tr("(how often Taskwatch asks the tenant about watched tasks)"), this), 1);
+    pollRow->addWidget(new QLabel(tr("(a task that moves is checked about once a second)"), this), 1);
+    m_shareSpin = new QSpinBox(this);
+    m_shareSpin->setObjectName(QStringLiteral("budgetShare"));
+    m_shareSpin->setRange(1, 100);
+    m_shareSpin->setSuffix(tr(" %"));
+    m_shareSpin->setAccessibleDescription(tr("The part of the tenant's rate limit Taskwatch may use, in percent"));
+    auto *shareLabel = new QLabel(tr("Use at m&ost:"), this);
+    shareLabel->setBuddy(m_shareSpin);
+    auto *shareRow = new QHBoxLayout;
+    shareRow->addWidget(shareLabel);
+    shareRow->addWidget(m_shareSpin);
+    shareRow->addWidget(new QLabel(tr("of the rate limit (100 requests per 10 s per client; the rest is left "
+                                      "to other automation using the same client)"),
+                                   this),
+                        1);
     m_queueDepth = new QCheckBox(tr("Show the tenant's &queue depth in the status bar (one request a minute)"), this);
     m_queueDepth->setObjectName(QStringLiteral("showQueueDepth"));
 
@@ -60,6 +74,7 @@ PreferencesTab::PreferencesTab(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(pollRow);
+    layout->addLayout(shareRow);
     layout->addWidget(m_queueDepth);
     layout->addWidget(notifyBox);
     layout->addWidget(desktopBox);
@@ -71,6 +86,7 @@ void PreferencesTab::setPreferences(const Preferences &preferences)
 {
     m_preferences = preferences;
     m_pollSpin->setValue(preferences.pollIntervalSeconds);
+    m_shareSpin->setValue(preferences.budgetShare);
     m_notifyStarted->setChecked(preferences.notify.started);
     m_notifySucceeded->setChecked(preferences.notify.succeeded);
     m_notifyWarning->setChecked(preferences.notify.warning);
@@ -85,6 +101,7 @@ Preferences PreferencesTab::preferences() const
 {
     Preferences result = m_preferences;
     result.pollIntervalSeconds = m_pollSpin->value();
+    result.budgetShare = m_shareSpin->value();
     result.notify.started = m_notifyStarted->isChecked();
     result.notify.succeeded = m_notifySucceeded->isChecked();
     result.notify.warning = m_notifyWarning->isChecked();

@@ -31,6 +31,7 @@ private:
     bool m_launchSupported = false;
 
     QSpinBox *m_pollSpin = nullptr;
+    QSpinBox *m_shareSpin = nullptr;
     QCheckBox *m_notifyStarted = nullptr;
     QCheckBox *m_notifySucceeded = nullptr;
     QCheckBox *m_notifyWarning = nullptr;

@@ -83,12 +83,11 @@ void DesktopApp::start()
     });
 
     QSettings settings;
-    const Preferences preferences = DesktopSettings(settings).preferences();
-    m_pollIntervalSeconds = m_options.pollIntervalSeconds.value_or(preferences.pollIntervalSeconds);
-    m_showQueueDepth = preferences.showQueueDepth;
+    m_preferences = DesktopSettings(settings).preferences();
+    m_preferences.pollIntervalSeconds = m_options.pollIntervalSeconds.value_or(m_preferences.pollIntervalSeconds);
 
     createWindow();
-    m_window->setNotificationSettings(preferences.notify);
+    m_window->setNotificationSettings(m_preferences.notify);
     if (m_trayAvailable)
         createTray();
     if (!m_options.screenshotPath.isEmpty()) {
@@ -102,7 +101,7 @@ void DesktopApp::start()
     if (!m_options.selectId.isEmpty() && !m_window->selectTask(m_options.selectId))
         qCWarning(lcApp) << "--select: task" << m_options.selectId << "is not watched";
 
-    const bool minimized = m_options.screenshotPath.isEmpty() && (m_options.minimized || preferences.startMinimized);
+    const bool minimized = m_options.screenshotPath.isEmpty() && (m_options.minimized || m_preferences.startMinimized);
     if (minimized && m_tray)
         qCInfo(lcApp) << "starting in the tray";
     else if (minimized && m_options.minimized)
@@ -187,7 +186,7 @@ void DesktopApp::startProfile(const ConnectionProfile &profile)
     m_mode = Mode::Profile;
     qCInfo(lcApp) << "watching profile" << profile.name << UrlPolicy::forDisplay(profile.baseUrl);
     ensureWatchList();
-    createMonitor(profile, seconds(m_pollIntervalSeconds));
+    createMonitor(profile, seconds(m_preferences.pollIntervalSeconds));
     m_monitor->setWatchList(m_watchList.get());
     // The cached list at once, in one insert; fresh statuses follow as taskChanged.
     m_window->addTasks(monitor()->tasks());
@@ -207,7 +206,7 @@ void DesktopApp::createMonitor(const ConnectionProfile &profile, seconds pollInt
     });
     if (m_screenshot)
         connect(monitor(), &TaskMonitor::refreshed, m_screenshot.get(), &DesktopScreenshot::countRefresh);
-    m_monitor->setQueueDepthShown(m_showQueueDepth);
+    m_monitor->applyPreferences(m_preferences);
     showPausedState();
 }
 
@@ -311,11 +310,10 @@ QList<ConnectionTester::KnownSecret> DesktopApp::knownSecrets() const
 void DesktopApp::switchAfterSettings(const SettingsApplier::Outcome &outcome)
 {
     const AcceptedSettings &accepted = outcome.accepted;
-    m_pollIntervalSeconds = accepted.preferences.pollIntervalSeconds;
-    m_showQueueDepth = accepted.preferences.showQueueDepth;
+    m_preferences = accepted.preferences;
     if (m_monitor) {
-        m_monitor->setPollInterval(seconds(m_pollIntervalSeconds));
-        m_monitor->setQueueDepthShown(m_showQueueDepth);
+        m_monitor->setPollInterval(seconds(m_preferences.pollIntervalSeconds));
+        m_monitor->applyPreferences(m_preferences);
     }
     m_window->setNotificationSettings(accepted.preferences.notify);
 

@@ -120,8 +120,7 @@ private:
     Environment m_environment;
     Mode m_mode = Mode::None;
     bool m_trayAvailable = false;
-    int m_pollIntervalSeconds = Preferences::DefaultPollIntervalSeconds;
-    bool m_showQueueDepth = false; // the preference: the tenant's queue depth in the status bar
+    Preferences m_preferences; // the poll interval as the command line overrides it
 
     // Owned here, or children of this object. Each is whole on its own: what one keeps of another is a QPointer
     // (the engine's and the presenter's window, the engine's watch list, the session's dialog, the keychain of

@@ -5,6 +5,7 @@
 #include "client/QueueDepth.h"
 #include "client/TaskMonitor.h"
 #include "ui/MainWindow.h"
+#include "ui/Preferences.h"
 #include "ui/WatchListModel.h"
 #include "ui/WatchStatusBar.h"
 
@@ -63,10 +64,12 @@ DesktopMonitor::DesktopMonitor(const ConnectionProfile &profile, bool demo, Main
     connect(engine->queueDepth(), &QueueDepth::depthFailed, bar, &WatchStatusBar::setQueueDepthFailed);
 }
 
-void DesktopMonitor::setQueueDepthShown(bool shown)
+void DesktopMonitor::applyPreferences(const Preferences &preferences)
 {
-    m_engine->queueDepth()->setEnabled(shown);
-    if (!shown && m_window)
+    static_assert(Preferences::DefaultBudgetShare == TaskMonitor::DefaultBudgetShare);
+    m_engine->setBudgetShare(preferences.budgetShare);
+    m_engine->queueDepth()->setEnabled(preferences.showQueueDepth);
+    if (!preferences.showQueueDepth && m_window)
         m_window->watchStatusBar()->hideQueueDepth();
 }
 

@@ -10,6 +10,7 @@
 
 struct ClearResult;
 struct ConnectionProfile;
+struct Preferences;
 struct CredentialResult;
 class CredentialStore;
 class MainWindow;
@@ -32,8 +33,9 @@ public:
     bool isSecretPending() const { return m_secretPending; }
     void setPollInterval(std::chrono::seconds interval);
     void setWatchList(WatchList *list);
-    // The tenant's queue depth in the status bar (the preference): one request a minute while shown.
-    void setQueueDepthShown(bool shown);
+    // What the preferences say about watching: the share of the rate limit, and the tenant's queue depth in the
+    // status bar (one request a minute while shown). The poll interval is set apart: the demo has its own.
+    void applyPreferences(const Preferences &preferences);
 
     // A secret known already (the demo's, the command line's): memory only, like every secret.
     void setSecret(const QString &secret);

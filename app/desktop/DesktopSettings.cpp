@@ -23,11 +23,12 @@ using Key = DesktopSettings::Key;
 const NotificationSettings DefaultNotify;
 
 // The one table: every key of the desktop's own settings and its default.
-const std::array<Entry, 10> &table()
+const std::array<Entry, 11> &table()
 {
-    static const std::array<Entry, 10> entries {{
+    static const std::array<Entry, 11> entries {{
             {Key::CurrentProfile, "currentProfile", QString()},
             {Key::PollIntervalSeconds, "preferences/pollIntervalSeconds", Preferences::DefaultPollIntervalSeconds},
+            {Key::BudgetShare, "preferences/budgetSharePercent", Preferences::DefaultBudgetShare},
             {Key::NotifyStarted, "preferences/notify/started", DefaultNotify.started},
             {Key::NotifySucceeded, "preferences/notify/succeeded", DefaultNotify.succeeded},
             {Key::NotifyWarning, "preferences/notify/warning", DefaultNotify.warning},
@@ -83,6 +84,7 @@ Preferences DesktopSettings::preferences() const
     preferences.pollIntervalSeconds =
             std::clamp(value(Key::PollIntervalSeconds).toInt(), Preferences::MinPollIntervalSeconds,
                        Preferences::MaxPollIntervalSeconds);
+    preferences.budgetShare = std::clamp(value(Key::BudgetShare).toInt(), 1, 100);
     preferences.notify.started = value(Key::NotifyStarted).toBool();
     preferences.notify.succeeded = value(Key::NotifySucceeded).toBool();
     preferences.notify.warning = value(Key::NotifyWarning).toBool();
@@ -100,6 +102,7 @@ QList<std::pair<Key, QVariant>> valuesOf(const Preferences &preferences)
 {
     return {
             {Key::PollIntervalSeconds, preferences.pollIntervalSeconds},
+            {Key::BudgetShare, preferences.budgetShare},
             {Key::NotifyStarted, preferences.notify.started},
             {Key::NotifySucceeded, preferences.notify.succeeded},
             {Key::NotifyWarning, preferences.notify.warning},

@@ -21,6 +21,7 @@ public:
     enum class Key {
         CurrentProfile, // the profile Taskwatch watches with; empty: none (the demo tenant)
         PollIntervalSeconds,
+        BudgetShare,
         NotifyStarted,
         NotifySucceeded,
         NotifyWarning,

@@ -528,6 +528,7 @@ private Q_SLOTS:
 
         Preferences custom;
         custom.pollIntervalSeconds = 17;
+        custom.budgetShare = 30;
         custom.notify.started = true;
         custom.notify.succeeded = true;
         custom.notify.failed = false;
@@ -552,12 +553,18 @@ private Q_SLOTS:
         QCOMPARE(poll->value(), 99); // 999 is past the range: the last digit is refused
         QTest::keyClick(poll, Qt::Key_A, Qt::ControlModifier);
         QTest::keyClicks(poll, QStringLiteral("60"));
+        QTest::keyClick(&dialog(), Qt::Key_O, Qt::AltModifier); // use at m&ost
+        auto *share = child<QSpinBox>("budgetShare");
+        QTRY_VERIFY(share->hasFocus());
+        QTest::keyClick(share, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(share, QStringLiteral("20"));
         QTest::keyClick(&dialog(), Qt::Key_W, Qt::AltModifier); // ends with a &warning
         QTRY_VERIFY(child<QCheckBox>("notifyWarning")->isChecked());
         QTest::keyClick(&dialog(), Qt::Key_L, Qt::AltModifier); // &Launch at login
         QTRY_VERIFY(!child<QCheckBox>("launchAtLogin")->isChecked());
 
         custom.pollIntervalSeconds = 60;
+        custom.budgetShare = 20;
         custom.notify.warning = true;
         custom.launchAtLogin = false;
         QCOMPARE(dialog().preferences(), custom);

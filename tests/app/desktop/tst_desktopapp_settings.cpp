@@ -7,8 +7,10 @@
 #include "DesktopTestSupport.h"
 #include "app/desktop/DemoTenant.h"
 #include "app/desktop/DesktopSettings.h"
+#include "client/ApiTransport.h"
 #include "client/ProfileStore.h"
 #include "client/TaskMonitor.h"
+#include "client/TaskStatusClient.h"
 #include "client/WatchList.h"
 #include "tests/client/CredentialTestSupport.h"
 #include "tests/client/SimFixture.h"
@@ -218,6 +220,8 @@ private Q_SLOTS:
         QCOMPARE(window()->model()->rowCount(), 0);
         QTRY_COMPARE_WITH_TIMEOUT(resolved.count(), 1, 20000); // may have come while the test read the keychain
         QCOMPARE(resolved.last().at(0).toBool(), true);
+        // The preference's share of the rate limit (50 % unless changed) bounds the new engine.
+        QCOMPARE(m_app->monitor()->client()->transport()->budget().requests(), 50);
 
         m_task = m_sim->addTask(scenarioTask(0, 20, QStringLiteral("SUCCESS")));
         addTaskThroughTheDialog(m_task);

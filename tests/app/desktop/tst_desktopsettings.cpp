@@ -59,6 +59,7 @@ private Q_SLOTS:
         DesktopSettings settings(*m_settings);
         Preferences preferences;
         preferences.pollIntervalSeconds = 42;
+        preferences.budgetShare = 20;
         preferences.notify.started = true;
         preferences.notify.failed = false;
         preferences.notify.maxPerMinute = 7;
@@ -73,6 +74,7 @@ private Q_SLOTS:
         expected.launchAtLogin = false;
         QCOMPARE(DesktopSettings(reread).preferences(), expected);
         QCOMPARE(reread.value(QStringLiteral("preferences/pollIntervalSeconds")).toInt(), 42);
+        QCOMPARE(reread.value(QStringLiteral("preferences/budgetSharePercent")).toInt(), 20);
 
         // Back to the defaults: the keys go, so a later change of a default applies.
         settings.setPreferences(Preferences {});
@@ -83,7 +85,9 @@ private Q_SLOTS:
     {
         m_settings->setValue(DesktopSettings::keyName(DesktopSettings::Key::PollIntervalSeconds), 0);
         m_settings->setValue(DesktopSettings::keyName(DesktopSettings::Key::NotifyMaxPerMinute), 100000);
+        m_settings->setValue(DesktopSettings::keyName(DesktopSettings::Key::BudgetShare), 500);
         const Preferences preferences = DesktopSettings(*m_settings).preferences();
+        QCOMPARE(preferences.budgetShare, 100);
         QCOMPARE(preferences.pollIntervalSeconds, Preferences::MinPollIntervalSeconds);
         QCOMPARE(preferences.notify.maxPerMinute, 60);
         m_settings->setValue(DesktopSettings::keyName(DesktopSettings::Key::PollIntervalSeconds), QStringLiteral("x"));
