@@ -38,6 +38,25 @@ void print(const QString &text)
     std::fflush(stdout);
 }
 
+// The commit the programs were built from, and whether the source tree differed from it: a figure names the
+// code it describes. Empty when the sources are not a git checkout.
+QJsonObject sourceState()
+{
+    const auto git = [](const QStringList &arguments) {
+        QProcess process;
+        process.start(QStringLiteral("git"),
+                      QStringList {QStringLiteral("-C"), QStringLiteral(TASKWATCH_SOURCE_DIR)} + arguments);
+        return process.waitForFinished(10000) && process.exitCode() == 0
+                ? QString::fromUtf8(process.readAllStandardOutput()).trimmed()
+                : QString();
+    };
+    const QString commit = git({QStringLiteral("rev-parse"), QStringLiteral("HEAD")});
+    if (commit.isEmpty())
+        return {};
+    return {{QStringLiteral("commit"), commit},
+            {QStringLiteral("clean"), git({QStringLiteral("status"), QStringLiteral("--porcelain")}).isEmpty()}};
+}
+
 // The median of every numeric field over the runs; other fields are taken from the first run.
 QJsonObject medianOf(const QList<QJsonObject> &results)
 {
@@ -123,7 +142,7 @@ void table(const QStringList &header, const QList<QStringList> &rows)
 
 void printTables(const QList<Case> &cases)
 {
-    QList<QStringList> floorRows, refreshRows, sustainedRows, updateRows, startupRows, idleRows;
+    QList<QStringList> floorRows, refreshRows, sustainedRows, updateRows, startupRows, idleRows, latencyRows;
     QHash<int, double> batchedRequests;
     for (const Case &c : cases) {
         if (c.median.value(QStringLiteral("mode")).toString() == QStringLiteral("batched"))
@@ -190,6 +209,25 @@ void printTables(const QList<Case> &cases)
                                     m.contains(QStringLiteral("shownRssKiB")) ? QStringLiteral("shownRssKiB")
                                                                               : QStringLiteral("peakRssKiB")),
                                 mib(m, QStringLiteral("peakRssKiB")), runs});
+        } else if (bench == QStringLiteral("latency")) {
+            // Goal (issue 16): at most 1 s median and 2 s worst from a task's completion to the watcher's knowing.
+            for (const auto &[key, what] : {std::pair {QStringLiteral("engine"), QStringLiteral("engine (app's row)")},
+                                            std::pair {QStringLiteral("cli"), QStringLiteral("taskwatch-cli wait")}}) {
+                const double median = m.value(key + QStringLiteral("MedianMs")).toDouble(-1);
+                const double worst = m.value(key + QStringLiteral("WorstMs")).toDouble(-1);
+                const bool met = median >= 0 && worst >= 0 && median <= 1000 && worst <= 2000;
+                latencyRows.append({what, number(m, QStringLiteral("tasks")),
+                                    number(m, key + QStringLiteral("MedianMs")) + u'/'
+                                            + number(m, key + QStringLiteral("WorstMs")),
+                                    number(m, key + QStringLiteral("Fixed5sMedianMs")) + u'/'
+                                            + number(m, key + QStringLiteral("Fixed5sWorstMs")),
+                                    number(m, key + QStringLiteral("Requests")) + u'/'
+                                            + number(m, key + QStringLiteral("Fixed5sRequests")),
+                                    number(m, key + QStringLiteral("PeakIn10s")) + u'/'
+                                            + number(m, QStringLiteral("shareRequestsPer10s")),
+                                    number(m, QStringLiteral("rateLimited")),
+                                    met ? QStringLiteral("met") : QStringLiteral("not met"), runs});
+            }
         } else if (bench == QStringLiteral("idle")) {
             idleRows.append(
                     {number(m, QStringLiteral("tasks")), number(m, QStringLiteral("durationS")) + QStringLiteral(" s"),
@@ -218,6 +256,11 @@ void printTables(const QList<Case> &cases)
     table({QStringLiteral("program"), QStringLiteral("tasks"), QStringLiteral("first window ms"),
            QStringLiteral("RSS MiB (shown)"), QStringLiteral("peak RSS MiB"), QStringLiteral("runs")},
           startupRows);
+    table({QStringLiteral("finish seen by"), QStringLiteral("tasks"), QStringLiteral("adaptive ms median/worst"),
+           QStringLiteral("fixed 5 s ms median/worst"), QStringLiteral("requests adaptive/fixed"),
+           QStringLiteral("most in 10 s / share"), QStringLiteral("429s"), QStringLiteral("≤ 1 s / ≤ 2 s"),
+           QStringLiteral("runs")},
+          latencyRows);
     table({QStringLiteral("finished tasks"), QStringLiteral("measured"), QStringLiteral("requests/min"),
            QStringLiteral("timer events/min (main thread)"), QStringLiteral("voluntary switches/min (all threads)"),
            QStringLiteral("CPU ms/min"), QStringLiteral("runs")},
@@ -290,6 +333,8 @@ int run(const Bench::Args &args, const QString &benchProgram, const QString &uiB
             {QStringLiteral("cli-wait"), QStringLiteral("--tasks"), QStringLiteral("1000")}, runs);
     add(QStringLiteral("cli-wait ") + big, benchProgram, {QStringLiteral("cli-wait"), QStringLiteral("--tasks"), big},
         runs);
+    add(QStringLiteral("latency 200"), benchProgram,
+        {QStringLiteral("latency"), QStringLiteral("--tasks"), QStringLiteral("200")}, runs);
     add(QStringLiteral("idle ") + big, benchProgram,
         {QStringLiteral("idle"), QStringLiteral("--tasks"), big, QStringLiteral("--duration"), idleDuration}, runs);
 
@@ -334,6 +379,7 @@ int run(const Bench::Args &args, const QString &benchProgram, const QString &uiB
         caseArray.append(entry);
     }
     const QJsonObject document {{QStringLiteral("machine"), Bench::machine()},
+                                {QStringLiteral("source"), sourceState()},
                                 {QStringLiteral("started"), started.toString(Qt::ISODate)},
                                 {QStringLiteral("seconds"), double(total.elapsed()) / 1000},
                                 {QStringLiteral("loadAtStart"), loadAtStart},

@@ -3,6 +3,7 @@
 #include "BenchCommon.h"
 #include "BenchDriver.h"
 #include "EngineBenches.h"
+#include "LatencyBench.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -15,7 +16,7 @@ namespace {
 
 const char *Usage =
         "usage: taskwatch-bench all [--runs N] [--quick] [--only floor,refresh,sustained,update,window,app-startup,"
-        "cli-wait,idle]\n"
+        "cli-wait,idle,latency]\n"
         "                           [--json FILE] [--sustained-sizes N,N] [--sustained-duration S] [--idle-duration "
         "S]\n"
         "       taskwatch-bench floor [--check]\n"
@@ -24,6 +25,8 @@ const char *Usage =
         "       taskwatch-bench idle --tasks N [--duration S] [--check]\n"
         "       taskwatch-bench cli-wait --tasks N [--timeout S] [--check]\n"
         "       taskwatch-bench app-startup --tasks N [--check]\n"
+        "       taskwatch-bench latency [--tasks N] [--finishing N] [--first S] [--last S] [--share PERCENT]\n"
+        "                               [--phases engine,engine-fixed,cli,cli-fixed] [--check]\n"
         "Every command takes --sim PATH, --cli PATH and --app PATH to use other programs.\n";
 
 QString sibling(const QString &compiledPath, const QString &name)
@@ -71,6 +74,8 @@ int main(int argc, char *argv[])
         return EngineBenches::idle(args, programs);
     if (command == QStringLiteral("cli-wait"))
         return EngineBenches::cliWait(args, programs);
+    if (command == QStringLiteral("latency"))
+        return LatencyBench::run(args, programs);
     if (command == QStringLiteral("app-startup"))
         return EngineBenches::appStartup(args, programs);
     std::fputs(Usage, stderr);

@@ -19,7 +19,7 @@ using std::chrono::milliseconds;
 constexpr milliseconds Fastest {1000};
 constexpr milliseconds StillAfter {60'000};
 // Polling may use this part of the share; the rest stays free for tokens, discovery, follow rules, a PATCH.
-constexpr double PollingPart = 0.8;
+constexpr double PollingPart = 0.9;
 constexpr milliseconds AfterExpectedEnd {250}; // the tenant writes `completed` a moment after 100 %
 
 struct Movement

@@ -53,6 +53,10 @@ TaskMonitor::TaskMonitor(const ConnectionProfile &profile, EngineClock clock, QO
             applyStatus(result.id, *result.status); // the row shows it before anyone hears of the result
         Q_EMIT taskCleared(result);
     });
+    // Ids of SailPoint's length: a long tenant URL leaves room for fewer of them in a list call's filter.
+    QStringList sample(Batching::MaxIdsPerList, QString(32, u'0'));
+    m_idsPerList =
+            std::max<qsizetype>(1, Batching::splitForList(sample, profile.baseUrl, profile.apiVersion).value(0).size());
     // A secret comes later (setSecret); a profile that cannot work is reported at once.
     const Sentence problem = m_client->configurationProblem();
     m_stops = m_stops.with(PollStops::Reason::Misconfigured, !problem.isEmpty(), problem);
@@ -97,9 +101,8 @@ void TaskMonitor::applyBudget()
 void TaskMonitor::updateRoundFloor()
 {
     const qsizetype tasks = m_scheduler.timedCount();
-    const qsizetype perRound = m_fetchMode == Batching::FetchMode::Batched
-            ? (tasks + Batching::MaxIdsPerList - 1) / Batching::MaxIdsPerList
-            : tasks;
+    const qsizetype perRound =
+            m_fetchMode == Batching::FetchMode::Batched ? (tasks + m_idsPerList - 1) / m_idsPerList : tasks;
     const RequestBudget &budget = m_client->transport()->budget();
     m_scheduler.setRoundFloor(PollPace::roundFloor(perRound, budget.requests(), budget.window()));
 }

@@ -141,4 +141,5 @@ private:
     int m_allowance = 100;
     std::chrono::milliseconds m_allowanceWindow = std::chrono::seconds(10);
     int m_budgetShare = 100;
+    qsizetype m_idsPerList = Batching::MaxIdsPerList; // what one list call holds at this tenant's URL
 };
