@@ -400,10 +400,6 @@ Aufgaben-ID: %3</translation>
         <translation>--profile: „%1“ beginnt oder endet mit einem Leerzeichen</translation>
     </message>
     <message>
-        <source>--timeout and --interval belong to wait</source>
-        <translation>--timeout und --interval gehören zu wait</translation>
-    </message>
-    <message>
         <source>--json belongs to get and list</source>
         <translation>--json gehört zu get und list</translation>
     </message>
@@ -480,6 +476,34 @@ Aufgaben-ID: %3</translation>
         <translation>login braucht --client-id, die ID des API-Clients oder persönlichen Zugriffstokens</translation>
     </message>
     <message>
+        <source>no command given (get, wait, list, clear, login or logout)</source>
+        <translation>kein Befehl angegeben (get, wait, list, clear, login oder logout)</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot; (get, wait, list, clear, login or logout)</source>
+        <translation>unbekannter Befehl „%1“ (get, wait, list, clear, login oder logout)</translation>
+    </message>
+    <message>
+        <source>--running, --pending and --limit belong to list</source>
+        <translation>--running, --pending und --limit gehören zu list</translation>
+    </message>
+    <message>
+        <source>--running or --pending: --pending lists queued and running tasks, --running the unfinished tasks of the task list</source>
+        <translation>--running oder --pending: --pending listet wartende und laufende Aufgaben, --running die unbeendeten Aufgaben der Aufgabenliste</translation>
+    </message>
+    <message>
+        <source>--status and --yes belong to clear</source>
+        <translation>--status und --yes gehören zu clear</translation>
+    </message>
+    <message>
+        <source>clear needs --status error or --status terminated: the outcome to record</source>
+        <translation>clear braucht --status error oder --status terminated: das festzuhaltende Ergebnis</translation>
+    </message>
+    <message>
+        <source>--status: expected error or terminated, got &quot;%1&quot;</source>
+        <translation>--status: error oder terminated erwartet, „%1“ erhalten</translation>
+    </message>
+    <message>
         <source>Usage: taskwatch-cli COMMAND [OPTIONS] [ID...]
 
 Watch SailPoint Identity Security Cloud tasks through the task-status API.
@@ -490,7 +514,10 @@ Commands:
   wait ID...   Poll until every task has finished. On a terminal: a live line per task
                with a progress bar; otherwise one line per change.
                  --timeout SECONDS   give up after this long (exit code 124)
-                 --interval SECONDS  seconds between checks, 1-300 (default 5)
+                 --interval SECONDS  the longest a task waits between checks, 1-300
+                                     (default 5); a task that moves is checked about
+                                     once a second, within the budget share
+                 --fixed-interval    check every --interval seconds instead
   list         Recent tasks on the tenant, newest first: the way to find ids to watch.
                  --running           only tasks that have not finished (v2025, v2026, v1)
                  --pending           queued and running tasks, on every version (beta,
@@ -526,6 +553,9 @@ Connection (get, wait, list, clear):
   --profile NAME         a saved connection profile (taskwatch-cli login, or the
                          Taskwatch app); its secret comes from the keychain
   --ca-file FILE         extra CA certificates (PEM), e.g. a corporate proxy&apos;s
+  --budget-share N       send at most N % of the tenant&apos;s rate limit (100 requests
+                         per 10 s per client id), 1-100 (default 50): the rest
+                         stays free for other automation using the same client
   Flags win over the environment, which wins over the profile. Without --profile,
   --base-url and SAIL_BASE_URL, the profile &quot;default&quot; is used when it exists.
   Plain http:// is accepted only for this computer (127.0.0.1, ::1, localhost).
@@ -557,7 +587,10 @@ Befehle:
   wait ID...   Fragt ab, bis jede Aufgabe beendet ist. Im Terminal: eine Live-Zeile pro
                Aufgabe mit Fortschrittsbalken; sonst eine Zeile pro Änderung.
                  --timeout SEKUNDEN  nach dieser Zeit aufgeben (Exit-Code 124)
-                 --interval SEKUNDEN Sekunden zwischen Prüfungen, 1-300 (Standard 5)
+                 --interval SEKUNDEN die längste Zeit zwischen zwei Prüfungen einer Aufgabe,
+                                     1-300 (Standard 5); eine Aufgabe, die vorankommt,
+                                     wird etwa jede Sekunde geprüft, im Anteil am Limit
+                 --fixed-interval    stattdessen alle --interval Sekunden prüfen
   list         Letzte Aufgaben im Tenant, neueste zuerst: so finden Sie IDs zum Beobachten.
                  --running           nur Aufgaben, die nicht beendet sind (v2025, v2026, v1)
                  --pending           wartende und laufende Aufgaben, auf jeder Version (beta,
@@ -594,6 +627,9 @@ Verbindung (get, wait, list, clear):
   --profile NAME         ein gespeichertes Verbindungsprofil (taskwatch-cli login oder
                          die Taskwatch-App); sein Secret kommt aus dem Schlüsselbund
   --ca-file DATEI        zusätzliche CA-Zertifikate (PEM), z. B. die eines Firmen-Proxys
+  --budget-share N       höchstens N % des Anfragelimits des Tenants senden (100 Anfragen
+                         je 10 s je Client-ID), 1-100 (Standard 50): der Rest bleibt
+                         anderer Automatisierung mit demselben Client
   Optionen haben Vorrang vor der Umgebung, diese vor dem Profil. Ohne --profile,
   --base-url und SAIL_BASE_URL wird das Profil &quot;default&quot; verwendet, wenn es existiert.
   Einfaches http:// ist nur für diesen Computer erlaubt (127.0.0.1, ::1, localhost).
@@ -617,32 +653,16 @@ Exit-Codes:
 </translation>
     </message>
     <message>
-        <source>no command given (get, wait, list, clear, login or logout)</source>
-        <translation>kein Befehl angegeben (get, wait, list, clear, login oder logout)</translation>
+        <source>--timeout, --interval and --fixed-interval belong to wait</source>
+        <translation>--timeout, --interval und --fixed-interval gehören zu wait</translation>
     </message>
     <message>
-        <source>unknown command &quot;%1&quot; (get, wait, list, clear, login or logout)</source>
-        <translation>unbekannter Befehl „%1“ (get, wait, list, clear, login oder logout)</translation>
+        <source>--budget-share belongs to get, wait, list and clear</source>
+        <translation>--budget-share gehört zu get, wait, list und clear</translation>
     </message>
     <message>
-        <source>--running, --pending and --limit belong to list</source>
-        <translation>--running, --pending und --limit gehören zu list</translation>
-    </message>
-    <message>
-        <source>--running or --pending: --pending lists queued and running tasks, --running the unfinished tasks of the task list</source>
-        <translation>--running oder --pending: --pending listet wartende und laufende Aufgaben, --running die unbeendeten Aufgaben der Aufgabenliste</translation>
-    </message>
-    <message>
-        <source>--status and --yes belong to clear</source>
-        <translation>--status und --yes gehören zu clear</translation>
-    </message>
-    <message>
-        <source>clear needs --status error or --status terminated: the outcome to record</source>
-        <translation>clear braucht --status error oder --status terminated: das festzuhaltende Ergebnis</translation>
-    </message>
-    <message>
-        <source>--status: expected error or terminated, got &quot;%1&quot;</source>
-        <translation>--status: error oder terminated erwartet, „%1“ erhalten</translation>
+        <source>--budget-share: expected 1 to 100 (percent), got &quot;%1&quot;</source>
+        <translation>--budget-share: 1 bis 100 (Prozent) erwartet, erhalten: &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -1762,18 +1782,6 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
         <translation> s</translation>
     </message>
     <message>
-        <source>How often running tasks are checked, in seconds</source>
-        <translation>Wie oft laufende Aufgaben geprüft werden, in Sekunden</translation>
-    </message>
-    <message>
-        <source>Chec&amp;k every:</source>
-        <translation>&amp;Prüfen alle:</translation>
-    </message>
-    <message>
-        <source>(how often Taskwatch asks the tenant about watched tasks)</source>
-        <translation>(wie oft Taskwatch den Tenant nach beobachteten Aufgaben fragt)</translation>
-    </message>
-    <message>
         <source>Notify when a task</source>
         <translation>Benachrichtigen, wenn eine Aufgabe</translation>
     </message>
@@ -1820,6 +1828,34 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     <message>
         <source>Show the tenant&apos;s &amp;queue depth in the status bar (one request a minute)</source>
         <translation>Die &amp;Warteschlange des Tenants in der Statusleiste zeigen (eine Anfrage pro Minute)</translation>
+    </message>
+    <message>
+        <source>The longest a watched task waits between checks, in seconds</source>
+        <translation>Die längste Zeit, die eine beobachtete Aufgabe zwischen zwei Prüfungen wartet, in Sekunden</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k at least every:</source>
+        <translation>&amp;Prüfen mindestens alle:</translation>
+    </message>
+    <message>
+        <source>(a task that moves is checked about once a second)</source>
+        <translation>(eine Aufgabe, die vorankommt, wird etwa jede Sekunde geprüft)</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>The part of the tenant&apos;s rate limit Taskwatch may use, in percent</source>
+        <translation>Der Anteil am Anfragelimit des Tenants, den Taskwatch nutzen darf, in Prozent</translation>
+    </message>
+    <message>
+        <source>Use at m&amp;ost:</source>
+        <translation>Höc&amp;hstens nutzen:</translation>
+    </message>
+    <message>
+        <source>of the rate limit (100 requests per 10 s per client; the rest is left to other automation using the same client)</source>
+        <translation>des Anfragelimits (100 Anfragen je 10 s je Client; der Rest bleibt anderer Automatisierung mit demselben Client)</translation>
     </message>
 </context>
 <context>
