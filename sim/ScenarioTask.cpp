@@ -31,7 +31,7 @@ const QSet<QString> &knownKeys()
             QStringLiteral("createdAgo"), QStringLiteral("startDelay"),   QStringLiteral("duration"),
             QStringLiteral("outcome"),    QStringLiteral("finalPercent"), QStringLiteral("messages"),
             QStringLiteral("returns"),    QStringLiteral("attributes"),   QStringLiteral("progress"),
-            QStringLiteral("stuckAt"),
+            QStringLiteral("stuckAt"),    QStringLiteral("stuckFor"),
     };
     return keys;
 }
@@ -206,11 +206,20 @@ ScenarioTask readTask(const QJsonObject &entry)
         if (!value.isDouble() || percent < 0 || percent > 99 || std::trunc(percent) != percent)
             fail(QStringLiteral("stuckAt"), QStringLiteral("expected an integer from 0 to 99"));
         for (const char *key : {"outcome", "finalPercent"}) {
-            if (entry.contains(QLatin1String(key)))
+            if (entry.contains(QLatin1String(key)) && !entry.contains(QStringLiteral("stuckFor")))
                 fail(QStringLiteral("stuckAt"),
                      QStringLiteral("a stuck task never finishes: leave out \"%1\"").arg(QLatin1String(key)));
         }
         task.stuckAt = static_cast<int>(percent);
+    }
+    if (entry.contains(QStringLiteral("stuckFor"))) {
+        const double stuckFor = entry.value(QStringLiteral("stuckFor")).toDouble(-1);
+        if (!entry.contains(QStringLiteral("stuckAt")))
+            fail(QStringLiteral("stuckFor"), QStringLiteral("needs stuckAt: the percentage it is stuck at"));
+        else if (stuckFor < 0)
+            fail(QStringLiteral("stuckFor"), QStringLiteral("expected a number of seconds ≥ 0"));
+        else
+            task.stuckFor = stuckFor;
     }
 
     if (entry.contains(QStringLiteral("messages"))) {
@@ -315,8 +324,8 @@ QJsonObject ScenarioTask::toJson() const
     QJsonObject object {{QStringLiteral("createdAgo"), createdAgo},
                         {QStringLiteral("startDelay"), startDelay},
                         {QStringLiteral("duration"), duration}};
-    // A stuck task has no outcome (and fromJson refuses one beside stuckAt).
-    if (!stuckAt)
+    // A task stuck for ever has no outcome (and fromJson refuses one beside stuckAt without stuckFor).
+    if (!stuckAt || stuckFor)
         object.insert(QStringLiteral("outcome"), outcomeName(outcome));
     if (!id.isEmpty())
         object.insert(QStringLiteral("id"), id);
@@ -343,10 +352,12 @@ QJsonObject ScenarioTask::toJson() const
     }
     if (sourceId)
         object.insert(QStringLiteral("sourceId"), *sourceId);
-    if (finalPercent && !stuckAt)
+    if (finalPercent && (!stuckAt || stuckFor))
         object.insert(QStringLiteral("finalPercent"), *finalPercent);
     if (stuckAt)
         object.insert(QStringLiteral("stuckAt"), *stuckAt);
+    if (stuckFor)
+        object.insert(QStringLiteral("stuckFor"), *stuckFor);
     if (messages)
         object.insert(QStringLiteral("messages"), *messages);
     if (returns)

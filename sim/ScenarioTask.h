@@ -40,6 +40,7 @@ struct ScenarioTask
     std::optional<int> finalPercent; // percentComplete at the end; default 100, less for failures
     // 0..99: the task gets stuck at this percentage and never finishes (see TaskTiming::stuckAtPercent).
     std::optional<int> stuckAt;
+    std::optional<double> stuckFor; // with stuckAt: stuck only this long, then it goes on and completes
 
     std::optional<QJsonArray> messages; // TaskStatusMessage objects, normalised
     std::optional<QJsonArray> returns; // {name, attributeName}

@@ -39,6 +39,7 @@ SimTask::SimTask(ScenarioTask resolved, qint64 createdMs, quint64 order)
     m_timing.finalPercent = m_task.finalPercent.value_or(100);
     m_timing.progressSteps = static_cast<int>(m_task.progress.value_or(QStringList()).size());
     m_timing.stuckAtPercent = m_task.stuckAt.value_or(-1);
+    m_timing.stuckForMs = m_task.stuckFor ? toMs(*m_task.stuckFor) : -1;
 
     const TaskKind kind = TaskCatalog::kind(m_task.typeCode);
     QByteArray &head = m_head;

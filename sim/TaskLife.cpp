@@ -23,6 +23,21 @@ qint64 stuckElapsedMs(const TaskTiming &timing, qint64 interval)
 
 TaskMoment at(const TaskTiming &timing, qint64 nowMs)
 {
+    if (timing.pausesOnly()) {
+        // Stuck for a while: the plain task's life, held still from the report that reached the percentage
+        // until the pause is over, then going on that much later.
+        TaskTiming plain = timing;
+        plain.stuckAtPercent = -1;
+        plain.stuckForMs = -1;
+        const qint64 pauseStart = timing.launchedMs() + stuckElapsedMs(timing, updateIntervalMs(timing.durationMs));
+        if (nowMs < pauseStart)
+            return at(plain, nowMs);
+        if (nowMs < pauseStart + timing.stuckForMs)
+            return at(plain, pauseStart);
+        TaskMoment moment = at(plain, nowMs - timing.stuckForMs);
+        moment.modifiedMs += timing.stuckForMs;
+        return moment;
+    }
     const bool stuck = timing.isStuck();
     const int finalPercent = stuck ? 100 : std::clamp(timing.finalPercent, 0, 100);
     if (nowMs < timing.launchedMs())

@@ -17,10 +17,14 @@ struct TaskTiming
     // 0..99: the task gets stuck. It runs as if it would reach 100 % after `durationMs`, but its progress
     // reports stop at the first one that reaches this percentage, and it never completes. -1: it completes.
     int stuckAtPercent = -1;
+    // With stuckAtPercent: stuck only this long, then it goes on and completes that much later. -1: for ever.
+    qint64 stuckForMs = -1;
 
     qint64 launchedMs() const { return createdMs + startDelayMs; }
-    qint64 completedMs() const { return launchedMs() + durationMs; } // never reached by a stuck task
-    bool isStuck() const { return stuckAtPercent >= 0; }
+    // Never reached by a task stuck for ever.
+    qint64 completedMs() const { return launchedMs() + durationMs + (pausesOnly() ? stuckForMs : 0); }
+    bool isStuck() const { return stuckAtPercent >= 0 && stuckForMs < 0; }
+    bool pausesOnly() const { return stuckAtPercent >= 0 && stuckForMs >= 0; }
 };
 
 enum class TaskPhase { Queued, Running, Completed };

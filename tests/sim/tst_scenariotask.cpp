@@ -114,6 +114,9 @@ private Q_SLOTS:
                 << QByteArray(R"({"stuckAt": 40, "outcome": "ERROR"})") << QStringLiteral("stuckAt");
         QTest::newRow("stuck with final percent")
                 << QByteArray(R"({"stuckAt": 40, "finalPercent": 50})") << QStringLiteral("stuckAt");
+        QTest::newRow("stuck for, without stuckAt") << QByteArray(R"({"stuckFor": 10})") << QStringLiteral("stuckFor");
+        QTest::newRow("stuck for a negative time")
+                << QByteArray(R"({"stuckAt": 40, "stuckFor": -1})") << QStringLiteral("stuckFor");
     }
     void errors()
     {
@@ -171,6 +174,20 @@ private Q_SLOTS:
         const Parsed<ScenarioTask> again = ScenarioTask::fromJson(json);
         QVERIFY2(again.ok(), qPrintable(again.error().message()));
         QCOMPARE(again->stuckAt, std::optional<int>(40));
+    }
+
+    // Stuck for a while: it has an outcome, and reads back the same.
+    void stuckForAWhile()
+    {
+        const Parsed<ScenarioTask> task =
+                ScenarioTask::fromJson(object(R"({"stuckAt": 40, "stuckFor": 30, "outcome": "ERROR"})"));
+        QVERIFY2(task.ok(), qPrintable(task.error().message()));
+        QCOMPARE(task->stuckFor, std::optional<double>(30));
+        QCOMPARE(task->outcome, CompletionStatus::Error);
+        const QJsonObject json = task->toJson();
+        QCOMPARE(json.value(u"stuckFor").toDouble(), 30.0);
+        QCOMPARE(json.value(u"outcome").toString(), QStringLiteral("ERROR"));
+        QCOMPARE(ScenarioTask::fromJson(json)->toJson(), json);
     }
 
     void roundTrip()

@@ -133,6 +133,35 @@ private Q_SLOTS:
         QVERIFY(stuck.progressStep >= 0 && stuck.progressStep < 5);
     }
 
+    // stuckFor: stuck at the percentage for a while, then on as before, completing that much later.
+    void aTaskStuckForAWhileGoesOnAndCompletesLater()
+    {
+        TaskTiming plain = timing(100, 5);
+        TaskTiming t = plain;
+        t.stuckAtPercent = 40;
+        t.stuckForMs = 20000;
+        QVERIFY(!t.isStuck());
+        QVERIFY(t.pausesOnly());
+        QCOMPARE(t.completedMs(), plain.completedMs() + 20000);
+        const qint64 interval = TaskLife::updateIntervalMs(t.durationMs);
+        const qint64 pauseStart = t.launchedMs() + (t.durationMs * 40 / 100 + interval - 1) / interval * interval;
+        // Before the pause: the plain task.
+        QCOMPARE(TaskLife::at(t, pauseStart - 1), TaskLife::at(plain, pauseStart - 1));
+        // During it: nothing moves, `modified` stays where it stopped.
+        const TaskMoment held = TaskLife::at(t, pauseStart);
+        QCOMPARE(held.percentComplete, 40);
+        QCOMPARE(TaskLife::at(t, pauseStart + 19999), held);
+        // After it: the plain task's life, 20 s later; it completes with the plain task's end, 20 s later.
+        TaskMoment later = TaskLife::at(plain, pauseStart + 5000);
+        later.modifiedMs += 20000;
+        QCOMPARE(TaskLife::at(t, pauseStart + 25000), later);
+        QVERIFY(TaskLife::at(t, pauseStart + 25000).percentComplete > 40);
+        QCOMPARE(TaskLife::at(t, t.completedMs() - 1).phase, TaskPhase::Running);
+        const TaskMoment done = TaskLife::at(t, t.completedMs());
+        QCOMPARE(done.phase, TaskPhase::Completed);
+        QCOMPARE(done.modifiedMs, t.completedMs());
+    }
+
     void stuckTasksQueueFirstAndIgnoreTheirFinalPercent()
     {
         TaskTiming t = timing(30, 3); // a failure's final percentage does not cap a stuck task
