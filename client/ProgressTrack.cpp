@@ -16,9 +16,17 @@ bool ProgressTrack::record(std::optional<int> percent, const std::optional<QStri
         }
         m_percent = *percent;
     }
-    if (moved)
+    if (moved) {
+        m_movedSinceFirst = !first;
         m_lastMoved = now;
+    }
     return moved;
+}
+
+void ProgressTrack::backdate(const SteadyTime &modified)
+{
+    if (!m_movedSinceFirst && modified.isValid() && m_lastMoved.isValid() && modified < m_lastMoved)
+        m_lastMoved = modified;
 }
 
 SteadyTime ProgressTrack::expectedEnd() const

@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <chrono>
 #include <optional>
 
 // What one running task's answers say about its movement, on the monotonic clock: when it last moved (its
@@ -17,7 +18,15 @@ public:
     // answer counts as a move (from nothing known).
     bool record(std::optional<int> percent, const std::optional<QString> &progress, const SteadyTime &now);
 
+    // The tenant's `modified` as a moment on the monotonic clock: while the task has not moved since the first
+    // answer, its last move is that earlier moment (a task found stuck for hours is stalled at once).
+    void backdate(const SteadyTime &modified);
     SteadyTime lastMoved() const { return m_lastMoved; } // invalid before the first answer
+    // It has not moved for `threshold` (the caller asks only about running tasks).
+    bool isStill(const SteadyTime &now, std::chrono::milliseconds threshold) const
+    {
+        return m_lastMoved.isValid() && m_lastMoved.msecsTo(now) >= threshold.count();
+    }
     // When the percentage reaches 100 at the rate seen so far; invalid without two different percentages.
     SteadyTime expectedEnd() const;
 
@@ -28,4 +37,5 @@ private:
     int m_percent = -1;
     std::optional<QString> m_progress;
     SteadyTime m_lastMoved;
+    bool m_movedSinceFirst = false;
 };

@@ -83,6 +83,11 @@ void TaskMonitor::setRequestBudget(int requests, seconds window)
     applyBudget();
 }
 
+void TaskMonitor::setStallThreshold(seconds threshold)
+{
+    m_stallThreshold = std::max(seconds(1), threshold);
+}
+
 void TaskMonitor::setBudgetShare(int percent)
 {
     m_budgetShare = std::clamp(percent, 1, 100);
@@ -406,18 +411,31 @@ void TaskMonitor::applyStatus(const QString &id, const TaskStatus &status)
     noteAnswer();
     const bool finished = isFinished(status.state());
     PollPace::Movement movement;
+    bool stalled = false;
+    QDateTime lastMovedAt;
     if (finished) {
         m_tracks.remove(id);
     } else {
         ProgressTrack &track = m_tracks[id];
         track.record(status.percentComplete, status.progress, now);
+        if (status.modified.isValid())
+            track.backdate(now.addMSecs(-status.modified.msecsTo(m_labels.now())));
         movement = {status.state() == TaskState::Queued, track.lastMoved(), track.expectedEnd()};
+        if (status.state() == TaskState::Running) {
+            stalled = track.isStill(now, m_stallThreshold);
+            lastMovedAt = m_labels.at(track.lastMoved());
+        }
     }
     m_scheduler.recordStatus(id, finished, now, movement);
     update(id, [&](WatchedTask &task) {
+        if (stalled != task.stalled)
+            qCInfo(lcPoll).noquote() << "task" << id << (stalled ? "stalled: no progress since" : "moves again after")
+                                     << lastMovedAt.toString(Qt::ISODate);
         task.status = status;
         task.checkedAt = m_labels.at(now);
         task.problem = {};
+        task.stalled = stalled;
+        task.lastMovedAt = lastMovedAt;
     });
     schedulePollLater();
 }

@@ -81,6 +81,10 @@ public:
     static constexpr int DefaultBudgetShare = 50;
     void setBudgetShare(int percent);
     int budgetShare() const { return m_budgetShare; }
+    // A running task that has not moved for this long is stalled (WatchedTask::stalled); default 15 minutes.
+    static constexpr std::chrono::minutes DefaultStallThreshold {15};
+    void setStallThreshold(std::chrono::seconds threshold);
+    std::chrono::seconds stallThreshold() const { return m_stallThreshold; }
     // Adaptive (default: PollPace) or every poll interval (the fixed rhythm, for comparisons).
     void setPollPace(PollScheduler::Pace pace) { m_scheduler.setPace(pace); }
     TaskStatusClient *client() const { return m_client; }
@@ -141,5 +145,6 @@ private:
     int m_allowance = 100;
     std::chrono::milliseconds m_allowanceWindow = std::chrono::seconds(10);
     int m_budgetShare = 100;
+    std::chrono::seconds m_stallThreshold = DefaultStallThreshold;
     qsizetype m_idsPerList = Batching::MaxIdsPerList; // what one list call holds at this tenant's URL
 };

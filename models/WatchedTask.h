@@ -85,6 +85,10 @@ struct WatchedTask
     QDateTime nextCheckAt; // invalid when no timed check is planned (finished or paused)
     bool paused = false;
     FetchProblem problem;
+    // Running, but neither `progress` nor `percentComplete` has changed for the stall threshold: an overlay on
+    // Running, not an outcome, and it clears by itself when the task moves. Of the moment: not saved.
+    bool stalled = false;
+    QDateTime lastMovedAt; // when the engine last saw it move; invalid unless it is running
 
     DisplayState displayState() const;
     QString displayName() const; // label, else uniqueName, else id

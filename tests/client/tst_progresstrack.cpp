@@ -54,6 +54,35 @@ private Q_SLOTS:
         QCOMPARE(track.expectedEnd(), at(54));
     }
 
+    void stillAfterTheThreshold()
+    {
+        using std::chrono::seconds;
+        ProgressTrack track;
+        QVERIFY(!track.isStill(at(0), seconds(60))); // nothing known
+        track.record(40, std::nullopt, at(0));
+        QVERIFY(!track.isStill(at(59), seconds(60)));
+        QVERIFY(track.isStill(at(60), seconds(60)));
+        track.record(41, std::nullopt, at(61));
+        QVERIFY(!track.isStill(at(61), seconds(60)));
+    }
+
+    // The tenant's `modified` dates the last move back while nothing has moved since the first answer.
+    void modifiedDatesTheLastMoveBack()
+    {
+        ProgressTrack track;
+        track.record(40, QStringLiteral("Aggregating"), at(0));
+        track.backdate(at(-3 * 3600));
+        QCOMPARE(track.lastMoved(), at(-3 * 3600));
+        track.backdate(at(10)); // later than what is known: ignored
+        QCOMPARE(track.lastMoved(), at(-3 * 3600));
+        track.record(41, QStringLiteral("Aggregating"), at(20));
+        track.backdate(at(-100)); // it moved while watched: what was seen wins
+        QCOMPARE(track.lastMoved(), at(20));
+        ProgressTrack unknown;
+        unknown.backdate(at(-100)); // before any answer: nothing to date back
+        QVERIFY(!unknown.lastMoved().isValid());
+    }
+
     void noEndWithoutForwardProgress()
     {
         ProgressTrack track;

@@ -94,6 +94,14 @@ private Q_SLOTS:
         failed.problem.setMessage(Sentence::verbatim(QStringLiteral("HTTP 503")));
         change = TaskChange::between(task(), failed);
         QVERIFY(change.visible && !change.persist);
+        WatchedTask stalled = task();
+        stalled.stalled = true;
+        change = TaskChange::between(task(), stalled);
+        QVERIFY2(change.visible && !change.persist, "a stall is told, not saved: a restart watches afresh");
+        WatchedTask moved = task();
+        moved.lastMovedAt = QDateTime::fromSecsSinceEpoch(3000, Qt::UTC);
+        change = TaskChange::between(task(), moved);
+        QVERIFY(change.visible && !change.persist);
     }
 };
 
