@@ -1774,6 +1774,14 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
             <numerusform>…und %n weitere</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No progress since %1.</source>
+        <translation>Kein Fortschritt seit %1.</translation>
+    </message>
+    <message>
+        <source>stalled</source>
+        <translation>kommt nicht voran</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesTab</name>
@@ -1856,6 +1864,22 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     <message>
         <source>of the rate limit (100 requests per 10 s per client; the rest is left to other automation using the same client)</source>
         <translation>des Anfragelimits (100 Anfragen je 10 s je Client; der Rest bleibt anderer Automatisierung mit demselben Client)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>A running task whose progress has not changed for this long is shown as stalled, in minutes</source>
+        <translation>Eine laufende Aufgabe, deren Fortschritt sich so lange nicht geändert hat, wird als hängend gezeigt, in Minuten</translation>
+    </message>
+    <message>
+        <source>Stalled wit&amp;hout progress for:</source>
+        <translation>&amp;Ohne Fortschritt hängend nach:</translation>
+    </message>
+    <message>
+        <source>stalls (&amp;no progress for that long)</source>
+        <translation>nicht &amp;vorankommt (so lange ohne Fortschritt)</translation>
     </message>
 </context>
 <context>
@@ -2173,6 +2197,14 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
             <numerusform>%n Aufgabe</numerusform>
             <numerusform>%n Aufgaben</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 stalled</source>
+        <translation>%1 hängend</translation>
+    </message>
+    <message>
+        <source>; %1 stalled (no progress for a while)</source>
+        <translation>; %1 hängend (eine Weile ohne Fortschritt)</translation>
     </message>
 </context>
 <context>
@@ -2642,6 +2674,14 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     <message>
         <source>%1; next check %2</source>
         <translation>%1; nächste Prüfung %2</translation>
+    </message>
+    <message>
+        <source>%1 · stalled</source>
+        <translation>%1 · hängt</translation>
+    </message>
+    <message>
+        <source>Stalled: no progress since %1</source>
+        <translation>Hängt: kein Fortschritt seit %1</translation>
     </message>
 </context>
 <context>

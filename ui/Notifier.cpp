@@ -1,5 +1,7 @@
 #include "Notifier.h"
 
+#include <QLocale>
+
 Notifier::Notifier(Clock clock)
     : m_clock(std::move(clock))
 { }
@@ -61,12 +63,20 @@ void Notifier::observe(const WatchedTask &task)
     case TransitionKind::Progressed:
         break;
     }
+    if (!task.stalled) {
+        m_stalled.remove(task.id);
+    } else if (!kind && !m_stalled.contains(task.id)) {
+        m_stalled.insert(task.id);
+        kind = EventKind::Stalled;
+        detail = tr("No progress since %1.")
+                         .arg(QLocale().toString(task.lastMovedAt.toLocalTime(), QLocale::ShortFormat));
+    }
     if (!kind || !wanted(*kind))
         return;
 
     // The first error message tells most; for a success, what it produced.
     for (const TaskMessage &message : task.status->messages) {
-        if (message.type == TaskMessage::Type::Error) {
+        if (*kind != EventKind::Stalled && message.type == TaskMessage::Type::Error) {
             detail = message.text();
             break;
         }
@@ -84,6 +94,7 @@ void Notifier::observe(const WatchedTask &task)
 void Notifier::forget(const QString &id)
 {
     m_last.remove(id);
+    m_stalled.remove(id);
     m_pending.removeIf([&id](const Event &event) { return event.id == id; });
 }
 
@@ -129,6 +140,8 @@ bool Notifier::wanted(EventKind kind) const
         return m_settings.failed;
     case EventKind::Terminated:
         return m_settings.terminated;
+    case EventKind::Stalled:
+        return m_settings.stalled;
     }
     return false;
 }
@@ -149,6 +162,8 @@ QString Notifier::kindText(EventKind kind)
         return tr("finished with warnings");
     case EventKind::Failed:
         return tr("failed");
+    case EventKind::Stalled:
+        return tr("stalled");
     case EventKind::Terminated:
         break;
     }
@@ -162,6 +177,7 @@ Notification::Severity Notifier::severityOf(EventKind kind)
         return Notification::Severity::Critical;
     case EventKind::Warning:
     case EventKind::Terminated:
+    case EventKind::Stalled:
         return Notification::Severity::Warning;
     case EventKind::Started:
     case EventKind::Succeeded:
@@ -191,8 +207,8 @@ Notification Notifier::summary() const
             notification.severity = severityOf(event.kind);
     }
     // Failures first: they are what the reader acts on.
-    const EventKind order[] = {EventKind::Failed, EventKind::Terminated, EventKind::Warning, EventKind::Succeeded,
-                               EventKind::Started};
+    const EventKind order[] = {EventKind::Failed,  EventKind::Stalled,   EventKind::Terminated,
+                               EventKind::Warning, EventKind::Succeeded, EventKind::Started};
     QStringList counts;
     for (const EventKind kind : order) {
         if (const int n = perKind.value(int(kind)))

@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -21,6 +22,7 @@ struct NotificationSettings
     bool warning = false;
     bool failed = true; // Error and Temp error
     bool terminated = false;
+    bool stalled = true; // a running task with no progress for the stall threshold: once per stall
     int maxPerMinute = 3; // more than this become one summary once the minute has passed
 
     friend bool operator==(const NotificationSettings &, const NotificationSettings &) = default;
@@ -66,7 +68,7 @@ public:
     QDateTime nextAllowedAt() const;
 
 private:
-    enum class EventKind { Started, Succeeded, Warning, Failed, Terminated };
+    enum class EventKind { Started, Succeeded, Warning, Failed, Terminated, Stalled };
     struct Event
     {
         QString id;
@@ -85,6 +87,7 @@ private:
     Clock m_clock;
     NotificationSettings m_settings;
     QHash<QString, TaskSnapshot> m_last;
+    QSet<QString> m_stalled; // told once per stall; a task that moves again may be told again
     QList<Event> m_pending;
     QList<QDateTime> m_sentAt; // notifications sent within the throttle window, oldest first
 };

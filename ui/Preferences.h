@@ -15,6 +15,8 @@ struct Preferences
     // The part of the tenant's rate limit (per client id) Taskwatch may use, 1..100; the rest is left to other
     // automation with the same client.
     int budgetShare = DefaultBudgetShare;
+    static constexpr int DefaultStallMinutes = 15; // the engine's TaskMonitor::DefaultStallThreshold
+    int stallMinutes = DefaultStallMinutes; // a running task without progress this long is stalled, 1..1440
     NotificationSettings notify; // failures only by default
     bool startMinimized = false; // to the tray; meaningless without one
     bool launchAtLogin = false;

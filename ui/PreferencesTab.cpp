@@ -43,6 +43,19 @@ PreferencesTab::PreferencesTab(QWidget *parent)
     m_queueDepth = new QCheckBox(tr("Show the tenant's &queue depth in the status bar (one request a minute)"), this);
     m_queueDepth->setObjectName(QStringLiteral("showQueueDepth"));
 
+    m_stallSpin = new QSpinBox(this);
+    m_stallSpin->setObjectName(QStringLiteral("stallMinutes"));
+    m_stallSpin->setRange(1, 24 * 60);
+    m_stallSpin->setSuffix(tr(" min"));
+    m_stallSpin->setAccessibleDescription(
+            tr("A running task whose progress has not changed for this long is shown as stalled, in minutes"));
+    auto *stallLabel = new QLabel(tr("Stalled wit&hout progress for:"), this);
+    stallLabel->setBuddy(m_stallSpin);
+    auto *stallRow = new QHBoxLayout;
+    stallRow->addWidget(stallLabel);
+    stallRow->addWidget(m_stallSpin);
+    stallRow->addStretch(1);
+
     auto *notifyBox = new QGroupBox(tr("Notify when a task"), this);
     auto checkBox = [](const QString &text, const QString &name, QWidget *parent) {
         auto *box = new QCheckBox(text, parent);
@@ -54,8 +67,10 @@ PreferencesTab::PreferencesTab(QWidget *parent)
     m_notifyWarning = checkBox(tr("ends with a &warning"), QStringLiteral("notifyWarning"), notifyBox);
     m_notifyFailed = checkBox(tr("&fails (error or temporary error)"), QStringLiteral("notifyFailed"), notifyBox);
     m_notifyTerminated = checkBox(tr("is ter&minated by someone"), QStringLiteral("notifyTerminated"), notifyBox);
+    m_notifyStalled = checkBox(tr("stalls (&no progress for that long)"), QStringLiteral("notifyStalled"), notifyBox);
     auto *notifyLayout = new QVBoxLayout(notifyBox);
-    for (QCheckBox *box : {m_notifyStarted, m_notifySucceeded, m_notifyWarning, m_notifyFailed, m_notifyTerminated})
+    for (QCheckBox *box :
+         {m_notifyStarted, m_notifySucceeded, m_notifyWarning, m_notifyFailed, m_notifyTerminated, m_notifyStalled})
         notifyLayout->addWidget(box);
 
     auto *desktopBox = new QGroupBox(tr("Desktop"), this);
@@ -75,6 +90,7 @@ PreferencesTab::PreferencesTab(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(pollRow);
     layout->addLayout(shareRow);
+    layout->addLayout(stallRow);
     layout->addWidget(m_queueDepth);
     layout->addWidget(notifyBox);
     layout->addWidget(desktopBox);
@@ -87,6 +103,8 @@ void PreferencesTab::setPreferences(const Preferences &preferences)
     m_preferences = preferences;
     m_pollSpin->setValue(preferences.pollIntervalSeconds);
     m_shareSpin->setValue(preferences.budgetShare);
+    m_stallSpin->setValue(preferences.stallMinutes);
+    m_notifyStalled->setChecked(preferences.notify.stalled);
     m_notifyStarted->setChecked(preferences.notify.started);
     m_notifySucceeded->setChecked(preferences.notify.succeeded);
     m_notifyWarning->setChecked(preferences.notify.warning);
@@ -102,6 +120,8 @@ Preferences PreferencesTab::preferences() const
     Preferences result = m_preferences;
     result.pollIntervalSeconds = m_pollSpin->value();
     result.budgetShare = m_shareSpin->value();
+    result.stallMinutes = m_stallSpin->value();
+    result.notify.stalled = m_notifyStalled->isChecked();
     result.notify.started = m_notifyStarted->isChecked();
     result.notify.succeeded = m_notifySucceeded->isChecked();
     result.notify.warning = m_notifyWarning->isChecked();

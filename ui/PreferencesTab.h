@@ -32,11 +32,13 @@ private:
 
     QSpinBox *m_pollSpin = nullptr;
     QSpinBox *m_shareSpin = nullptr;
+    QSpinBox *m_stallSpin = nullptr;
     QCheckBox *m_notifyStarted = nullptr;
     QCheckBox *m_notifySucceeded = nullptr;
     QCheckBox *m_notifyWarning = nullptr;
     QCheckBox *m_notifyFailed = nullptr;
     QCheckBox *m_notifyTerminated = nullptr;
+    QCheckBox *m_notifyStalled = nullptr;
     QCheckBox *m_queueDepth = nullptr;
     QCheckBox *m_startMinimized = nullptr;
     QLabel *m_trayNote = nullptr;

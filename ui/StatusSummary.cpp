@@ -18,10 +18,11 @@ QString overallStateName(OverallState state)
     return QCoreApplication::translate("StatusSummary", "Failed");
 }
 
-StatusSummary StatusSummary::fromCounts(const Counts &counts)
+StatusSummary StatusSummary::fromCounts(const Counts &counts, int stalled)
 {
     StatusSummary summary;
     summary.m_counts = counts;
+    summary.m_stalled = stalled;
     return summary;
 }
 
@@ -67,6 +68,8 @@ QString StatusSummary::countsText() const
         if (const int n = count(state))
             parts.append(QStringLiteral("%1 %2").arg(n).arg(displayStateName(state, TextLanguage::UserLanguage)));
     }
+    if (m_stalled > 0)
+        parts.append(QCoreApplication::translate("StatusSummary", "%1 stalled").arg(m_stalled));
     if (parts.isEmpty())
         return QCoreApplication::translate("StatusSummary", "No tasks watched");
     return parts.join(QStringLiteral(", "));
@@ -80,8 +83,11 @@ QString StatusSummary::toolTip() const
     // a translation gives every form its language has for the other counts.
     const QString tasks = total() == 1 ? QCoreApplication::translate("StatusSummary", "1 task")
                                        : QCoreApplication::translate("StatusSummary", "%n tasks", nullptr, total());
-    return QCoreApplication::translate("StatusSummary", "Taskwatch — %1 failed, %2 running of %3")
-            .arg(failed)
-            .arg(active)
-            .arg(tasks);
+    const QString line = QCoreApplication::translate("StatusSummary", "Taskwatch — %1 failed, %2 running of %3")
+                                 .arg(failed)
+                                 .arg(active)
+                                 .arg(tasks);
+    if (m_stalled == 0)
+        return line;
+    return line + QCoreApplication::translate("StatusSummary", "; %1 stalled (no progress for a while)").arg(m_stalled);
 }

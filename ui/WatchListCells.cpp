@@ -4,6 +4,7 @@
 #include "WatchListModel.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace WatchListCells {
 
@@ -68,10 +69,12 @@ QString displayText(const WatchedTask &task, DisplayState state, int column)
 {
     const TaskStatus *status = task.status ? &*task.status : nullptr;
     switch (column) {
-    case Column::StateColumn:
-        return task.paused ? QCoreApplication::translate("WatchListModel", "%1 (paused)")
-                                     .arg(displayStateName(state, TextLanguage::UserLanguage))
-                           : displayStateName(state, TextLanguage::UserLanguage);
+    case Column::StateColumn: {
+        QString text = displayStateName(state, TextLanguage::UserLanguage);
+        if (task.stalled)
+            text = QCoreApplication::translate("WatchListModel", "%1 · stalled").arg(text);
+        return task.paused ? QCoreApplication::translate("WatchListModel", "%1 (paused)").arg(text) : text;
+    }
     case Column::NameColumn:
         return task.displayName();
     case Column::IdColumn:
@@ -106,6 +109,9 @@ QString toolTipText(const WatchedTask &task, DisplayState state, int column)
         if (!task.problem.isNone())
             return displayStateName(state, TextLanguage::UserLanguage) + QStringLiteral(": ")
                     + task.problem.text(TextLanguage::UserLanguage);
+        if (task.stalled)
+            return QCoreApplication::translate("WatchListModel", "Stalled: no progress since %1")
+                    .arg(QLocale().toString(task.lastMovedAt.toLocalTime(), QLocale::ShortFormat));
         return displayStateName(state, TextLanguage::UserLanguage);
     case Column::NameColumn:
         return status ? status->description : QString();

@@ -306,7 +306,8 @@ void WatchListModel::updateTask(const WatchedTask &task)
     const auto differs = [&](int column) {
         switch (column) {
         case StateColumn:
-            return old.state != updated.state || a.paused != b.paused || a.problem != b.problem;
+            return old.state != updated.state || a.paused != b.paused || a.problem != b.problem
+                    || a.stalled != b.stalled || (b.stalled && a.lastMovedAt != b.lastMovedAt);
         case NameColumn:
             return a.displayName() != b.displayName()
                     || field(a, &TaskStatus::description) != field(b, &TaskStatus::description);
@@ -348,7 +349,7 @@ void WatchListModel::updateTask(const WatchedTask &task)
         }
     }
 
-    const bool stateChanged = old.state != updated.state;
+    const bool stateChanged = old.state != updated.state || a.stalled != b.stalled;
     const bool runningChanged = isRunning(old.task) != isRunning(updated.task);
     count(old, -1);
     count(updated, +1);
@@ -409,6 +410,7 @@ void WatchListModel::clear()
     m_rowById.clear();
     m_counts = {};
     m_runningRows = 0;
+    m_stalledRows = 0;
     endResetModel();
     Q_EMIT summaryChanged();
     updateTicker();
@@ -437,6 +439,8 @@ void WatchListModel::count(const Row &row, int delta)
     m_counts[static_cast<size_t>(row.state)] += delta;
     if (isRunning(row.task))
         m_runningRows += delta;
+    if (row.task.stalled)
+        m_stalledRows += delta;
 }
 
 void WatchListModel::rebuildIndex(int fromRow)

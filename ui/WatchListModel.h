@@ -69,7 +69,7 @@ public:
     DisplayState displayStateAt(int row) const;
     QStringList ids() const;
     std::optional<qint64> etaSeconds(const QString &id) const;
-    StatusSummary summary() const { return StatusSummary::fromCounts(m_counts); }
+    StatusSummary summary() const { return StatusSummary::fromCounts(m_counts, m_stalledRows); }
     bool timeTickerActive() const { return m_ticker.isActive(); }
 
     static QString columnTitle(int column);
@@ -113,6 +113,7 @@ private:
     QList<Row> m_rows;
     QHash<QString, int> m_rowById;
     StatusSummary::Counts m_counts {};
+    int m_stalledRows = 0; // running rows flagged stalled
     int m_runningRows = 0; // rows whose task is running (its own state, whatever the last fetch said)
     QTimer m_ticker;
 };

@@ -67,7 +67,9 @@ DesktopMonitor::DesktopMonitor(const ConnectionProfile &profile, bool demo, Main
 void DesktopMonitor::applyPreferences(const Preferences &preferences)
 {
     static_assert(Preferences::DefaultBudgetShare == TaskMonitor::DefaultBudgetShare);
+    static_assert(std::chrono::minutes(Preferences::DefaultStallMinutes) == TaskMonitor::DefaultStallThreshold);
     m_engine->setBudgetShare(preferences.budgetShare);
+    m_engine->setStallThreshold(std::chrono::minutes(preferences.stallMinutes));
     m_engine->queueDepth()->setEnabled(preferences.showQueueDepth);
     if (!preferences.showQueueDepth && m_window)
         m_window->watchStatusBar()->hideQueueDepth();

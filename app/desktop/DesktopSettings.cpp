@@ -23,17 +23,19 @@ using Key = DesktopSettings::Key;
 const NotificationSettings DefaultNotify;
 
 // The one table: every key of the desktop's own settings and its default.
-const std::array<Entry, 11> &table()
+const std::array<Entry, 13> &table()
 {
-    static const std::array<Entry, 11> entries {{
+    static const std::array<Entry, 13> entries {{
             {Key::CurrentProfile, "currentProfile", QString()},
             {Key::PollIntervalSeconds, "preferences/pollIntervalSeconds", Preferences::DefaultPollIntervalSeconds},
             {Key::BudgetShare, "preferences/budgetSharePercent", Preferences::DefaultBudgetShare},
+            {Key::StallMinutes, "preferences/stallMinutes", Preferences::DefaultStallMinutes},
             {Key::NotifyStarted, "preferences/notify/started", DefaultNotify.started},
             {Key::NotifySucceeded, "preferences/notify/succeeded", DefaultNotify.succeeded},
             {Key::NotifyWarning, "preferences/notify/warning", DefaultNotify.warning},
             {Key::NotifyFailed, "preferences/notify/failed", DefaultNotify.failed},
             {Key::NotifyTerminated, "preferences/notify/terminated", DefaultNotify.terminated},
+            {Key::NotifyStalled, "preferences/notify/stalled", DefaultNotify.stalled},
             {Key::NotifyMaxPerMinute, "preferences/notify/maxPerMinute", DefaultNotify.maxPerMinute},
             {Key::StartMinimized, "preferences/startMinimized", false},
             {Key::ShowQueueDepth, "preferences/showQueueDepth", false},
@@ -85,6 +87,8 @@ Preferences DesktopSettings::preferences() const
             std::clamp(value(Key::PollIntervalSeconds).toInt(), Preferences::MinPollIntervalSeconds,
                        Preferences::MaxPollIntervalSeconds);
     preferences.budgetShare = std::clamp(value(Key::BudgetShare).toInt(), 1, 100);
+    preferences.stallMinutes = std::clamp(value(Key::StallMinutes).toInt(), 1, 24 * 60);
+    preferences.notify.stalled = value(Key::NotifyStalled).toBool();
     preferences.notify.started = value(Key::NotifyStarted).toBool();
     preferences.notify.succeeded = value(Key::NotifySucceeded).toBool();
     preferences.notify.warning = value(Key::NotifyWarning).toBool();
@@ -103,6 +107,8 @@ QList<std::pair<Key, QVariant>> valuesOf(const Preferences &preferences)
     return {
             {Key::PollIntervalSeconds, preferences.pollIntervalSeconds},
             {Key::BudgetShare, preferences.budgetShare},
+            {Key::StallMinutes, preferences.stallMinutes},
+            {Key::NotifyStalled, preferences.notify.stalled},
             {Key::NotifyStarted, preferences.notify.started},
             {Key::NotifySucceeded, preferences.notify.succeeded},
             {Key::NotifyWarning, preferences.notify.warning},

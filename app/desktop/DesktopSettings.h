@@ -22,11 +22,13 @@ public:
         CurrentProfile, // the profile Taskwatch watches with; empty: none (the demo tenant)
         PollIntervalSeconds,
         BudgetShare,
+        StallMinutes,
         NotifyStarted,
         NotifySucceeded,
         NotifyWarning,
         NotifyFailed,
         NotifyTerminated,
+        NotifyStalled,
         NotifyMaxPerMinute,
         StartMinimized,
         ShowQueueDepth,

@@ -95,6 +95,41 @@ private Q_SLOTS:
         QCOMPARE(notification->severity, severity);
     }
 
+    // A stall is told once (on by default), with when the task last moved; moving again and stalling anew tells
+    // it again; off in the settings, nothing.
+    void aStallIsToldOncePerStall()
+    {
+        Notifier notifier(clock());
+        WatchedTask task = running(1);
+        notifier.baseline(task);
+        task.stalled = true;
+        task.lastMovedAt = T0.addSecs(-3600);
+        notifier.observe(task);
+        const std::optional<Notification> told = notifier.take();
+        QVERIFY(told);
+        QCOMPARE(told->title, QStringLiteral("Task stalled: Task 1"));
+        QVERIFY2(told->body.startsWith(QStringLiteral("No progress since ")), qPrintable(told->body));
+        QCOMPARE(told->severity, Notification::Severity::Warning);
+        notifier.observe(task); // still stalled: said already
+        QVERIFY(!notifier.hasPending());
+        task.stalled = false;
+        notifier.observe(task);
+        QVERIFY(!notifier.hasPending()); // moving again is not news
+        task.stalled = true;
+        notifier.observe(task);
+        QVERIFY(notifier.hasPending());
+
+        NotificationSettings quiet;
+        quiet.stalled = false;
+        Notifier off(clock());
+        off.setSettings(quiet);
+        off.baseline(running(2));
+        WatchedTask other = running(2);
+        other.stalled = true;
+        off.observe(other);
+        QVERIFY(!off.hasPending());
+    }
+
     void progressIsNeverNotified()
     {
         Notifier notifier(clock());

@@ -529,6 +529,8 @@ private Q_SLOTS:
         Preferences custom;
         custom.pollIntervalSeconds = 17;
         custom.budgetShare = 30;
+        custom.stallMinutes = 40;
+        custom.notify.stalled = false;
         custom.notify.started = true;
         custom.notify.succeeded = true;
         custom.notify.failed = false;
@@ -558,6 +560,13 @@ private Q_SLOTS:
         QTRY_VERIFY(share->hasFocus());
         QTest::keyClick(share, Qt::Key_A, Qt::ControlModifier);
         QTest::keyClicks(share, QStringLiteral("20"));
+        QTest::keyClick(&dialog(), Qt::Key_H, Qt::AltModifier); // stalled wit&hout progress for
+        auto *stall = child<QSpinBox>("stallMinutes");
+        QTRY_VERIFY(stall->hasFocus());
+        QTest::keyClick(stall, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(stall, QStringLiteral("30"));
+        QTest::keyClick(&dialog(), Qt::Key_N, Qt::AltModifier); // stalls (&no progress…)
+        QTRY_VERIFY(child<QCheckBox>("notifyStalled")->isChecked());
         QTest::keyClick(&dialog(), Qt::Key_W, Qt::AltModifier); // ends with a &warning
         QTRY_VERIFY(child<QCheckBox>("notifyWarning")->isChecked());
         QTest::keyClick(&dialog(), Qt::Key_L, Qt::AltModifier); // &Launch at login
@@ -565,6 +574,8 @@ private Q_SLOTS:
 
         custom.pollIntervalSeconds = 60;
         custom.budgetShare = 20;
+        custom.stallMinutes = 30;
+        custom.notify.stalled = true;
         custom.notify.warning = true;
         custom.launchAtLogin = false;
         QCOMPARE(dialog().preferences(), custom);

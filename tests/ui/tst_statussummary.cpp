@@ -50,6 +50,10 @@ private Q_SLOTS:
         QCOMPARE(summary.countsText(), QStringLiteral("2 Running, 1 Success, 1 Error"));
         QCOMPARE(summary.toolTip(), QStringLiteral("Taskwatch — 1 failed, 2 running of 4 tasks"));
         QCOMPARE(StatusSummary().countsText(), QStringLiteral("No tasks watched"));
+        const StatusSummary withStalls = StatusSummary::fromCounts(summary.counts(), 1);
+        QCOMPARE(withStalls.countsText(), QStringLiteral("2 Running, 1 Success, 1 Error, 1 stalled"));
+        QCOMPARE(withStalls.toolTip(),
+                 QStringLiteral("Taskwatch — 1 failed, 2 running of 4 tasks; 1 stalled (no progress for a while)"));
     }
 
     void fromTheModel()

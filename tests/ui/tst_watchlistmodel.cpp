@@ -4,6 +4,7 @@
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimeZone>
 
 #include <memory>
 
@@ -174,6 +175,36 @@ private Q_SLOTS:
         QCOMPARE(text(0, M::StateColumn), QStringLiteral("Error"));
         QCOMPARE(summary.count(), 1);
         QCOMPARE(m_model->summary().count(DisplayState::Error), 1);
+    }
+
+    // A stall is an overlay on Running: the state cell says so (and since when, in its tooltip), the summary
+    // counts it, and it goes when the task moves.
+    void aStalledTaskIsShownAndCounted()
+    {
+        m_model->addTask(running(1, 40));
+        m_model->addTask(running(2, 10));
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        QSignalSpy summary(m_model.get(), &WatchListModel::summaryChanged);
+        WatchedTask stalled = running(1, 40);
+        stalled.stalled = true;
+        stalled.lastMovedAt = QDateTime(QDate(2025, 6, 1), QTime(9, 0), QTimeZone::utc());
+        m_model->updateTask(stalled);
+        verifyOneChange(changed, 0, M::StateColumn, M::StateColumn);
+        QCOMPARE(text(0, M::StateColumn), QStringLiteral("Running · stalled"));
+        QVERIFY(m_model->index(0, M::StateColumn)
+                        .data(Qt::ToolTipRole)
+                        .toString()
+                        .startsWith(QStringLiteral("Stalled: no progress since ")));
+        QCOMPARE(m_model->index(0, M::StateColumn).data(WatchListModel::DisplayStateRole).toInt(),
+                 int(DisplayState::Running));
+        QCOMPARE(summary.count(), 1);
+        QCOMPARE(m_model->summary().stalled(), 1);
+        QCOMPARE(m_model->summary().count(DisplayState::Running), 2);
+        QVERIFY(m_model->summary().toolTip().endsWith(QStringLiteral("; 1 stalled (no progress for a while)")));
+        m_model->updateTask(running(1, 41)); // it moves: the flag is gone
+        QCOMPARE(text(0, M::StateColumn), QStringLiteral("Running"));
+        QCOMPARE(m_model->summary().stalled(), 0);
+        QCOMPARE(summary.count(), 2);
     }
 
     void addAndUpdateMeetInTheMiddle()

@@ -60,6 +60,8 @@ private Q_SLOTS:
         Preferences preferences;
         preferences.pollIntervalSeconds = 42;
         preferences.budgetShare = 20;
+        preferences.stallMinutes = 45;
+        preferences.notify.stalled = false;
         preferences.notify.started = true;
         preferences.notify.failed = false;
         preferences.notify.maxPerMinute = 7;
@@ -88,6 +90,8 @@ private Q_SLOTS:
         m_settings->setValue(DesktopSettings::keyName(DesktopSettings::Key::BudgetShare), 500);
         const Preferences preferences = DesktopSettings(*m_settings).preferences();
         QCOMPARE(preferences.budgetShare, 100);
+        m_settings->setValue(DesktopSettings::keyName(DesktopSettings::Key::StallMinutes), 0);
+        QCOMPARE(DesktopSettings(*m_settings).preferences().stallMinutes, 1);
         QCOMPARE(preferences.pollIntervalSeconds, Preferences::MinPollIntervalSeconds);
         QCOMPARE(preferences.notify.maxPerMinute, 60);
         m_settings->setValue(DesktopSettings::keyName(DesktopSettings::Key::PollIntervalSeconds), QStringLiteral("x"));
