@@ -299,6 +299,13 @@ Aufgaben-ID: %3</translation>
     </message>
 </context>
 <context>
+    <name>CliFollow</name>
+    <message>
+        <source>follow needs API version v2025, v2026 or v1: the task lists of beta and v2024 hold completed tasks only, so a new task would be seen only once it has ended</source>
+        <translation>follow braucht die API-Version v2025, v2026 oder v1: die Aufgabenlisten von beta und v2024 enthalten nur abgeschlossene Aufgaben, eine neue Aufgabe wäre also erst nach ihrem Ende zu sehen</translation>
+    </message>
+</context>
+<context>
     <name>CliLogin</name>
     <message>
         <source>Nothing was stored; use SAIL_CLIENT_SECRET for this shell instead.</source>
@@ -400,10 +407,6 @@ Aufgaben-ID: %3</translation>
         <translation>--profile: „%1“ beginnt oder endet mit einem Leerzeichen</translation>
     </message>
     <message>
-        <source>--json belongs to get and list</source>
-        <translation>--json gehört zu get und list</translation>
-    </message>
-    <message>
         <source>--no-verify belongs to login</source>
         <translation>--no-verify gehört zu login</translation>
     </message>
@@ -476,14 +479,6 @@ Aufgaben-ID: %3</translation>
         <translation>login braucht --client-id, die ID des API-Clients oder persönlichen Zugriffstokens</translation>
     </message>
     <message>
-        <source>no command given (get, wait, list, clear, login or logout)</source>
-        <translation>kein Befehl angegeben (get, wait, list, clear, login oder logout)</translation>
-    </message>
-    <message>
-        <source>unknown command &quot;%1&quot; (get, wait, list, clear, login or logout)</source>
-        <translation>unbekannter Befehl „%1“ (get, wait, list, clear, login oder logout)</translation>
-    </message>
-    <message>
         <source>--running, --pending and --limit belong to list</source>
         <translation>--running, --pending und --limit gehören zu list</translation>
     </message>
@@ -502,6 +497,14 @@ Aufgaben-ID: %3</translation>
     <message>
         <source>--status: expected error or terminated, got &quot;%1&quot;</source>
         <translation>--status: error oder terminated erwartet, „%1“ erhalten</translation>
+    </message>
+    <message>
+        <source>--timeout, --interval and --fixed-interval belong to wait</source>
+        <translation>--timeout, --interval und --fixed-interval gehören zu wait</translation>
+    </message>
+    <message>
+        <source>--budget-share: expected 1 to 100 (percent), got &quot;%1&quot;</source>
+        <translation>--budget-share: 1 bis 100 (Prozent) erwartet, erhalten: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>Usage: taskwatch-cli COMMAND [OPTIONS] [ID...]
@@ -534,6 +537,15 @@ Commands:
                request without an answer is never sent again: check with get.
                  --status error|terminated  the outcome to record
                  --yes               do not ask
+  follow       Report new tasks as they appear, and what then happens to them, until
+               interrupted: one line per event (appeared, started, progressed,
+               finished, stalled, recovered), flushed as written; with --json one
+               JSON object per line. Rounds of at most 2 s, inside the budget share.
+               Needs v2025, v2026 or v1. Never changes the app&apos;s watch list.
+                 --type TYPE         every new task of this type (repeatable)
+                 --source ID         every new task on this source (repeatable)
+                 --all               every new task
+                 --json              one JSON object per event
   login        Save a connection profile (--profile NAME, default &quot;default&quot;) and keep its
                client secret in the system keychain. The secret is read from stdin
                (typed without echo on a terminal). The credentials are checked with the
@@ -544,7 +556,7 @@ Commands:
   logout       Remove a saved profile (--profile NAME, default &quot;default&quot;) and its secret
                from the keychain.
 
-Connection (get, wait, list, clear):
+Connection (get, wait, list, clear, follow):
   --base-url URL         tenant, e.g. https://acme.api.identitynow.com   [SAIL_BASE_URL]
   --api-version V        beta, v2024, v2025 (default), v2026 or v1
   --client-id ID         API client or personal access token id          [SAIL_CLIENT_ID]
@@ -608,7 +620,7 @@ Befehle:
                gesendet: prüfen Sie mit get.
                  --status error|terminated  das festzuhaltende Ergebnis
                  --yes               nicht fragen
-  login        Speichert ein Verbindungsprofil (--profile NAME, Standard &quot;default&quot;) und
+  follow       Meldet neue Aufgaben, sobald sie erscheinen, und was dann mit ihnen\n               geschieht, bis es unterbrochen wird: eine Zeile pro Ereignis (appeared,\n               started, progressed, finished, stalled, recovered), sofort ausgegeben;\n               mit --json ein JSON-Objekt pro Zeile. Runden von höchstens 2 s, im\n               Anteil am Limit. Braucht v2025, v2026 oder v1. Ändert nie die\n               Beobachtungsliste der App.\n                 --type TYP          jede neue Aufgabe dieses Typs (wiederholbar)\n                 --source ID         jede neue Aufgabe dieser Quelle (wiederholbar)\n                 --all               jede neue Aufgabe\n                 --json              ein JSON-Objekt pro Ereignis\n  login        Speichert ein Verbindungsprofil (--profile NAME, Standard &quot;default&quot;) und
                legt sein Client-Secret im Schlüsselbund des Systems ab. Das Secret wird
                von stdin gelesen (im Terminal ohne Echo getippt). Die Zugangsdaten werden
                zuerst beim Tenant geprüft; werden sie abgelehnt, wird nichts gespeichert.
@@ -618,7 +630,7 @@ Befehle:
   logout       Entfernt ein gespeichertes Profil (--profile NAME, Standard &quot;default&quot;) und
                sein Secret aus dem Schlüsselbund.
 
-Verbindung (get, wait, list, clear):
+Verbindung (get, wait, list, clear, follow):
   --base-url URL         Tenant, z. B. https://acme.api.identitynow.com  [SAIL_BASE_URL]
   --api-version V        beta, v2024, v2025 (Standard), v2026 oder v1
   --client-id ID         ID des API-Clients oder persönlichen Zugriffstokens [SAIL_CLIENT_ID]
@@ -653,16 +665,28 @@ Exit-Codes:
 </translation>
     </message>
     <message>
-        <source>--timeout, --interval and --fixed-interval belong to wait</source>
-        <translation>--timeout, --interval und --fixed-interval gehören zu wait</translation>
+        <source>no command given (get, wait, list, clear, follow, login or logout)</source>
+        <translation>kein Befehl angegeben (get, wait, list, clear, follow, login oder logout)</translation>
     </message>
     <message>
-        <source>--budget-share belongs to get, wait, list and clear</source>
-        <translation>--budget-share gehört zu get, wait, list und clear</translation>
+        <source>unknown command &quot;%1&quot; (get, wait, list, clear, follow, login or logout)</source>
+        <translation>unbekannter Befehl &quot;%1&quot; (get, wait, list, clear, follow, login oder logout)</translation>
     </message>
     <message>
-        <source>--budget-share: expected 1 to 100 (percent), got &quot;%1&quot;</source>
-        <translation>--budget-share: 1 bis 100 (Prozent) erwartet, erhalten: &quot;%1&quot;</translation>
+        <source>--type, --source and --all belong to follow</source>
+        <translation>--type, --source und --all gehören zu follow</translation>
+    </message>
+    <message>
+        <source>follow needs --type TYPE, --source ID or --all: what to follow</source>
+        <translation>follow braucht --type TYP, --source ID oder --all: was verfolgt werden soll</translation>
+    </message>
+    <message>
+        <source>--budget-share belongs to get, wait, list, clear and follow</source>
+        <translation>--budget-share gehört zu get, wait, list, clear und follow</translation>
+    </message>
+    <message>
+        <source>--json belongs to get, list and follow</source>
+        <translation>--json gehört zu get, list und follow</translation>
     </message>
 </context>
 <context>
@@ -1308,6 +1332,21 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>FollowRule</name>
+    <message>
+        <source>following every task takes no value</source>
+        <translation>das Verfolgen jeder Aufgabe nimmt keinen Wert</translation>
+    </message>
+    <message>
+        <source>a task type is an upper-case code such as CLOUD_ACCOUNT_AGGREGATION</source>
+        <translation>ein Aufgabentyp ist ein Code in Großbuchstaben wie CLOUD_ACCOUNT_AGGREGATION</translation>
+    </message>
+    <message>
+        <source>a source id %1</source>
+        <translation>eine Quellen-ID %1</translation>
     </message>
 </context>
 <context>

@@ -77,6 +77,15 @@ QString cliHelpText()
             "               request without an answer is never sent again: check with get.\n"
             "                 --status error|terminated  the outcome to record\n"
             "                 --yes               do not ask\n"
+            "  follow       Report new tasks as they appear, and what then happens to them, until\n"
+            "               interrupted: one line per event (appeared, started, progressed,\n"
+            "               finished, stalled, recovered), flushed as written; with --json one\n"
+            "               JSON object per line. Rounds of at most 2 s, inside the budget share.\n"
+            "               Needs v2025, v2026 or v1. Never changes the app's watch list.\n"
+            "                 --type TYPE         every new task of this type (repeatable)\n"
+            "                 --source ID         every new task on this source (repeatable)\n"
+            "                 --all               every new task\n"
+            "                 --json              one JSON object per event\n"
             "  login        Save a connection profile (--profile NAME, default \"default\") and keep its\n"
             "               client secret in the system keychain. The secret is read from stdin\n"
             "               (typed without echo on a terminal). The credentials are checked with the\n"
@@ -87,7 +96,7 @@ QString cliHelpText()
             "  logout       Remove a saved profile (--profile NAME, default \"default\") and its secret\n"
             "               from the keychain.\n"
             "\n"
-            "Connection (get, wait, list, clear):\n"
+            "Connection (get, wait, list, clear, follow):\n"
             "  --base-url URL         tenant, e.g. https://acme.api.identitynow.com   [SAIL_BASE_URL]\n"
             "  --api-version V        beta, v2024, v2025 (default), v2026 or v1\n"
             "  --client-id ID         API client or personal access token id          [SAIL_CLIENT_ID]\n"
@@ -168,8 +177,12 @@ CliParse parseCli(const QStringList &arguments)
     const QCommandLineOption yes(QStringLiteral("yes"), QString());
     const QCommandLineOption fixedInterval(QStringLiteral("fixed-interval"), QString());
     const QCommandLineOption budgetShare(QStringLiteral("budget-share"), QString(), QStringLiteral("percent"));
-    parser.addOptions({help, version, json, timeout, interval, running, limit, baseUrl, apiVersion, clientId,
-                       secretStdin, profile, caFile, noVerify, pending, status, yes, fixedInterval, budgetShare});
+    const QCommandLineOption followType(QStringLiteral("type"), QString(), QStringLiteral("type"));
+    const QCommandLineOption followSource(QStringLiteral("source"), QString(), QStringLiteral("id"));
+    const QCommandLineOption followAll(QStringLiteral("all"), QString());
+    parser.addOptions({help,       version,       json,        timeout,    interval,     running,  limit,   baseUrl,
+                       apiVersion, clientId,      secretStdin, profile,    caFile,       noVerify, pending, status,
+                       yes,        fixedInterval, budgetShare, followType, followSource, followAll});
     if (!parser.parse(arguments))
         return error(parser.errorText());
     if (parser.isSet(help))
@@ -180,7 +193,7 @@ CliParse parseCli(const QStringList &arguments)
     QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
         return error(QCoreApplication::translate("CliOptions",
-                                                 "no command given (get, wait, list, clear, login or logout)"));
+                                                 "no command given (get, wait, list, clear, follow, login or logout)"));
     CliOptions options;
     const QString command = positional.takeFirst();
     if (command == u"get")
@@ -191,13 +204,15 @@ CliParse parseCli(const QStringList &arguments)
         options.command = CliCommand::List;
     else if (command == u"clear")
         options.command = CliCommand::Clear;
+    else if (command == u"follow")
+        options.command = CliCommand::Follow;
     else if (command == u"login")
         options.command = CliCommand::Login;
     else if (command == u"logout")
         options.command = CliCommand::Logout;
     else
-        return error(QCoreApplication::translate("CliOptions",
-                                                 "unknown command \"%1\" (get, wait, list, clear, login or logout)")
+        return error(QCoreApplication::translate(
+                             "CliOptions", "unknown command \"%1\" (get, wait, list, clear, follow, login or logout)")
                              .arg(command));
 
     const bool isList = options.command == CliCommand::List;
@@ -205,11 +220,31 @@ CliParse parseCli(const QStringList &arguments)
     const bool isLogin = options.command == CliCommand::Login;
     const bool isLogout = options.command == CliCommand::Logout;
     const bool isClear = options.command == CliCommand::Clear;
+    const bool isFollow = options.command == CliCommand::Follow;
+    if (!isFollow && (parser.isSet(followType) || parser.isSet(followSource) || parser.isSet(followAll)))
+        return error(QCoreApplication::translate("CliOptions", "--type, --source and --all belong to follow"));
+    if (isFollow) {
+        for (const QString &type : parser.values(followType))
+            options.followRules.append({FollowRule::Kind::Type, type});
+        for (const QString &source : parser.values(followSource))
+            options.followRules.append({FollowRule::Kind::Source, source});
+        if (parser.isSet(followAll))
+            options.followRules.append({FollowRule::Kind::Every, {}});
+        if (options.followRules.isEmpty())
+            return error(QCoreApplication::translate("CliOptions",
+                                                     "follow needs --type TYPE, --source ID or --all: what to follow"));
+        for (const FollowRule &rule : std::as_const(options.followRules)) {
+            const QString problem = FollowRule::problem(rule.kind, rule.value);
+            if (!problem.isEmpty())
+                return error(QStringLiteral("\"%1\": %2").arg(rule.value, problem));
+        }
+    }
     if (!isWait && (parser.isSet(timeout) || parser.isSet(interval) || parser.isSet(fixedInterval)))
         return error(
                 QCoreApplication::translate("CliOptions", "--timeout, --interval and --fixed-interval belong to wait"));
     if ((isLogin || isLogout) && parser.isSet(budgetShare))
-        return error(QCoreApplication::translate("CliOptions", "--budget-share belongs to get, wait, list and clear"));
+        return error(QCoreApplication::translate("CliOptions",
+                                                 "--budget-share belongs to get, wait, list, clear and follow"));
     if (!isList && (parser.isSet(running) || parser.isSet(limit) || parser.isSet(pending)))
         return error(QCoreApplication::translate("CliOptions", "--running, --pending and --limit belong to list"));
     if (parser.isSet(running) && parser.isSet(pending))
@@ -218,7 +253,7 @@ CliParse parseCli(const QStringList &arguments)
                 "--running or --pending: --pending lists queued and running tasks, --running the "
                 "unfinished tasks of the task list"));
     if ((isWait || isClear || isLogin || isLogout) && parser.isSet(json))
-        return error(QCoreApplication::translate("CliOptions", "--json belongs to get and list"));
+        return error(QCoreApplication::translate("CliOptions", "--json belongs to get, list and follow"));
     if (!isClear && (parser.isSet(status) || parser.isSet(yes)))
         return error(QCoreApplication::translate("CliOptions", "--status and --yes belong to clear"));
     if (isClear) {
@@ -239,7 +274,7 @@ CliParse parseCli(const QStringList &arguments)
         }
     }
 
-    if (isList || isLogin || isLogout) {
+    if (isList || isFollow || isLogin || isLogout) {
         if (!positional.isEmpty())
             return error(QCoreApplication::translate("CliOptions", "%1 takes no ids").arg(command));
     } else {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/ConnectionProfile.h"
+#include "models/FollowRule.h"
 #include "models/TaskClearing.h"
 
 #include <QProcessEnvironment>
@@ -13,7 +14,7 @@
 
 class QSettings;
 
-enum class CliCommand { Get, Wait, List, Clear, Login, Logout };
+enum class CliCommand { Get, Wait, List, Clear, Follow, Login, Logout };
 
 // Exit codes, documented in --help and the README.
 namespace CliExit {
@@ -43,6 +44,7 @@ struct CliOptions
     int limit = 20; // list
     std::optional<TaskClearing::Mark> mark; // clear --status
     bool yes = false; // clear: no question
+    QList<FollowRule> followRules; // follow: --type, --source, --all
 
     QString baseUrl;
     QString apiVersion;

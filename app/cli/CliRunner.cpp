@@ -1,5 +1,6 @@
 #include "CliRunner.h"
 
+#include "CliFollow.h"
 #include "CliOutput.h"
 #include "client/CredentialStore.h"
 #include "client/TaskMonitor.h"
@@ -20,7 +21,8 @@ CliRunner::CliRunner(const CliOptions &options, const CliConnection &connection,
     , m_monitor(new TaskMonitor(connection.profile, this))
 {
     // get checks once; the timer of a later round must not fire before the answers are printed.
-    m_monitor->setPollInterval(options.command == CliCommand::Wait ? options.interval : std::chrono::seconds(300));
+    const bool watches = options.command == CliCommand::Wait || options.command == CliCommand::Follow;
+    m_monitor->setPollInterval(watches ? options.interval : std::chrono::seconds(300));
     m_monitor->setBudgetShare(options.budgetShare);
     if (options.fixedInterval)
         m_monitor->setPollPace(PollScheduler::Pace::Fixed);
@@ -122,8 +124,8 @@ void CliRunner::run(const QString &secret)
             m_err << "taskwatch-cli: " << state.text(QDateTime::currentDateTimeUtc()) << Qt::endl;
             return;
         }
-        // clear reads and writes through its own requests; their results speak for themselves.
-        if (m_options.command == CliCommand::Clear)
+        // clear and follow read through their own requests; their results speak for themselves.
+        if (m_options.command == CliCommand::Clear || m_options.command == CliCommand::Follow)
             return;
         if (state.kind == ConnectionState::Kind::AuthFailed || state.kind == ConnectionState::Kind::Misconfigured) {
             m_err << "taskwatch-cli: " << state.shownMessage() << Qt::endl;
@@ -134,6 +136,12 @@ void CliRunner::run(const QString &secret)
         }
     });
 
+    if (m_options.command == CliCommand::Follow) {
+        auto *follow = new CliFollow(m_monitor, m_options, m_out, m_err, this);
+        connect(follow, &CliFollow::finished, this, &CliRunner::finish);
+        follow->start();
+        return;
+    }
     if (m_options.command == CliCommand::Clear) {
         auto *clear = new CliClear(m_monitor, m_options, m_ask, m_out, m_err, this);
         connect(clear, &CliClear::finished, this, &CliRunner::finish);

@@ -134,7 +134,7 @@ private Q_SLOTS:
                                         << QStringLiteral("belong to list");
         QTest::newRow("json on wait") << QStringList {QStringLiteral("wait"), QStringLiteral("a"),
                                                       QStringLiteral("--json")}
-                                      << QStringLiteral("belongs to get and list");
+                                      << QStringLiteral("belongs to get, list and follow");
         QTest::newRow("timeout text") << QStringList {QStringLiteral("wait"), QStringLiteral("a"),
                                                       QStringLiteral("--timeout"), QStringLiteral("soon")}
                                       << QStringLiteral("--timeout");
@@ -156,6 +156,20 @@ private Q_SLOTS:
         QTest::newRow("budget share on login")
                 << QStringList {QStringLiteral("login"), QStringLiteral("--budget-share"), QStringLiteral("20")}
                 << QStringLiteral("--budget-share belongs to");
+        QTest::newRow("follow without a rule") << QStringList {QStringLiteral("follow")}
+                                               << QStringLiteral("follow needs --type TYPE, --source ID or --all");
+        QTest::newRow("follow with a type that is no code")
+                << QStringList {QStringLiteral("follow"), QStringLiteral("--type"), QStringLiteral("x\" or 1")}
+                << QStringLiteral("upper-case code");
+        QTest::newRow("follow with a bad source")
+                << QStringList {QStringLiteral("follow"), QStringLiteral("--source"), QStringLiteral("a\"b")}
+                << QStringLiteral("a source id");
+        QTest::newRow("follow with ids") << QStringList {QStringLiteral("follow"), QStringLiteral("--all"),
+                                                         QStringLiteral("a1")}
+                                         << QStringLiteral("takes no ids");
+        QTest::newRow("type on get") << QStringList {QStringLiteral("get"), QStringLiteral("a"),
+                                                     QStringLiteral("--type"), QStringLiteral("X")}
+                                     << QStringLiteral("belong to follow");
         QTest::newRow("fixed interval on get")
                 << QStringList {QStringLiteral("get"), QStringLiteral("a"), QStringLiteral("--fixed-interval")}
                 << QStringLiteral("belong to wait");
@@ -185,6 +199,24 @@ private Q_SLOTS:
         QVERIFY(!parse({QStringLiteral("wait"), QStringLiteral("a1")}).options.fixedInterval);
         QVERIFY(parse({QStringLiteral("wait"), QStringLiteral("a1"), QStringLiteral("--fixed-interval")})
                         .options.fixedInterval);
+    }
+
+    void followRules()
+    {
+        const CliParse parsed = parse({QStringLiteral("follow"), QStringLiteral("--type"),
+                                       QStringLiteral("IDENTITY_REFRESH"), QStringLiteral("--source"),
+                                       QStringLiteral("2c9180835d2e5168015d32f890ca1581"), QStringLiteral("--type"),
+                                       QStringLiteral("CLOUD_ACCOUNT_AGGREGATION"), QStringLiteral("--json")});
+        QCOMPARE(parsed.action, CliParse::Action::Run);
+        QCOMPARE(parsed.options.command, CliCommand::Follow);
+        QVERIFY(parsed.options.json);
+        const QList<FollowRule> expected {
+                {FollowRule::Kind::Type, QStringLiteral("IDENTITY_REFRESH")},
+                {FollowRule::Kind::Type, QStringLiteral("CLOUD_ACCOUNT_AGGREGATION")},
+                {FollowRule::Kind::Source, QStringLiteral("2c9180835d2e5168015d32f890ca1581")}};
+        QCOMPARE(parsed.options.followRules, expected);
+        QCOMPARE(parse({QStringLiteral("follow"), QStringLiteral("--all")}).options.followRules,
+                 QList<FollowRule> {FollowRule {}});
     }
 
     void clearAndPending()
@@ -225,7 +257,7 @@ private Q_SLOTS:
                                     << QStringLiteral("not a task id");
         QTest::newRow("json") << QStringList {QStringLiteral("clear"), id, QStringLiteral("--status"),
                                               QStringLiteral("error"), QStringLiteral("--json")}
-                              << QStringLiteral("--json belongs to get and list");
+                              << QStringLiteral("--json belongs to get, list and follow");
         QTest::newRow("yes on get") << QStringList {QStringLiteral("get"), id, QStringLiteral("--yes")}
                                     << QStringLiteral("belong to clear");
         QTest::newRow("status on wait") << QStringList {QStringLiteral("wait"), id, QStringLiteral("--status"),

@@ -83,7 +83,7 @@ private Q_SLOTS:
         const CliTest::Run usage =
                 CliTest::run({QStringLiteral("wait"), id, QStringLiteral("--json")}, german(sim.get()));
         QCOMPARE(usage.exitCode, 2);
-        QVERIFY2(usage.err.contains(QStringLiteral("--json belongs to get and list")), qPrintable(usage.err));
+        QVERIFY2(usage.err.contains(QStringLiteral("--json belongs to get, list and follow")), qPrintable(usage.err));
     }
 
     void waitLinesIntoAPipeStayEnglish()

@@ -19,8 +19,8 @@ private Q_SLOTS:
         translations.install(QLocale(QLocale::German, QLocale::Germany));
         QVERIFY(translations.hasOwn());
         QVERIFY(translations.hasQt());
-        QCOMPARE(QCoreApplication::translate("CliOptions", "--json belongs to get and list"),
-                 QStringLiteral("--json gehört zu get und list"));
+        QCOMPARE(QCoreApplication::translate("CliOptions", "--json belongs to get, list and follow"),
+                 QStringLiteral("--json gehört zu get, list und follow"));
         QVERIFY(cliHelpText().startsWith(QStringLiteral("Aufruf: taskwatch-cli BEFEHL")));
         // Qt's own string (QCommandLineParser), from qtbase_de.
         QCOMPARE(QCoreApplication::translate("QCommandLineParser", "Unknown option '%1'."),
@@ -34,8 +34,8 @@ private Q_SLOTS:
             translations.install(QLocale(QLocale::German, QLocale::Austria)); // de_AT falls back to de
             QVERIFY(translations.hasOwn());
         }
-        QCOMPARE(QCoreApplication::translate("CliOptions", "--json belongs to get and list"),
-                 QStringLiteral("--json belongs to get and list"));
+        QCOMPARE(QCoreApplication::translate("CliOptions", "--json belongs to get, list and follow"),
+                 QStringLiteral("--json belongs to get, list and follow"));
     }
 
     void englishInstallsNothing()

@@ -1,0 +1,91 @@
+#include "TaskFollower.h"
+
+#include "Logging.h"
+#include "TaskStatusClient.h"
+
+TaskFollower::TaskFollower(TaskStatusClient *client, const QList<FollowRule> &rules, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_rules(rules)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &TaskFollower::round);
+}
+
+void TaskFollower::start()
+{
+    m_running = true;
+    round();
+}
+
+void TaskFollower::stop()
+{
+    m_running = false;
+    m_timer.stop();
+}
+
+void TaskFollower::round()
+{
+    if (!m_running || m_rules.isEmpty())
+        return;
+    // The next round starts a period after this one started, or as soon as this one is answered when the
+    // answers took longer (the budget may hold them): never two rounds at once.
+    m_pending = int(m_rules.size());
+    m_timer.start(m_period);
+    for (int rule = 0; rule < m_rules.size(); ++rule)
+        ask(rule, 0);
+}
+
+void TaskFollower::ask(int rule, int page)
+{
+    ApiRoutes::ListQuery query;
+    query.filters = m_rules.at(rule).filter();
+    query.sorters = QStringLiteral("-created");
+    query.limit = PageSize;
+    query.offset = page * PageSize;
+    m_client->fetchList(query, this,
+                        [this, rule, page](const FetchOutcome &outcome) { answered(rule, page, outcome); });
+}
+
+void TaskFollower::answered(int rule, int page, const FetchOutcome &outcome)
+{
+    if (!m_running)
+        return;
+    if (!outcome.ok()) {
+        const bool stops =
+                outcome.kind == FetchOutcome::Kind::Auth || outcome.kind == FetchOutcome::Kind::Misconfigured;
+        qCWarning(lcPoll).noquote() << "following" << m_rules.at(rule).label() << "failed:" << outcome.problem.message;
+        Q_EMIT failed(outcome.problem.shownMessage(), stops);
+        if (stops)
+            stop();
+        else
+            ruleDone();
+        return;
+    }
+    const bool learning = m_rounds == 0;
+    int fresh = 0;
+    // Oldest first, so that events come in the order the tasks were created.
+    for (auto it = outcome.statuses.crbegin(); it != outcome.statuses.crend(); ++it) {
+        if (m_seen.contains(it->id))
+            continue;
+        m_seen.insert(it->id);
+        ++fresh;
+        if (!learning)
+            Q_EMIT appeared(*it, m_rules.at(rule));
+    }
+    const bool wholePageNew = !learning && fresh == outcome.statuses.size() && outcome.statuses.size() == PageSize;
+    if (wholePageNew && page + 1 < MaxPages) {
+        ask(rule, page + 1);
+        return;
+    }
+    ruleDone();
+}
+
+void TaskFollower::ruleDone()
+{
+    if (--m_pending > 0)
+        return;
+    ++m_rounds;
+    if (m_running && !m_timer.isActive())
+        round(); // the answers took longer than a period: the next round at once
+}
