@@ -31,6 +31,16 @@ using Bench::Args;
 
 namespace EngineBenches {
 
+ConnectionProfile profileFor(const QUrl &baseUrl)
+{
+    ConnectionProfile profile;
+    profile.name = QStringLiteral("bench");
+    profile.baseUrl = baseUrl;
+    profile.apiVersion = ApiVersion::V2025;
+    profile.clientId = QStringLiteral("demo");
+    return profile;
+}
+
 namespace {
 
 const QString ClientId = QStringLiteral("demo");
@@ -48,16 +58,6 @@ QJsonObject runningEntry()
 QJsonObject finishedEntry()
 {
     return {{QStringLiteral("createdAgo"), 7200}, {QStringLiteral("duration"), 60}};
-}
-
-ConnectionProfile profileFor(const QUrl &baseUrl)
-{
-    ConnectionProfile profile;
-    profile.name = QStringLiteral("bench");
-    profile.baseUrl = baseUrl;
-    profile.apiVersion = ApiVersion::V2025;
-    profile.clientId = ClientId;
-    return profile;
 }
 
 // "N/S" → {N, S}; {100, 10} when it cannot be read.

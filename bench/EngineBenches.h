@@ -1,6 +1,7 @@
 #pragma once
 
 #include "BenchCommon.h"
+#include "models/ConnectionProfile.h"
 
 // Benchmarks of the engine (client/TaskMonitor) against taskwatch-sim in a separate process, and of the
 // programs (taskwatch-cli, taskwatch). Each prints one JSON result line; with --check it also asserts
@@ -13,6 +14,9 @@ struct Programs
     QString cli; // taskwatch-cli
     QString app; // taskwatch (empty when not built)
 };
+
+// The sim's demo client on v2025.
+ConnectionProfile profileFor(const QUrl &baseUrl);
 
 int floor(const Bench::Args &args, const Programs &programs);
 int refresh(const Bench::Args &args, const Programs &programs);

@@ -80,16 +80,6 @@ private:
     bool m_sampling = false;
 };
 
-ConnectionProfile profileFor(const QUrl &baseUrl)
-{
-    ConnectionProfile profile;
-    profile.name = QStringLiteral("bench");
-    profile.baseUrl = baseUrl;
-    profile.apiVersion = ApiVersion::V2025;
-    profile.clientId = ClientId;
-    return profile;
-}
-
 // `tasks` running tasks; `finishing` of them end with SUCCESS between `first` and `last` seconds from now,
 // evenly spread. Returns every id; the finishing ones first.
 QStringList addScenario(SimProcess &sim, int tasks, int finishing, double first, double last)
@@ -119,7 +109,7 @@ void runLoop(QEventLoop &loop, int timeoutMs)
 Arrivals watchWithEngine(SimProcess &sim, const QStringList &ids, const QSet<QString> &finishing, int share, bool fixed,
                          int timeoutMs, QHash<QString, qint64> *completed)
 {
-    TaskMonitor monitor(profileFor(sim.baseUrl()));
+    TaskMonitor monitor(EngineBenches::profileFor(sim.baseUrl()));
     monitor.setSecret(ClientSecret);
     monitor.setBudgetShare(share);
     if (fixed)

@@ -96,7 +96,18 @@ Sentence ApiTransport::setCaFile(const QString &path)
 
 void ApiTransport::setRequestBudget(int requests, milliseconds window)
 {
-    m_budget->setLimit(requests, window);
+    m_allowance = std::max(1, requests);
+    m_allowanceWindow = window;
+    setBudgetShare(m_budgetShare);
+}
+
+void ApiTransport::setBudgetShare(int percent)
+{
+    m_budgetShare = std::clamp(percent, 1, 100);
+    const int requests = std::max(1, m_allowance * m_budgetShare / 100);
+    m_budget->setLimit(requests, m_allowanceWindow);
+    qCInfo(lcNet) << "may send" << requests << "requests per" << m_allowanceWindow.count() << "ms (" << m_budgetShare
+                  << "% of the allowance)";
     pump();
 }
 

@@ -54,7 +54,12 @@ public:
     // system's only.
     // Returns why the file cannot be used (empty when it can); requests are refused until it can.
     Sentence setCaFile(const QString &path);
+    // The tenant's allowance (default 100 requests per 10 s) and the part of it this transport may use, in
+    // percent 1..100 (default all): the budget is the share, rounded down (a bound, never exceeded), at least
+    // one request per window.
     void setRequestBudget(int requests, std::chrono::milliseconds window);
+    void setBudgetShare(int percent);
+    int budgetShare() const { return m_budgetShare; }
     // The tenant counts requests per client id and API version, whichever profile sends them: transports
     // given the same key (TaskStatusClient makes it from the profile) share one budget and its 429 holds.
     void shareBudget(const QString &key);
@@ -127,6 +132,9 @@ private:
     QNetworkAccessManager *m_manager;
     TokenProvider *m_tokens;
     std::shared_ptr<RequestBudget> m_budget = std::make_shared<RequestBudget>();
+    int m_allowance = 100;
+    std::chrono::milliseconds m_allowanceWindow = std::chrono::seconds(10);
+    int m_budgetShare = 100;
     QList<Entry> m_queue;
     QHash<QNetworkReply *, Running> m_inFlight;
     QTimer m_pumpTimer;

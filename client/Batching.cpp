@@ -57,4 +57,10 @@ FetchPlan planFetch(const QList<DueTask> &tasks, ApiVersion version, FetchMode m
     return plan;
 }
 
+qsizetype idsPerList(const QUrl &baseUrl, ApiVersion version)
+{
+    const QStringList sample(MaxIdsPerList, QString(32, u'0'));
+    return std::max<qsizetype>(1, splitForList(sample, baseUrl, version).value(0).size());
+}
+
 } // namespace Batching

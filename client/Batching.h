@@ -17,6 +17,10 @@ constexpr qsizetype MaxUrlBytes = 8 * 1024; // gateways reject longer request li
 QList<QStringList> splitForList(const QStringList &ids, const QUrl &baseUrl, ApiVersion version,
                                 qsizetype maxIds = MaxIdsPerList, qsizetype maxUrlBytes = MaxUrlBytes);
 
+// How many ids of SailPoint's length (32) one list call holds at this URL (at least 1): a long tenant URL leaves
+// room for fewer in the filter.
+qsizetype idsPerList(const QUrl &baseUrl, ApiVersion version);
+
 // Encoded length of the list URL that filters on exactly these ids.
 qsizetype listUrlLength(const QStringList &ids, const QUrl &baseUrl, ApiVersion version);
 

@@ -53,10 +53,7 @@ TaskMonitor::TaskMonitor(const ConnectionProfile &profile, EngineClock clock, QO
             applyStatus(result.id, *result.status); // the row shows it before anyone hears of the result
         Q_EMIT taskCleared(result);
     });
-    // Ids of SailPoint's length: a long tenant URL leaves room for fewer of them in a list call's filter.
-    QStringList sample(Batching::MaxIdsPerList, QString(32, u'0'));
-    m_idsPerList =
-            std::max<qsizetype>(1, Batching::splitForList(sample, profile.baseUrl, profile.apiVersion).value(0).size());
+    m_idsPerList = Batching::idsPerList(profile.baseUrl, profile.apiVersion);
     // A secret comes later (setSecret); a profile that cannot work is reported at once.
     const Sentence problem = m_client->configurationProblem();
     m_stops = m_stops.with(PollStops::Reason::Misconfigured, !problem.isEmpty(), problem);
@@ -78,38 +75,25 @@ void TaskMonitor::setSecret(const QString &secret)
 
 void TaskMonitor::setRequestBudget(int requests, seconds window)
 {
-    m_allowance = std::max(1, requests);
-    m_allowanceWindow = duration_cast<milliseconds>(window);
-    applyBudget();
-}
-
-void TaskMonitor::setStallThreshold(seconds threshold)
-{
-    m_stallThreshold = std::max(seconds(1), threshold);
+    m_client->transport()->setRequestBudget(requests, duration_cast<milliseconds>(window));
 }
 
 void TaskMonitor::setBudgetShare(int percent)
 {
-    m_budgetShare = std::clamp(percent, 1, 100);
-    applyBudget();
+    m_client->transport()->setBudgetShare(percent);
 }
 
-void TaskMonitor::applyBudget()
+int TaskMonitor::budgetShare() const
 {
-    // Rounded down: the share is a bound, never exceeded; at least one request per window.
-    const int requests = std::max(1, m_allowance * m_budgetShare / 100);
-    m_client->transport()->setRequestBudget(requests, m_allowanceWindow);
-    qCInfo(lcPoll) << "profile" << m_profile.name << "may send" << requests << "requests per"
-                   << m_allowanceWindow.count() << "ms (" << m_budgetShare << "% of the allowance)";
+    return m_client->transport()->budgetShare();
 }
 
 void TaskMonitor::updateRoundFloor()
 {
-    const qsizetype tasks = m_scheduler.timedCount();
-    const qsizetype perRound =
-            m_fetchMode == Batching::FetchMode::Batched ? (tasks + m_idsPerList - 1) / m_idsPerList : tasks;
+    const qsizetype perList = m_fetchMode == Batching::FetchMode::Batched ? m_idsPerList : 1;
     const RequestBudget &budget = m_client->transport()->budget();
-    m_scheduler.setRoundFloor(PollPace::roundFloor(perRound, budget.requests(), budget.window()));
+    m_scheduler.setRoundFloor(PollPace::roundFloor((m_scheduler.timedCount() + perList - 1) / perList,
+                                                   budget.requests(), budget.window()));
 }
 
 void TaskMonitor::setWatchList(WatchList *list)
@@ -153,14 +137,6 @@ QList<WatchedTask> TaskMonitor::tasks() const
     for (const QString &id : m_order)
         result.append(m_tasks.value(id));
     return result;
-}
-
-std::optional<WatchedTask> TaskMonitor::task(const QString &id) const
-{
-    const auto it = m_tasks.constFind(id);
-    if (it == m_tasks.cend())
-        return std::nullopt;
-    return *it;
 }
 
 void TaskMonitor::adopt(WatchedTask task, bool finished)
@@ -224,7 +200,7 @@ void TaskMonitor::forget(const QStringList &ids)
             continue;
         m_order.removeOne(id);
         m_scheduler.remove(id);
-        m_tracks.remove(id);
+        m_movements.forget(id);
         Q_EMIT taskRemoved(id);
     }
     schedulePoll();
@@ -409,32 +385,17 @@ void TaskMonitor::applyStatus(const QString &id, const TaskStatus &status)
         return;
     const SteadyTime now = m_clock.steady();
     noteAnswer();
-    const bool finished = isFinished(status.state());
-    PollPace::Movement movement;
-    bool stalled = false;
-    QDateTime lastMovedAt;
-    if (finished) {
-        m_tracks.remove(id);
-    } else {
-        ProgressTrack &track = m_tracks[id];
-        track.record(status.percentComplete, status.progress, now);
-        if (status.modified.isValid())
-            track.backdate(now.addMSecs(-status.modified.msecsTo(m_labels.now())));
-        movement = {status.state() == TaskState::Queued, track.lastMoved(), track.expectedEnd()};
-        if (status.state() == TaskState::Running) {
-            stalled = track.isStill(now, m_stallThreshold);
-            lastMovedAt = m_labels.at(track.lastMoved());
-        }
-    }
-    m_scheduler.recordStatus(id, finished, now, movement);
+    const TaskMovements::Seen seen = m_movements.record(id, status, now, m_labels.now());
+    m_scheduler.recordStatus(id, isFinished(status.state()), now, seen.movement);
+    const QDateTime lastMovedAt = seen.lastMoved.isValid() ? m_labels.at(seen.lastMoved) : QDateTime();
     update(id, [&](WatchedTask &task) {
-        if (stalled != task.stalled)
-            qCInfo(lcPoll).noquote() << "task" << id << (stalled ? "stalled: no progress since" : "moves again after")
+        if (seen.stalled != task.stalled)
+            qCInfo(lcPoll).noquote() << "task" << id << (seen.stalled ? "stalled: no progress since" : "moves again")
                                      << lastMovedAt.toString(Qt::ISODate);
         task.status = status;
         task.checkedAt = m_labels.at(now);
         task.problem = {};
-        task.stalled = stalled;
+        task.stalled = seen.stalled;
         task.lastMovedAt = lastMovedAt;
     });
     schedulePollLater();

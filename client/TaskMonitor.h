@@ -4,7 +4,7 @@
 #include "EngineClock.h"
 #include "PollScheduler.h"
 #include "PollStops.h"
-#include "ProgressTrack.h"
+#include "TaskMovements.h"
 #include "models/ConnectionProfile.h"
 #include "models/ConnectionState.h"
 #include "models/TaskClearing.h"
@@ -48,7 +48,11 @@ public:
     void setWatchList(WatchList *list); // persistence; may be null (the CLI)
 
     QList<WatchedTask> tasks() const; // in the order they were added
-    std::optional<WatchedTask> task(const QString &id) const;
+    std::optional<WatchedTask> task(const QString &id) const
+    {
+        const auto it = m_tasks.constFind(id);
+        return it == m_tasks.cend() ? std::nullopt : std::optional<WatchedTask>(*it);
+    }
     // Ids are validated with TaskId; invalid ones are ignored. Re-adding a watched id refreshes it.
     void addTasks(const QStringList &ids, const QString &label = {});
     void removeTasks(const QStringList &ids);
@@ -80,11 +84,14 @@ public:
     // their own); both programs start at DefaultBudgetShare, as other automation often shares the client id.
     static constexpr int DefaultBudgetShare = 50;
     void setBudgetShare(int percent);
-    int budgetShare() const { return m_budgetShare; }
+    int budgetShare() const;
     // A running task that has not moved for this long is stalled (WatchedTask::stalled); default 15 minutes.
-    static constexpr std::chrono::minutes DefaultStallThreshold {15};
-    void setStallThreshold(std::chrono::seconds threshold);
-    std::chrono::seconds stallThreshold() const { return m_stallThreshold; }
+    static constexpr std::chrono::minutes DefaultStallThreshold = TaskMovements::DefaultStallThreshold;
+    void setStallThreshold(std::chrono::seconds threshold)
+    {
+        m_movements.setStallThreshold(std::max(std::chrono::seconds(1), threshold));
+    }
+    std::chrono::seconds stallThreshold() const { return m_movements.stallThreshold(); }
     // Adaptive (default: PollPace) or every poll interval (the fixed rhythm, for comparisons).
     void setPollPace(PollScheduler::Pace pace) { m_scheduler.setPace(pace); }
     TaskStatusClient *client() const { return m_client; }
@@ -123,7 +130,6 @@ private:
     void update(const QString &id, Change change);
     void refreshNextChecks();
     void setState(ConnectionState state);
-    void applyBudget();
     void updateRoundFloor();
 
     ConnectionProfile m_profile;
@@ -134,7 +140,7 @@ private:
     QueueDepth *m_queueDepth;
     PollScheduler m_scheduler;
     QHash<QString, WatchedTask> m_tasks;
-    QHash<QString, ProgressTrack> m_tracks; // running and queued tasks' movement, for the pace of checks
+    TaskMovements m_movements; // running and queued tasks' movement: the pace of checks, stalls
     QStringList m_order;
     QTimer m_pollTimer;
     ConnectionState m_state;
@@ -142,9 +148,5 @@ private:
     Batching::FetchMode m_fetchMode = Batching::FetchMode::Batched;
     bool m_reschedulePending = false; // schedulePollLater has queued a schedulePoll
     PollStops m_stops; // changed only by setStops
-    int m_allowance = 100;
-    std::chrono::milliseconds m_allowanceWindow = std::chrono::seconds(10);
-    int m_budgetShare = 100;
-    std::chrono::seconds m_stallThreshold = DefaultStallThreshold;
     qsizetype m_idsPerList = Batching::MaxIdsPerList; // what one list call holds at this tenant's URL
 };

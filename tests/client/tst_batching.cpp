@@ -46,6 +46,20 @@ class TestBatching : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // What one list call holds at a URL: the split's first batch of SailPoint-length ids, fewer behind a long
+    // gateway path, never none.
+    void idsPerListFollowsTheUrl()
+    {
+        const QUrl tenant(QStringLiteral("https://acme.api.identitynow.com"));
+        const QStringList ids(Batching::MaxIdsPerList, QString(32, u'a'));
+        QCOMPARE(Batching::idsPerList(tenant, ApiVersion::V2025),
+                 Batching::splitForList(ids, tenant, ApiVersion::V2025).first().size());
+        const QUrl longPath(QStringLiteral("https://gateway.example.com/") + QString(4000, u'p'));
+        QVERIFY(Batching::idsPerList(longPath, ApiVersion::V2025) < Batching::idsPerList(tenant, ApiVersion::V2025));
+        const QUrl tooLong(QStringLiteral("https://gateway.example.com/") + QString(9000, u'p'));
+        QCOMPARE(Batching::idsPerList(tooLong, ApiVersion::V2025), 1);
+    }
+
     void empty() { QVERIFY(Batching::splitForList({}, base, ApiVersion::V2025).isEmpty()); }
 
     void fewIdsOneBatch()

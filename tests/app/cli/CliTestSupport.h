@@ -57,6 +57,17 @@ public:
         return env;
     }
 
+    // That environment with a tenant given as SAIL_* (the sim's demo client unless told).
+    QProcessEnvironment environmentFor(const QUrl &baseUrl, const QString &clientId = QStringLiteral("demo"),
+                                       const QString &secret = QStringLiteral("demo")) const
+    {
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("SAIL_BASE_URL"), baseUrl.toString());
+        env.insert(QStringLiteral("SAIL_CLIENT_ID"), clientId);
+        env.insert(QStringLiteral("SAIL_CLIENT_SECRET"), secret);
+        return env;
+    }
+
 private:
     QTemporaryDir m_dir;
 };

@@ -15,14 +15,7 @@ class TestCliFollow : public QObject
 private:
     CliTest::Home m_home;
 
-    QProcessEnvironment environment(const SimServer &sim) const
-    {
-        QProcessEnvironment env = m_home.environment();
-        env.insert(QStringLiteral("SAIL_BASE_URL"), sim.baseUrl().toString());
-        env.insert(QStringLiteral("SAIL_CLIENT_ID"), QStringLiteral("demo"));
-        env.insert(QStringLiteral("SAIL_CLIENT_SECRET"), QStringLiteral("demo"));
-        return env;
-    }
+    QProcessEnvironment environment(const SimServer &sim) const { return m_home.environmentFor(sim.baseUrl()); }
 
 private Q_SLOTS:
     void newTasksAreReportedWithinTwoRounds()

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "PollPace.h"
+#include "ProgressTrack.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QString>
+
+#include <chrono>
+
+struct TaskStatus;
+
+// The movement of every queued and running task the engine watches (one ProgressTrack each): what the pace of
+// its checks and its stall flag follow. Pure: the caller passes the answer and "now" on both clocks.
+class TaskMovements
+{
+public:
+    struct Seen
+    {
+        PollPace::Movement movement; // for PollScheduler::recordStatus
+        bool stalled = false; // running, and not moved for the threshold
+        SteadyTime lastMoved; // valid for running tasks
+    };
+
+    static constexpr std::chrono::minutes DefaultStallThreshold {15};
+    void setStallThreshold(std::chrono::seconds threshold) { m_stallThreshold = threshold; }
+    std::chrono::seconds stallThreshold() const { return m_stallThreshold; }
+
+    // An answer about `id` at `now`; `wallNow` reads the tenant's `modified` onto the monotonic clock. A finished
+    // task is forgotten.
+    Seen record(const QString &id, const TaskStatus &status, const SteadyTime &now, const QDateTime &wallNow);
+    void forget(const QString &id) { m_tracks.remove(id); }
+
+private:
+    QHash<QString, ProgressTrack> m_tracks;
+    std::chrono::seconds m_stallThreshold = DefaultStallThreshold;
+};
