@@ -26,8 +26,8 @@ void TaskFollower::stop()
 
 void TaskFollower::round()
 {
-    if (!m_running || m_rules.isEmpty())
-        return;
+    if (!m_running || m_rules.isEmpty() || m_pending > 0)
+        return; // still answering the last round (the budget may hold it): ruleDone starts the next one
     // The next round starts a period after this one started, or as soon as this one is answered when the
     // answers took longer (the budget may hold them): never two rounds at once.
     m_pending = int(m_rules.size());
