@@ -139,7 +139,7 @@ bool cliOutputIsForPrograms(const QStringList &arguments, bool stdoutIsTerminal)
         return true;
     const auto command =
             std::find_if(words.cbegin(), words.cend(), [](const QString &word) { return !word.startsWith(u'-'); });
-    return !stdoutIsTerminal && command != words.cend() && *command == u"wait";
+    return !stdoutIsTerminal && command != words.cend() && (*command == u"wait" || *command == u"follow");
 }
 
 ClearConsent clearConsent(const CliOptions &options, bool stdinIsTerminal)

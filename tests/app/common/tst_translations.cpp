@@ -68,6 +68,10 @@ private Q_SLOTS:
         QTest::newRow("wait after an option")
                 << QStringList {cli, QStringLiteral("--interval=2"), QStringLiteral("wait"), QStringLiteral("a")}
                 << false << true;
+        QTest::newRow("follow on a terminal")
+                << QStringList {cli, QStringLiteral("follow"), QStringLiteral("--all")} << true << false;
+        QTest::newRow("follow into a pipe")
+                << QStringList {cli, QStringLiteral("follow"), QStringLiteral("--all")} << false << true;
         QTest::newRow("an id named wait")
                 << QStringList {cli, QStringLiteral("get"), QStringLiteral("wait")} << false << false;
         QTest::newRow("help into a pipe") << QStringList {cli, QStringLiteral("--help")} << false << false;
