@@ -21,7 +21,6 @@ namespace LatencyBench {
 
 namespace {
 
-const QString ClientId = QStringLiteral("demo");
 const QString ClientSecret = QStringLiteral("demo");
 
 struct Phase
@@ -135,11 +134,7 @@ Arrivals watchWithCli(const QString &program, SimProcess &sim, const QStringList
                       int share, bool fixed, int timeoutMs)
 {
     QProcess cli;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("SAIL_BASE_URL"), sim.baseUrl().toString());
-    environment.insert(QStringLiteral("SAIL_CLIENT_ID"), ClientId);
-    environment.insert(QStringLiteral("SAIL_CLIENT_SECRET"), ClientSecret);
-    cli.setProcessEnvironment(environment);
+    cli.setProcessEnvironment(sim.cliEnvironment());
     cli.setStandardErrorFile(QProcess::nullDevice());
     QStringList arguments {QStringLiteral("wait")};
     arguments += ids;
@@ -173,14 +168,7 @@ Arrivals watchWithCli(const QString &program, SimProcess &sim, const QStringList
 // The finished tasks' `completed`, read from the tenant's API after the measurement.
 QHash<QString, qint64> completedTimes(SimProcess &sim, const QStringList &ids)
 {
-    QUrl tokenUrl = sim.baseUrl();
-    tokenUrl.setPath(QStringLiteral("/oauth/token"));
-    const QByteArray form =
-            "grant_type=client_credentials&client_id=" + ClientId.toUtf8() + "&client_secret=" + ClientSecret.toUtf8();
-    const QByteArray tokenAnswer =
-            sim.call("POST", tokenUrl, form, nullptr, {{"Content-Type", "application/x-www-form-urlencoded"}});
-    const QByteArray token =
-            QJsonDocument::fromJson(tokenAnswer).object().value(QStringLiteral("access_token")).toString().toUtf8();
+    const QByteArray token = sim.demoToken();
     QUrl url = sim.baseUrl();
     url.setPath(QStringLiteral("/v2025/task-status"));
     QUrlQuery query;

@@ -4,6 +4,8 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -143,4 +145,22 @@ SimCounts SimCounts::operator-(const SimCounts &other) const
 {
     return {apiRequests - other.apiRequests, tokenRequests - other.tokenRequests, rateLimited - other.rateLimited,
             duringRetryAfter - other.duringRetryAfter, total - other.total};
+}
+
+QByteArray SimProcess::demoToken()
+{
+    QUrl tokenUrl = m_baseUrl;
+    tokenUrl.setPath(QStringLiteral("/oauth/token"));
+    const QByteArray answer = call("POST", tokenUrl, "grant_type=client_credentials&client_id=demo&client_secret=demo",
+                                   nullptr, {{"Content-Type", "application/x-www-form-urlencoded"}});
+    return QJsonDocument::fromJson(answer).object().value(QStringLiteral("access_token")).toString().toUtf8();
+}
+
+QProcessEnvironment SimProcess::cliEnvironment() const
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("SAIL_BASE_URL"), m_baseUrl.toString());
+    environment.insert(QStringLiteral("SAIL_CLIENT_ID"), QStringLiteral("demo"));
+    environment.insert(QStringLiteral("SAIL_CLIENT_SECRET"), QStringLiteral("demo"));
+    return environment;
 }

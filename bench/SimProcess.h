@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QStringList>
 #include <QUrl>
 
@@ -27,6 +28,10 @@ public:
     QStringList addTasks(int count, const QJsonObject &entry);
     QStringList addTasks(const QJsonArray &entries);
     QJsonObject stats();
+    // A token for the sim's demo client (client credentials), for calls the benchmark makes itself.
+    QByteArray demoToken();
+    // The environment that points taskwatch-cli at this sim with the demo client.
+    QProcessEnvironment cliEnvironment() const;
 
     // A raw call (control or API); `status` receives the HTTP status (0: no answer).
     QByteArray call(const QByteArray &verb, const QUrl &url, const QByteArray &body = {}, int *status = nullptr,
