@@ -15,7 +15,7 @@ TaskChange TaskChange::between(const WatchedTask &before, const WatchedTask &aft
     const bool statusSame = sameStatus(before, after);
     const bool keptSame = statusSame && before.label == after.label && before.paused == after.paused;
     change.visible = !keptSame || before.checkedAt != after.checkedAt || before.nextCheckAt != after.nextCheckAt
-            || before.problem != after.problem || before.stalled != after.stalled
+            || before.problem != after.problem || before.stalled != after.stalled || before.overdue != after.overdue
             || before.lastMovedAt != after.lastMovedAt;
     change.persist = !keptSame;
     change.progressOnly = before.label == after.label && before.paused == after.paused && before.status && after.status

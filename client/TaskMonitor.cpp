@@ -389,14 +389,16 @@ void TaskMonitor::applyStatus(const QString &id, const TaskStatus &status)
     m_scheduler.recordStatus(id, isFinished(status.state()), now, seen.movement);
     const QDateTime lastMovedAt = seen.lastMoved.isValid() ? m_labels.at(seen.lastMoved) : QDateTime();
     update(id, [&](WatchedTask &task) {
-        if (seen.stalled != task.stalled)
-            qCInfo(lcPoll).noquote() << "task" << id << (seen.stalled ? "stalled: no progress since" : "moves again")
-                                     << lastMovedAt.toString(Qt::ISODate);
+        if (seen.stalled != task.stalled || seen.overdue != task.overdue)
+            qCInfo(lcPoll).noquote() << "task" << id << "stalled" << seen.stalled << "overdue" << seen.overdue
+                                     << "last moved" << lastMovedAt.toString(Qt::ISODate);
         task.status = status;
         task.checkedAt = m_labels.at(now);
         task.problem = {};
         task.stalled = seen.stalled;
         task.lastMovedAt = lastMovedAt;
+        task.overdue = seen.overdue;
+        task.usualDuration = seen.usual;
     });
     schedulePollLater();
 }

@@ -92,6 +92,9 @@ public:
         m_movements.setStallThreshold(std::max(std::chrono::seconds(1), threshold));
     }
     std::chrono::seconds stallThreshold() const { return m_movements.stallThreshold(); }
+    // How long runs of a task's kind usually take (RunHistoryStore): running tasks past the 95th percentile are
+    // overdue (WatchedTask::overdue), and tasks without a moving percentage are looked at around their usual end.
+    void setUsualDurations(TaskMovements::UsualDurations usual) { m_movements.setUsualDurations(std::move(usual)); }
     // Adaptive (default: PollPace) or every poll interval (the fixed rhythm, for comparisons).
     void setPollPace(PollScheduler::Pace pace) { m_scheduler.setPace(pace); }
     TaskStatusClient *client() const { return m_client; }

@@ -14,10 +14,20 @@ TaskMovements::Seen TaskMovements::record(const QString &id, const TaskStatus &s
     track.record(status.percentComplete, status.progress, now);
     if (status.modified.isValid())
         track.backdate(now.addMSecs(-status.modified.msecsTo(wallNow)));
-    seen.movement = {status.state() == TaskState::Queued, track.lastMoved(), track.expectedEnd()};
+    SteadyTime expectedEnd = track.expectedEnd();
     if (status.state() == TaskState::Running) {
         seen.stalled = track.isStill(now, m_stallThreshold);
         seen.lastMoved = track.lastMoved();
+        const std::optional<UsualDuration> usual = m_usual ? m_usual(status) : std::nullopt;
+        if (usual && status.launched.isValid()) {
+            const std::chrono::milliseconds elapsed(status.launched.msecsTo(wallNow));
+            seen.overdue = isOverdue(elapsed, usual);
+            seen.usual = usual->median;
+            // No percentage, or one that has not moved: the usual run says when to look.
+            if (!expectedEnd.isValid() && elapsed < usual->median)
+                expectedEnd = now.addMSecs((usual->median - elapsed).count());
+        }
     }
+    seen.movement = {status.state() == TaskState::Queued, track.lastMoved(), expectedEnd};
     return seen;
 }

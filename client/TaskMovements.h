@@ -2,17 +2,21 @@
 
 #include "PollPace.h"
 #include "ProgressTrack.h"
+#include "models/RunHistory.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QString>
 
 #include <chrono>
+#include <functional>
+#include <optional>
 
 struct TaskStatus;
 
 // The movement of every queued and running task the engine watches (one ProgressTrack each): what the pace of
-// its checks and its stall flag follow. Pure: the caller passes the answer and "now" on both clocks.
+// its checks and its stall flag follow; with the run history, whether it is overdue and, where its percentage
+// says nothing, when it should end. Pure: the caller passes the answer and "now" on both clocks.
 class TaskMovements
 {
 public:
@@ -21,11 +25,16 @@ public:
         PollPace::Movement movement; // for PollScheduler::recordStatus
         bool stalled = false; // running, and not moved for the threshold
         SteadyTime lastMoved; // valid for running tasks
+        bool overdue = false; // running past the 95th percentile of its kind's earlier runs
+        std::chrono::milliseconds usual {0}; // the median of those runs; 0 when fewer than 5 are known
     };
+    // How long runs of a task's kind usually take (RunHistoryStore::usual); none by default.
+    using UsualDurations = std::function<std::optional<UsualDuration>(const TaskStatus &)>;
 
     static constexpr std::chrono::minutes DefaultStallThreshold {15};
     void setStallThreshold(std::chrono::seconds threshold) { m_stallThreshold = threshold; }
     std::chrono::seconds stallThreshold() const { return m_stallThreshold; }
+    void setUsualDurations(UsualDurations usual) { m_usual = std::move(usual); }
 
     // An answer about `id` at `now`; `wallNow` reads the tenant's `modified` onto the monotonic clock. A finished
     // task is forgotten.
@@ -35,4 +44,5 @@ public:
 private:
     QHash<QString, ProgressTrack> m_tracks;
     std::chrono::seconds m_stallThreshold = DefaultStallThreshold;
+    UsualDurations m_usual;
 };

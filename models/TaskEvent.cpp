@@ -49,6 +49,8 @@ QList<Kind> between(const WatchedTask &before, const WatchedTask &after)
              && (before.status->percentComplete != after.status->percentComplete
                  || before.status->progress != after.status->progress))
         events.append(Kind::Progressed);
+    if (!before.overdue && after.overdue)
+        events.append(Kind::Overdue);
     if (!before.stalled && after.stalled)
         events.append(Kind::Stalled);
     else if (before.stalled && !after.stalled)

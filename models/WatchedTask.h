@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <chrono>
 #include <optional>
 #include <utility>
 
@@ -89,6 +90,10 @@ struct WatchedTask
     // Running, not an outcome, and it clears by itself when the task moves. Of the moment: not saved.
     bool stalled = false;
     QDateTime lastMovedAt; // when the engine last saw it move; invalid unless it is running
+    // Running for longer than 95 % of the earlier runs of its kind (models/RunHistory, at least 5 known): an
+    // overlay on Running too, of the moment, not saved. `usualDuration` is those runs' median, 0 when unknown.
+    bool overdue = false;
+    std::chrono::milliseconds usualDuration {0};
 
     DisplayState displayState() const;
     QString displayName() const; // label, else uniqueName, else id

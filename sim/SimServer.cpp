@@ -17,6 +17,8 @@
 #include <QPointer>
 #include <QSet>
 #include <QTimer>
+#include <QUrl>
+#include <QUrlQuery>
 
 #include <algorithm>
 
@@ -262,6 +264,10 @@ void SimServer::onRequest(HttpConnection *connection, const HttpRequest &request
         ++d->stats.requestsDuringRetryAfter;
     if (route.kind == SimRoute::Kind::TaskById && request.method == "PATCH")
         ++d->stats.patchRequests;
+    if (route.kind == SimRoute::Kind::TaskList
+        && QUrlQuery(QUrl::fromEncoded(request.target).query()).queryItemValue(QStringLiteral("sorters"))
+                == u"-created")
+        ++d->stats.newestFirstLists;
 
     const FaultInjector::Decision decision = d->faults.next();
     const QPointer<HttpConnection> guard(connection);

@@ -33,7 +33,8 @@ QJsonObject SimStats::toJson() const
                         {QStringLiteral("failed"), failed},
                         {QStringLiteral("requestsDuringRetryAfter"), requestsDuringRetryAfter},
                         {QStringLiteral("patchRequests"), patchRequests},
-                        {QStringLiteral("patchesApplied"), patchesApplied}};
+                        {QStringLiteral("patchesApplied"), patchesApplied},
+                        {QStringLiteral("newestFirstLists"), newestFirstLists}};
 }
 
 void SimStats::reset()

@@ -25,6 +25,9 @@ public:
     // PATCH requests to a task status that arrived (any answer, dropped ones too), and those answered 200.
     qint64 patchRequests = 0;
     qint64 patchesApplied = 0;
+    // Task-list requests sorted newest first (sorters=-created): what following new tasks sends, told apart
+    // from the batched refreshes (filters=id in (…)) on the same route.
+    qint64 newestFirstLists = 0;
 
     qint64 count(const QString &route, const QString &outcome) const;
     // {"requests": {"GET /v2025/task-status/{id}": {"200": n}}, "totalRequests": n, "tokensIssued": n, …}

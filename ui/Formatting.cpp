@@ -39,6 +39,13 @@ QString duration(qint64 seconds)
     return Text::tr("%1 d %2 h").arg(seconds / day).arg(seconds % day / hour);
 }
 
+QString roughDuration(qint64 seconds)
+{
+    if (seconds < 60 || seconds >= 3600)
+        return duration(seconds);
+    return Text::tr("%1 min").arg((seconds + 30) / 60);
+}
+
 QString localTime(const QDateTime &time)
 {
     return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QString();

@@ -7,6 +7,7 @@
 #include "TaskFilter.h"
 #include "TaskReport.h"
 #include "UiLog.h"
+#include "WatchListCells.h"
 #include "WholeText.h"
 
 #include <QAction>
@@ -312,9 +313,10 @@ void TaskDetailView::showFields()
     setTime(m_launched, status ? status->launched : QDateTime());
     setTime(m_completed, status ? status->completed : QDateTime());
 
-    const QString problem = task.problem.isNone()
-            ? QString()
-            : tr("Last check failed: %1").arg(task.problem.textWithHttpStatus(TextLanguage::UserLanguage));
+    QStringList notes = WatchListCells::lateText(task); // stalled, overdue: "usually 12 min, now 41 min"
+    if (!task.problem.isNone())
+        notes.prepend(tr("Last check failed: %1").arg(task.problem.textWithHttpStatus(TextLanguage::UserLanguage)));
+    const QString problem = notes.join(u'\n');
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
     m_copyDetails->setEnabled(true);

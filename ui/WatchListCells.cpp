@@ -73,6 +73,8 @@ QString displayText(const WatchedTask &task, DisplayState state, int column)
         QString text = displayStateName(state, TextLanguage::UserLanguage);
         if (task.stalled)
             text = QCoreApplication::translate("WatchListModel", "%1 · stalled").arg(text);
+        if (task.overdue)
+            text = QCoreApplication::translate("WatchListModel", "%1 · overdue").arg(text);
         return task.paused ? QCoreApplication::translate("WatchListModel", "%1 (paused)").arg(text) : text;
     }
     case Column::NameColumn:
@@ -101,6 +103,19 @@ QString displayText(const WatchedTask &task, DisplayState state, int column)
     return {};
 }
 
+QStringList lateText(const WatchedTask &task)
+{
+    QStringList lines;
+    if (task.stalled)
+        lines.append(QCoreApplication::translate("WatchListModel", "Stalled: no progress since %1")
+                             .arg(QLocale().toString(task.lastMovedAt.toLocalTime(), QLocale::ShortFormat)));
+    if (task.overdue && task.status)
+        lines.append(QCoreApplication::translate("WatchListModel", "Overdue: usually %1, now %2")
+                             .arg(Formatting::roughDuration(task.usualDuration.count() / 1000),
+                                  Formatting::roughDuration(task.status->launched.secsTo(task.checkedAt))));
+    return lines;
+}
+
 QString toolTipText(const WatchedTask &task, DisplayState state, int column)
 {
     const TaskStatus *status = task.status ? &*task.status : nullptr;
@@ -109,9 +124,8 @@ QString toolTipText(const WatchedTask &task, DisplayState state, int column)
         if (!task.problem.isNone())
             return displayStateName(state, TextLanguage::UserLanguage) + QStringLiteral(": ")
                     + task.problem.text(TextLanguage::UserLanguage);
-        if (task.stalled)
-            return QCoreApplication::translate("WatchListModel", "Stalled: no progress since %1")
-                    .arg(QLocale().toString(task.lastMovedAt.toLocalTime(), QLocale::ShortFormat));
+        if (task.stalled || task.overdue)
+            return lateText(task).join(u'\n');
         return displayStateName(state, TextLanguage::UserLanguage);
     case Column::NameColumn:
         return status ? status->description : QString();

@@ -189,7 +189,13 @@ std::optional<qint64> WatchListModel::etaSeconds(const Row &row) const
 {
     if (!isRunning(row.task))
         return std::nullopt;
-    return row.eta.secondsRemaining(m_clock());
+    const std::optional<qint64> fromPercent = row.eta.secondsRemaining(m_clock());
+    const TaskStatus *status = statusOf(row.task);
+    if (fromPercent || row.task.usualDuration.count() <= 0 || !status->launched.isValid())
+        return fromPercent;
+    // No percentage, or a flat one: the usual run of its kind says how long is left, until it is past it.
+    const qint64 left = row.task.usualDuration.count() / 1000 - status->launched.secsTo(m_clock());
+    return left >= 0 ? std::optional<qint64>(left) : std::nullopt;
 }
 
 std::optional<qint64> WatchListModel::etaSeconds(const QString &id) const
@@ -307,7 +313,8 @@ void WatchListModel::updateTask(const WatchedTask &task)
         switch (column) {
         case StateColumn:
             return old.state != updated.state || a.paused != b.paused || a.problem != b.problem
-                    || a.stalled != b.stalled || (b.stalled && a.lastMovedAt != b.lastMovedAt);
+                    || a.stalled != b.stalled || (b.stalled && a.lastMovedAt != b.lastMovedAt)
+                    || a.overdue != b.overdue;
         case NameColumn:
             return a.displayName() != b.displayName()
                     || field(a, &TaskStatus::description) != field(b, &TaskStatus::description);
@@ -349,7 +356,7 @@ void WatchListModel::updateTask(const WatchedTask &task)
         }
     }
 
-    const bool stateChanged = old.state != updated.state || a.stalled != b.stalled;
+    const bool stateChanged = old.state != updated.state || a.stalled != b.stalled || a.overdue != b.overdue;
     const bool runningChanged = isRunning(old.task) != isRunning(updated.task);
     count(old, -1);
     count(updated, +1);

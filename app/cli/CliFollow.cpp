@@ -39,7 +39,7 @@ CliFollow::CliFollow(TaskMonitor *monitor, const CliOptions &options, QTextStrea
         const QList<TaskEvent::Kind> events = TaskEvent::between(*last, task);
         for (const TaskEvent::Kind kind : events)
             print(kind, task);
-        if (!events.isEmpty() || task.stalled != last->stalled)
+        if (!events.isEmpty() || task.stalled != last->stalled || task.overdue != last->overdue)
             *last = task;
         if (isFinished(task.status->state()))
             m_monitor->removeTasks({task.id}); // nothing more to tell about it

@@ -3,6 +3,7 @@
 #include "CliFollow.h"
 #include "CliOutput.h"
 #include "client/CredentialStore.h"
+#include "client/RunHistoryStore.h"
 #include "client/TaskMonitor.h"
 #include "client/TaskStatusClient.h"
 #include "models/TenantUrl.h"
@@ -24,6 +25,8 @@ CliRunner::CliRunner(const CliOptions &options, const CliConnection &connection,
     const bool watches = options.command == CliCommand::Wait || options.command == CliCommand::Follow;
     m_monitor->setPollInterval(watches ? options.interval : std::chrono::seconds(300));
     m_monitor->setBudgetShare(options.budgetShare);
+    if (watches) // finished runs are kept, and running ones past their usual time are overdue
+        (new RunHistoryStore({}, this))->serve(m_monitor); // a child made after the engine: it goes after it
     if (options.fixedInterval)
         m_monitor->setPollPace(PollScheduler::Pace::Fixed);
     m_timeout.setSingleShot(true);

@@ -108,6 +108,14 @@ private Q_SLOTS:
         QCOMPARE(TaskEvent::between(further, stalled), QList<K> {K::Stalled});
         QCOMPARE(TaskEvent::between(stalled, text), (QList<K> {K::Progressed, K::Recovered}));
         QCOMPARE(TaskEvent::between(stalled, done), (QList<K> {K::Recovered, K::Finished}));
+        WatchedTask overdue = further;
+        overdue.overdue = true;
+        QCOMPARE(TaskEvent::between(further, overdue), QList<K> {K::Overdue});
+        QCOMPARE(TaskEvent::between(overdue, overdue), QList<K> {}); // said once
+        WatchedTask both = overdue;
+        both.stalled = true;
+        QCOMPARE(TaskEvent::between(further, both), (QList<K> {K::Overdue, K::Stalled}));
+        QCOMPARE(TaskEvent::between(overdue, done), QList<K> {K::Finished}); // late, but it ended
     }
 
     void jsonLine()

@@ -207,6 +207,39 @@ private Q_SLOTS:
         QCOMPARE(summary.count(), 2);
     }
 
+    // Overdue is an overlay on Running too: the state cell says so, its tooltip says how long such runs usually
+    // take and how long this one has run; without a moving percentage, the usual run gives the ETA.
+    void anOverdueTaskSaysWhatIsUsual()
+    {
+        WatchedTask late = running(1, 40, T0.addSecs(41 * 60)); // launched at T0
+        m_model->addTask(late);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        late.overdue = true;
+        late.usualDuration = std::chrono::minutes(12);
+        m_model->updateTask(late);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(text(0, M::StateColumn), QStringLiteral("Running · overdue"));
+        QCOMPARE(m_model->index(0, M::StateColumn).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("Overdue: usually 12 min, now 41 min"));
+        late.stalled = true;
+        late.lastMovedAt = T0;
+        m_model->updateTask(late);
+        QCOMPARE(text(0, M::StateColumn), QStringLiteral("Running · stalled · overdue"));
+        QCOMPARE(m_model->index(0, M::StateColumn).data(Qt::ToolTipRole).toString().count(u'\n'), 1);
+
+        // No percentage yet, a usual run of 12 min, 5 min in (the model's clock): 7 min left.
+        QJsonObject noPercent = runningJson(taskId(2), QStringLiteral("Task 2"), 0);
+        noPercent.remove(QStringLiteral("percentComplete"));
+        WatchedTask usual = watched(noPercent, T0.addSecs(300));
+        m_model->addTask(usual);
+        QCOMPARE(text(1, M::EtaColumn), QString());
+        usual.usualDuration = std::chrono::minutes(12);
+        m_model->updateTask(usual);
+        QCOMPARE(text(1, M::EtaColumn), QStringLiteral("7 min 00 s"));
+        m_now = T0.addSecs(13 * 60); // past the usual run: no guess
+        QCOMPARE(text(1, M::EtaColumn), QString());
+    }
+
     void addAndUpdateMeetInTheMiddle()
     {
         QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);

@@ -1,6 +1,12 @@
 #include "CliTestSupport.h"
+#include "models/RunHistory.h"
+#include "models/TaskStatus.h"
 #include "tests/client/SimFixture.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -16,13 +22,25 @@ private:
     CliTest::Home m_home;
 
     QProcessEnvironment environment(const SimServer &sim) const { return m_home.environmentFor(sim.baseUrl()); }
+    // follow's list calls (newest first), not the batched refreshes of the tasks it watches on the same route.
+    static qint64 followCalls(const SimServer &sim) { return simStat(sim, QStringLiteral("newestFirstLists")); }
+
+    // Starts `taskwatch-cli follow ARGS` with its output gathered in `out`, and waits until its first round has
+    // learned what is there.
+    bool startFollowing(QProcess &follow, QString &out, const SimServer &sim, const QStringList &arguments)
+    {
+        follow.setProcessEnvironment(environment(sim));
+        connect(&follow, &QProcess::readyReadStandardOutput, this,
+                [&] { out += QString::fromUtf8(follow.readAllStandardOutput()); });
+        follow.start(QStringLiteral(TASKWATCH_CLI), QStringList {QStringLiteral("follow")} + arguments);
+        return follow.waitForStarted() && QTest::qWaitFor([&] { return followCalls(sim) >= 2; }, 20000);
+    }
 
 private Q_SLOTS:
     void newTasksAreReportedWithinTwoRounds()
     {
         auto sim = startSim();
         const QString before = sim->addTask(scenarioTask(0, 3600));
-        const QString route = listRoute(ApiVersion::V2025);
         QProcess follow;
         follow.setProcessEnvironment(environment(*sim));
         QList<QJsonObject> events;
@@ -40,14 +58,14 @@ private Q_SLOTS:
                 QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(line));
                 events.append(event);
                 if (event.value(u"event").toString() == u"appeared")
-                    listCallsWhenAppeared.insert(event.value(u"id").toString(), simCount(*sim, route) - listCallsAtAdd);
+                    listCallsWhenAppeared.insert(event.value(u"id").toString(), followCalls(*sim) - listCallsAtAdd);
             }
         });
         follow.start(QStringLiteral(TASKWATCH_CLI),
                      {QStringLiteral("follow"), QStringLiteral("--all"), QStringLiteral("--json")});
         QVERIFY(follow.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(simCount(*sim, route) >= 2, 20000); // the first round has learned what is there
-        listCallsAtAdd = simCount(*sim, route);
+        QTRY_VERIFY_WITH_TIMEOUT(followCalls(*sim) >= 2, 20000); // the first round has learned what is there
+        listCallsAtAdd = followCalls(*sim);
         const QString lasting = sim->addTask(scenarioTask(0, 60));
         const QString brief = sim->addTask(scenarioTask(0, 4, QStringLiteral("ERROR")));
         QTRY_VERIFY_WITH_TIMEOUT(listCallsWhenAppeared.contains(lasting) && listCallsWhenAppeared.contains(brief),
@@ -77,18 +95,68 @@ private Q_SLOTS:
         QCOMPARE(simStat(*sim, QStringLiteral("rateLimited")), 0);
     }
 
+    void lateTasksAreEventsToo()
+    {
+        auto sim = startSim();
+        // The history of this kind of run (definition and source), as the desktop app would have kept it.
+        const auto aggregation = [](double createdAgo, const QString &source) {
+            QJsonObject entry = scenarioTask(0, 3600, QStringLiteral("SUCCESS"), createdAgo);
+            entry.insert(QStringLiteral("type"), QStringLiteral("CLOUD_ACCOUNT_AGGREGATION"));
+            entry.insert(QStringLiteral("target"),
+                         QJsonObject {{QStringLiteral("id"), source},
+                                      {QStringLiteral("name"), source},
+                                      {QStringLiteral("type"), QStringLiteral("APPLICATION")}});
+            return entry;
+        };
+        const QString probe = sim->addTask(aggregation(0, QStringLiteral("src-hr")));
+        const CliTest::Run get =
+                CliTest::run({QStringLiteral("get"), QStringLiteral("--json"), probe}, environment(*sim));
+        QCOMPARE(get.exitCode, 0);
+        const QJsonValue got = QJsonDocument::fromJson(get.out.toUtf8()).array().first();
+        const Parsed<TaskStatus> probed = TaskStatus::fromJson(got.toObject()); // the status as the tenant sent it
+        QVERIFY2(probed.ok(), qPrintable(get.out));
+        RunHistory seeded;
+        for (int i = 1; i <= RunHistory::MinRuns; ++i)
+            seeded.record(
+                    RunHistory::kindOf(*probed),
+                    {QString::number(i), std::chrono::minutes(10 + i), QDateTime::currentDateTimeUtc().addDays(-i)});
+        const QString historyFile =
+                m_home.filePath(QStringLiteral(".local/share/Taskwatch/taskwatch/run-history.json"));
+        QVERIFY(QDir().mkpath(QFileInfo(historyFile).path()));
+        QFile file(historyFile);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(seeded.toJson()) > 0);
+        file.close();
+
+        QProcess follow;
+        QString out;
+        QVERIFY(startFollowing(follow, out, *sim, {QStringLiteral("--all"), QStringLiteral("--json")}));
+        const QString late = sim->addTask(aggregation(41 * 60, QStringLiteral("src-hr"))); // usually 13 min at most
+        QJsonObject stuck = aggregation(3 * 3600, QStringLiteral("src-crm")); // no history: never overdue
+        stuck.remove(QStringLiteral("outcome"));
+        stuck.insert(QStringLiteral("stuckAt"), 40);
+        const QString stuckId = sim->addTask(stuck);
+        const auto has = [&](const QString &id, const QString &kind) {
+            for (const QString &line : out.split(u'\n', Qt::SkipEmptyParts)) {
+                const QJsonObject event = QJsonDocument::fromJson(line.toUtf8()).object();
+                if (event.value(u"id").toString() == id && event.value(u"event").toString() == kind)
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(has(late, QStringLiteral("overdue")) && has(stuckId, QStringLiteral("stalled")),
+                                  qPrintable(out), 20000);
+        follow.kill();
+        follow.waitForFinished();
+        QVERIFY2(!has(stuckId, QStringLiteral("overdue")), qPrintable(out));
+        QVERIFY2(!has(late, QStringLiteral("stalled")), qPrintable(out));
+    }
+
     void textLinesForPeople()
     {
         auto sim = startSim();
         QProcess follow;
-        follow.setProcessEnvironment(environment(*sim));
         QString out;
-        connect(&follow, &QProcess::readyReadStandardOutput, this,
-                [&] { out += QString::fromUtf8(follow.readAllStandardOutput()); });
-        follow.start(QStringLiteral(TASKWATCH_CLI),
-                     {QStringLiteral("follow"), QStringLiteral("--type"), QStringLiteral("IDENTITY_REFRESH")});
-        QVERIFY(follow.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(simCount(*sim, listRoute(ApiVersion::V2025)) >= 2, 20000);
+        QVERIFY(startFollowing(follow, out, *sim, {QStringLiteral("--type"), QStringLiteral("IDENTITY_REFRESH")}));
         QJsonObject other = scenarioTask(0, 60);
         other.insert(QStringLiteral("type"), QStringLiteral("CLOUD_ACCOUNT_AGGREGATION"));
         const QString notFollowed = sim->addTask(other);

@@ -39,6 +39,9 @@ private Q_SLOTS:
         QCOMPARE(help.exitCode, 0);
         QVERIFY2(help.out.startsWith(QStringLiteral("Aufruf: taskwatch-cli BEFEHL")), qPrintable(help.out));
         QVERIFY(help.out.contains(QStringLiteral("Exit-Codes:")));
+        // Every command's lines, as lines: a translation once held the two characters \ n instead of line ends.
+        QVERIFY2(!help.out.contains(QStringLiteral("\\n")), qPrintable(help.out));
+        QVERIFY(help.out.contains(QStringLiteral("\n  follow       Meldet neue Aufgaben")));
     }
 
     void usageErrorsAreGerman()
