@@ -61,6 +61,8 @@ QString WatchList::defaultFilePath()
 bool WatchList::load()
 {
     m_tasks.clear();
+    m_rules.clear();
+    m_rulesChanged = false;
     m_indexValid = false;
     m_dirty = false;
     m_journal.clear();
@@ -86,7 +88,7 @@ bool WatchList::load()
         setAside(Sentence::translate("WatchList", "it cannot be read (%1)").arg(file.errorString()));
         return false;
     }
-    std::optional<QList<WatchedTask>> tasks = readOrSetAside(file, m_diskSaveId);
+    std::optional<QList<WatchedTask>> tasks = readOrSetAside(file, m_diskSaveId, m_rules);
     if (!tasks)
         return false;
     m_tasks = std::move(*tasks);
@@ -96,11 +98,11 @@ bool WatchList::load()
     return true;
 }
 
-std::optional<QList<WatchedTask>> WatchList::readOrSetAside(QFile &file, QByteArray &saveId)
+std::optional<QList<WatchedTask>> WatchList::readOrSetAside(QFile &file, QByteArray &saveId, QList<FollowedRule> &rules)
 {
     const QByteArray bytes = file.readAll();
     file.close();
-    Parsed<QList<WatchedTask>> parsed = WatchListFormat::fromJson(bytes);
+    Parsed<QList<WatchedTask>> parsed = WatchListFormat::fromJson(bytes, &rules);
     // The parse built a JSON tree several times the file's size (60 MB for 10,000 tasks) and freed it.
     releaseFreedMemory();
     if (!parsed) {
@@ -197,6 +199,10 @@ void WatchList::moveProfile(const QString &from, const QString &to)
         remove(from, task.id);
         task.profile = to;
         upsert(task);
+    }
+    if (const QList<FollowRule> rules = followRules(from); !rules.isEmpty()) {
+        setFollowRules(to, followRules(to) + rules);
+        setFollowRules(from, {});
     }
 }
 
@@ -322,6 +328,7 @@ bool WatchList::syncNow()
 bool WatchList::mergeFromDisk(WatchListMerge::Result &changes)
 {
     QList<WatchedTask> disk;
+    QList<FollowedRule> diskRules;
     QByteArray diskSaveId;
     QFile file(m_filePath);
     if (!file.exists()) {
@@ -337,7 +344,7 @@ bool WatchList::mergeFromDisk(WatchListMerge::Result &changes)
         if (!diskSaveId.isEmpty() && diskSaveId == m_diskSaveId)
             return true;
         file.seek(0);
-        std::optional<QList<WatchedTask>> tasks = readOrSetAside(file, diskSaveId);
+        std::optional<QList<WatchedTask>> tasks = readOrSetAside(file, diskSaveId, diskRules);
         if (!tasks) {
             // Damaged by someone else (every writer replaces it whole): kept aside, the list in memory stays.
             m_knownAbsent = true;
@@ -347,6 +354,10 @@ bool WatchList::mergeFromDisk(WatchListMerge::Result &changes)
         disk = std::move(*tasks);
     }
     changes = WatchListMerge::merge(disk, m_tasks, m_journal);
+    if (!m_rulesChanged && diskRules != m_rules) {
+        m_rules = diskRules;
+        changes.rulesChangedElsewhere = true;
+    }
     m_tasks = std::move(changes.tasks);
     changes.tasks.clear();
     m_indexValid = false;
@@ -366,7 +377,7 @@ bool WatchList::write()
     QString error;
     if (!file.open(QIODevice::WriteOnly))
         error = file.errorString();
-    else if (file.write(WatchListFormat::toJson(m_tasks, saveId)) < 0)
+    else if (file.write(WatchListFormat::toJson(m_tasks, saveId, m_rules)) < 0)
         error = file.errorString();
     else if (!file.commit())
         error = file.errorString();
@@ -377,6 +388,7 @@ bool WatchList::write()
         return fail(Sentence::verbatim(error));
     m_dirty = false;
     m_journal.clear();
+    m_rulesChanged = false;
     m_diskSaveId = saveId;
     m_knownAbsent = false;
     qCDebug(lcWatchlist) << "saved" << m_tasks.size() << "watched task(s)";
@@ -395,6 +407,28 @@ void WatchList::announce(const WatchListMerge::Result &changes)
         Q_EMIT removedElsewhere(it.key(), it.value());
     for (auto it = added.cbegin(); it != added.cend(); ++it)
         Q_EMIT imported(it.key(), it.value());
+    if (changes.rulesChangedElsewhere)
+        Q_EMIT followRulesChanged();
+}
+
+QList<FollowRule> WatchList::followRules(const QString &profile) const
+{
+    QList<FollowRule> rules;
+    for (const FollowedRule &followed : m_rules)
+        if (followed.profile == profile)
+            rules.append(followed.rule);
+    return rules;
+}
+
+void WatchList::setFollowRules(const QString &profile, const QList<FollowRule> &rules)
+{
+    if (followRules(profile) == rules)
+        return;
+    m_rules.removeIf([&](const FollowedRule &followed) { return followed.profile == profile; });
+    for (const FollowRule &rule : rules)
+        m_rules.append({profile, rule});
+    m_rulesChanged = true;
+    changed();
 }
 
 void WatchList::watchFolder()

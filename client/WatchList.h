@@ -1,6 +1,7 @@
 #pragma once
 
 #include "WatchListMerge.h"
+#include "models/FollowRule.h"
 #include "models/Parsed.h"
 #include "models/Sentence.h"
 #include "models/WatchedTask.h"
@@ -81,6 +82,11 @@ public:
     // with `imported`, so that the profile's TaskMonitor starts watching them. Returns the tasks added.
     Parsed<QList<WatchedTask>> importJson(const QByteArray &json, const QString &profile);
 
+    // The desktop's follow rules, kept in the same file. Rules are saved whole: the last writer to change them
+    // wins, and a writer that did not change them takes the file's (followRulesChanged).
+    QList<FollowRule> followRules(const QString &profile) const;
+    void setFollowRules(const QString &profile, const QList<FollowRule> &rules);
+
 Q_SIGNALS:
     // The file could not be used; `keptAs` is where it was moved (empty when it could not be moved, and
     // then the list is not saved either, so that nothing overwrites it). Messages are translated (the log
@@ -91,12 +97,14 @@ Q_SIGNALS:
     void imported(const QString &profile, const QList<WatchedTask> &tasks);
     // Tasks another writer of the file removed (found when merging); they are no longer in the list.
     void removedElsewhere(const QString &profile, const QStringList &ids);
+    // Another writer's follow rules replaced this process's (found when merging).
+    void followRulesChanged();
 
 private:
     qsizetype indexOf(const QString &profile, const QString &id) const;
     void changed(Urgency urgency = Urgency::Soon);
     // The rest of `file`, parsed (and then closed); `saveId` becomes the file's. An unusable file is set aside.
-    std::optional<QList<WatchedTask>> readOrSetAside(QFile &file, QByteArray &saveId);
+    std::optional<QList<WatchedTask>> readOrSetAside(QFile &file, QByteArray &saveId, QList<FollowedRule> &rules);
     void setAside(const Sentence &reason);
     bool fail(const Sentence &reason);
     bool takeLock(QLockFile &lock) const;
@@ -108,6 +116,8 @@ private:
 
     QString m_filePath;
     QList<WatchedTask> m_tasks;
+    QList<FollowedRule> m_rules;
+    bool m_rulesChanged = false; // by this process since its last save
     // (profile, id) → position in m_tasks, rebuilt on the first look-up after a load or a removal: with
     // 10,000 tasks a linear search per change made every refresh quadratic.
     mutable QHash<std::pair<QString, QString>, qsizetype> m_index;

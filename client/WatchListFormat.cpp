@@ -15,6 +15,25 @@ namespace WatchListFormat {
 
 namespace {
 
+QList<FollowedRule> readRules(const QJsonObject &root)
+{
+    QList<FollowedRule> rules;
+    const QJsonArray follow = JsonRead::optArray(root, QStringLiteral("follow"), {}).value_or(QJsonArray());
+    for (qsizetype i = 0; i < follow.size(); ++i) {
+        const QString path = JsonRead::join(QStringLiteral("follow"), i);
+        const QJsonObject entry = JsonRead::objectAt(follow, i, QStringLiteral("follow"));
+        const std::optional<FollowRule::Kind> kind =
+                FollowRule::kindFromName(JsonRead::string(entry, QStringLiteral("kind"), path));
+        const FollowedRule followed {
+                JsonRead::string(entry, QStringLiteral("profile"), path),
+                {kind.value_or(FollowRule::Kind::Every), JsonRead::string(entry, QStringLiteral("value"), path)}};
+        // Values go into a filter expression: one that could not is never used (a hand edit, a newer kind).
+        if (kind && FollowRule::problem(followed.rule.kind, followed.rule.value).isEmpty() && !rules.contains(followed))
+            rules.append(followed);
+    }
+    return rules;
+}
+
 QJsonValue dateValue(const QDateTime &at)
 {
     return at.isValid() ? QJsonValue(at.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue(QJsonValue::Null);
@@ -51,7 +70,7 @@ QString formatName()
     return QStringLiteral("taskwatch-watchlist");
 }
 
-QByteArray toJson(const QList<WatchedTask> &tasks, const QByteArray &saveId)
+QByteArray toJson(const QList<WatchedTask> &tasks, const QByteArray &saveId, const QList<FollowedRule> &rules)
 {
     // Written by hand, one task per line, so that each cached status goes in as the compact bytes it is
     // kept in: one QJsonDocument of 10,000 statuses would cost ~60 MB of tree to write a 14 MB file.
@@ -79,11 +98,20 @@ QByteArray toJson(const QList<WatchedTask> &tasks, const QByteArray &saveId)
         out += task.status ? task.status->rawJson : QByteArrayLiteral("null");
         out += '}';
     }
-    out += "\n]}\n";
+    out += "\n]";
+    if (!rules.isEmpty()) {
+        QJsonArray follow;
+        for (const FollowedRule &followed : rules)
+            follow.append(QJsonObject {{QStringLiteral("profile"), followed.profile},
+                                       {QStringLiteral("kind"), FollowRule::kindName(followed.rule.kind)},
+                                       {QStringLiteral("value"), followed.rule.value}});
+        out += ",\n\"follow\":" + QJsonDocument(follow).toJson(QJsonDocument::Compact);
+    }
+    out += "}\n";
     return out;
 }
 
-Parsed<QList<WatchedTask>> fromJson(const QByteArray &json)
+Parsed<QList<WatchedTask>> fromJson(const QByteArray &json, QList<FollowedRule> *rules)
 {
     const Parsed<QJsonValue> document = parseJsonDocument(json);
     if (!document)
@@ -120,6 +148,8 @@ Parsed<QList<WatchedTask>> fromJson(const QByteArray &json)
             seen.insert(key);
             tasks.append(std::move(task));
         }
+        if (rules)
+            *rules = readRules(root);
     } catch (const JsonRead::Failure &failure) {
         return failure.error;
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/FollowRule.h"
 #include "models/Parsed.h"
 #include "models/WatchedTask.h"
 
@@ -9,8 +10,10 @@
 // The watch-list file and its export: versioned JSON, one entry per watched task with the last known
 // status as received (raw), so a restart shows it at once.
 //   {"format": "taskwatch-watchlist", "version": 1, "saveId": "..." (optional), "tasks": [
-//     {"id", "profile", "label", "addedAt", "checkedAt", "paused", "status": {...} | null}, ...]}
-// Written compact, one task per line.
+//     {"id", "profile", "label", "addedAt", "checkedAt", "paused", "status": {...} | null}, ...],
+//   "follow": [{"profile", "kind": "type|source|every", "value"}, ...] (optional: the desktop's follow rules)}
+// Written compact, one task per line. "follow" came after version 1 without a new version: older readers
+// ignore it (and drop it when they save), and files without it have no rules.
 namespace WatchListFormat {
 
 constexpr int Version = 1;
@@ -18,9 +21,11 @@ QString formatName(); // "taskwatch-watchlist"
 
 // `saveId` (optional, on the first line): a token of this one save, so that a writer can tell from the
 // first line alone whether the file is still the one it wrote (WatchList). Readers ignore it.
-QByteArray toJson(const QList<WatchedTask> &tasks, const QByteArray &saveId = {});
+QByteArray toJson(const QList<WatchedTask> &tasks, const QByteArray &saveId = {},
+                  const QList<FollowedRule> &rules = {});
 // Strict about structure (a damaged file is set aside rather than half read), lenient about the cached
 // status: one that no longer parses is dropped and fetched again.
-Parsed<QList<WatchedTask>> fromJson(const QByteArray &json);
+// With `rules`, the follow rules go there: a rule whose value could not go into a filter is left out.
+Parsed<QList<WatchedTask>> fromJson(const QByteArray &json, QList<FollowedRule> *rules = nullptr);
 
 } // namespace WatchListFormat

@@ -52,6 +52,27 @@ QString FollowRule::label() const
     return QStringLiteral("every task");
 }
 
+QString FollowRule::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Type:
+        return QStringLiteral("type");
+    case Kind::Source:
+        return QStringLiteral("source");
+    case Kind::Every:
+        break;
+    }
+    return QStringLiteral("every");
+}
+
+std::optional<FollowRule::Kind> FollowRule::kindFromName(const QString &name)
+{
+    for (const Kind kind : {Kind::Type, Kind::Source, Kind::Every})
+        if (name == kindName(kind))
+            return kind;
+    return std::nullopt;
+}
+
 bool followIsSupported(ApiVersion version)
 {
     return version == ApiVersion::V2025 || version == ApiVersion::V2026 || version == ApiVersion::V1;

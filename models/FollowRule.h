@@ -5,6 +5,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 // What to follow on a tenant: every new task of a type, every task on a source (`sourceId`), or every task.
 // Each rule is one list call per round (`filters=…&sorters=-created`).
 struct FollowRule
@@ -20,8 +22,19 @@ struct FollowRule
     static QString problem(Kind kind, const QString &value);
     QString filter() const; // `type eq "X"`, `sourceId eq "X"`, empty for every task
     QString label() const; // "type X", "source X", "every task": what joins the watch list beside a task
+    // "type", "source", "every": the watch-list file's words, never translated.
+    static QString kindName(Kind kind);
+    static std::optional<Kind> kindFromName(const QString &name);
 
     friend bool operator==(const FollowRule &, const FollowRule &) = default;
+};
+
+// A rule the desktop app follows for one connection profile; kept in the watch-list file with the tasks it found.
+struct FollowedRule
+{
+    QString profile;
+    FollowRule rule;
+    friend bool operator==(const FollowedRule &, const FollowedRule &) = default;
 };
 
 // The list holds unfinished tasks too (v2025, v2026, v1); on beta and v2024 it has completed ones only, so a

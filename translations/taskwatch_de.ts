@@ -507,6 +507,30 @@ Aufgaben-ID: %3</translation>
         <translation>--budget-share: 1 bis 100 (Prozent) erwartet, erhalten: &quot;%1&quot;</translation>
     </message>
     <message>
+        <source>no command given (get, wait, list, clear, follow, login or logout)</source>
+        <translation>kein Befehl angegeben (get, wait, list, clear, follow, login oder logout)</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot; (get, wait, list, clear, follow, login or logout)</source>
+        <translation>unbekannter Befehl &quot;%1&quot; (get, wait, list, clear, follow, login oder logout)</translation>
+    </message>
+    <message>
+        <source>--type, --source and --all belong to follow</source>
+        <translation>--type, --source und --all gehören zu follow</translation>
+    </message>
+    <message>
+        <source>follow needs --type TYPE, --source ID or --all: what to follow</source>
+        <translation>follow braucht --type TYP, --source ID oder --all: was verfolgt werden soll</translation>
+    </message>
+    <message>
+        <source>--budget-share belongs to get, wait, list, clear and follow</source>
+        <translation>--budget-share gehört zu get, wait, list, clear und follow</translation>
+    </message>
+    <message>
+        <source>--json belongs to get, list and follow</source>
+        <translation>--json gehört zu get, list und follow</translation>
+    </message>
+    <message>
         <source>Usage: taskwatch-cli COMMAND [OPTIONS] [ID...]
 
 Watch SailPoint Identity Security Cloud tasks through the task-status API.
@@ -539,9 +563,10 @@ Commands:
                  --yes               do not ask
   follow       Report new tasks as they appear, and what then happens to them, until
                interrupted: one line per event (appeared, started, progressed,
-               finished, stalled, recovered), flushed as written; with --json one
-               JSON object per line. Rounds of at most 2 s, inside the budget share.
-               Needs v2025, v2026 or v1. Never changes the app&apos;s watch list.
+               finished, stalled, overdue, recovered), flushed as written; with
+               --json one JSON object per line. Rounds of at most 2 s, inside the
+               budget share. Needs v2025, v2026 or v1. Never changes the app&apos;s
+               watch list.
                  --type TYPE         every new task of this type (repeatable)
                  --source ID         every new task on this source (repeatable)
                  --all               every new task
@@ -620,14 +645,24 @@ Befehle:
                gesendet: prüfen Sie mit get.
                  --status error|terminated  das festzuhaltende Ergebnis
                  --yes               nicht fragen
-  follow       Meldet neue Aufgaben, sobald sie erscheinen, und was dann mit ihnen\n               geschieht, bis es unterbrochen wird: eine Zeile pro Ereignis (appeared,\n               started, progressed, finished, stalled, recovered), sofort ausgegeben;\n               mit --json ein JSON-Objekt pro Zeile. Runden von höchstens 2 s, im\n               Anteil am Limit. Braucht v2025, v2026 oder v1. Ändert nie die\n               Beobachtungsliste der App.\n                 --type TYP          jede neue Aufgabe dieses Typs (wiederholbar)\n                 --source ID         jede neue Aufgabe dieser Quelle (wiederholbar)\n                 --all               jede neue Aufgabe\n                 --json              ein JSON-Objekt pro Ereignis\n  login        Speichert ein Verbindungsprofil (--profile NAME, Standard &quot;default&quot;) und
+  follow       Meldet neue Aufgaben, sobald sie erscheinen, und was dann mit ihnen
+               geschieht, bis es unterbrochen wird: eine Zeile pro Ereignis (appeared,
+               started, progressed, finished, stalled, overdue, recovered), sofort
+               ausgegeben; mit --json ein JSON-Objekt pro Zeile. Runden von höchstens
+               2 s, im Anteil am Limit. Braucht v2025, v2026 oder v1. Ändert nie die
+               Beobachtungsliste der App.
+                 --type TYP          jede neue Aufgabe dieses Typs (wiederholbar)
+                 --source ID         jede neue Aufgabe dieser Quelle (wiederholbar)
+                 --all               jede neue Aufgabe
+                 --json              ein JSON-Objekt pro Ereignis
+  login        Speichert ein Verbindungsprofil (--profile NAME, Standard "default") und
                legt sein Client-Secret im Schlüsselbund des Systems ab. Das Secret wird
                von stdin gelesen (im Terminal ohne Echo getippt). Die Zugangsdaten werden
                zuerst beim Tenant geprüft; werden sie abgelehnt, wird nichts gespeichert.
                  --base-url URL --client-id ID [--api-version V] [--ca-file DATEI]
                                      (bei einem gespeicherten Profil bleibt Ausgelassenes erhalten)
                  --no-verify         speichern, ohne den Tenant zu fragen
-  logout       Entfernt ein gespeichertes Profil (--profile NAME, Standard &quot;default&quot;) und
+  logout       Entfernt ein gespeichertes Profil (--profile NAME, Standard "default") und
                sein Secret aus dem Schlüsselbund.
 
 Verbindung (get, wait, list, clear, follow):
@@ -643,7 +678,7 @@ Verbindung (get, wait, list, clear, follow):
                          je 10 s je Client-ID), 1-100 (Standard 50): der Rest bleibt
                          anderer Automatisierung mit demselben Client
   Optionen haben Vorrang vor der Umgebung, diese vor dem Profil. Ohne --profile,
-  --base-url und SAIL_BASE_URL wird das Profil &quot;default&quot; verwendet, wenn es existiert.
+  --base-url und SAIL_BASE_URL wird das Profil "default" verwendet, wenn es existiert.
   Einfaches http:// ist nur für diesen Computer erlaubt (127.0.0.1, ::1, localhost).
 
   -h, --help             diese Hilfe
@@ -663,30 +698,6 @@ Exit-Codes:
   Trifft mehreres zu, gilt das erste in der Reihenfolge 2, 3, 4, 5, 1, 124.
   Fehler gehen nach stderr, je eine Zeile, mit der Tracking-ID von SailPoint, wenn es eine gibt.
 </translation>
-    </message>
-    <message>
-        <source>no command given (get, wait, list, clear, follow, login or logout)</source>
-        <translation>kein Befehl angegeben (get, wait, list, clear, follow, login oder logout)</translation>
-    </message>
-    <message>
-        <source>unknown command &quot;%1&quot; (get, wait, list, clear, follow, login or logout)</source>
-        <translation>unbekannter Befehl &quot;%1&quot; (get, wait, list, clear, follow, login oder logout)</translation>
-    </message>
-    <message>
-        <source>--type, --source and --all belong to follow</source>
-        <translation>--type, --source und --all gehören zu follow</translation>
-    </message>
-    <message>
-        <source>follow needs --type TYPE, --source ID or --all: what to follow</source>
-        <translation>follow braucht --type TYP, --source ID oder --all: was verfolgt werden soll</translation>
-    </message>
-    <message>
-        <source>--budget-share belongs to get, wait, list, clear and follow</source>
-        <translation>--budget-share gehört zu get, wait, list, clear und follow</translation>
-    </message>
-    <message>
-        <source>--json belongs to get, list and follow</source>
-        <translation>--json gehört zu get, list und follow</translation>
     </message>
 </context>
 <context>
@@ -1335,6 +1346,69 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     </message>
 </context>
 <context>
+    <name>FollowDialog</name>
+    <message>
+        <source>&amp;Add rule</source>
+        <translation>Regel &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove rule</source>
+        <translation>Regel &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Follow new tasks</source>
+        <translation>Neuen Aufgaben folgen</translation>
+    </message>
+    <message>
+        <source>New tasks that match a rule join the watch list by themselves, labelled with the rule, whether they are still running or already finished. Each rule is one request every two seconds, within Taskwatch&apos;s share of the rate limit.</source>
+        <translation>Neue Aufgaben, auf die eine Regel passt, kommen von selbst in die Beobachtungsliste, mit der Regel als Bezeichnung, ob sie noch laufen oder schon beendet sind. Jede Regel ist eine Anfrage alle zwei Sekunden, innerhalb des Anteils am Ratenlimit, den Taskwatch nutzt.</translation>
+    </message>
+    <message>
+        <source>Every new task</source>
+        <translation>Jede neue Aufgabe</translation>
+    </message>
+    <message>
+        <source>Tasks of type</source>
+        <translation>Aufgaben vom Typ</translation>
+    </message>
+    <message>
+        <source>Tasks on source</source>
+        <translation>Aufgaben auf der Quelle</translation>
+    </message>
+    <message>
+        <source>This profile&apos;s API version cannot follow: the task lists of beta and v2024 hold completed tasks only. Choose v2025, v2026 or v1 in Settings.</source>
+        <translation>Mit der API-Version dieses Profils lässt sich nicht folgen: Die Aufgabenlisten von beta und v2024 enthalten nur abgeschlossene Aufgaben. Wählen Sie v2025, v2026 oder v1 in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Tasks of type %1</source>
+        <translation>Aufgaben vom Typ %1</translation>
+    </message>
+    <message>
+        <source>Tasks on source %1</source>
+        <translation>Aufgaben auf der Quelle %1</translation>
+    </message>
+    <message>
+        <source>e.g. CLOUD_ACCOUNT_AGGREGATION</source>
+        <translation>z. B. CLOUD_ACCOUNT_AGGREGATION</translation>
+    </message>
+    <message>
+        <source>the source&apos;s id</source>
+        <translation>die ID der Quelle</translation>
+    </message>
+    <message>
+        <source>This rule is already followed.</source>
+        <translation>Dieser Regel wird schon gefolgt.</translation>
+    </message>
+    <message>
+        <source>Cannot add: %1</source>
+        <translation>Nicht hinzuzufügen: %1</translation>
+    </message>
+    <message>
+        <source>No rules yet: only the tasks you add are watched.</source>
+        <translation>Noch keine Regeln: Beobachtet werden nur die Aufgaben, die Sie hinzufügen.</translation>
+    </message>
+</context>
+<context>
     <name>FollowRule</name>
     <message>
         <source>following every task takes no value</source>
@@ -1370,6 +1444,10 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     <message>
         <source>“%1”</source>
         <translation>„%1“</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
     </message>
 </context>
 <context>
@@ -1713,6 +1791,14 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
         <source>Set a stuck task&apos;s outcome in the tenant (Error or Terminated)</source>
         <translation>Das Ergebnis einer hängenden Aufgabe im Tenant setzen (Fehler oder Abgebrochen)</translation>
     </message>
+    <message>
+        <source>F&amp;ollow…</source>
+        <translation>Fo&amp;lgen…</translation>
+    </message>
+    <message>
+        <source>Let new tasks of a type, on a source, or all of them join by themselves</source>
+        <translation>Neue Aufgaben eines Typs, auf einer Quelle oder alle von selbst hinzukommen lassen</translation>
+    </message>
 </context>
 <context>
     <name>MessageTable</name>
@@ -1986,6 +2072,17 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     <message>
         <source>Enter the tenant&apos;s API address, e.g. https://acme.api.identitynow.com, or its name (acme)</source>
         <translation>Geben Sie die API-Adresse des Tenants ein, z. B. https://acme.api.identitynow.com, oder seinen Namen (acme)</translation>
+    </message>
+</context>
+<context>
+    <name>RunHistoryStore</name>
+    <message>
+        <source>The run history %1 could not be read: %2</source>
+        <translation>Der Laufverlauf %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The run history was damaged (%1); it was moved to %2 and starts again</source>
+        <translation>Der Laufverlauf war beschädigt (%1); er wurde nach %2 verschoben und beginnt neu</translation>
     </message>
 </context>
 <context>
@@ -2721,6 +2818,14 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     <message>
         <source>Stalled: no progress since %1</source>
         <translation>Hängt: kein Fortschritt seit %1</translation>
+    </message>
+    <message>
+        <source>%1 · overdue</source>
+        <translation>%1 · überfällig</translation>
+    </message>
+    <message>
+        <source>Overdue: usually %1, now %2</source>
+        <translation>Überfällig: sonst %1, jetzt %2</translation>
     </message>
 </context>
 <context>

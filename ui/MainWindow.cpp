@@ -110,6 +110,7 @@ void MainWindow::connectActions()
     const MainWindowActions &a = m_actions;
     connect(a.add, &QAction::triggered, this, [this] { openAddDialog(); });
     connect(a.discover, &QAction::triggered, this, &MainWindow::openDiscoverDialog);
+    connect(a.follow, &QAction::triggered, this, &MainWindow::followRequested);
     connect(a.remove, &QAction::triggered, this, &MainWindow::removeSelected);
     connect(a.undo, &QAction::triggered, this, &MainWindow::undoRemove);
     connect(a.refresh, &QAction::triggered, this, [this] { Q_EMIT refreshRequested({}); });

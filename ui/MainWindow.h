@@ -111,6 +111,7 @@ Q_SIGNALS:
     void pauseRequested(bool paused);
     void taskPauseRequested(const QStringList &ids, bool paused);
     void discoverRequested(bool runningOnly, int limit);
+    void followRequested(); // "Follow…": whoever owns the rules opens ui/FollowDialog
     // Confirmed in ClearTaskDialog: set the task's outcome (Error or Terminated, completed now) in the tenant.
     // The app connects it to the engine (PATCH /task-status/{id}); on success it calls recordMarkedFinished.
     void clearRequested(const QString &taskId, CompletionStatus status);

@@ -43,6 +43,8 @@ MainWindowActions MainWindowActions::create(QMainWindow *window, QWidget *table)
                  QKeySequence(Qt::CTRL | Qt::Key_N), tr("Watch tasks by id"));
     a.discover = make(tr("&Discover…"), "actionDiscover", themed("edit-find", QStyle::SP_FileDialogContentsView),
                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), tr("Pick tasks from the tenant's recent ones"));
+    a.follow = make(tr("F&ollow…"), "actionFollow", themed("bookmark-new", QStyle::SP_FileDialogDetailedView),
+                    QKeySequence(), tr("Let new tasks of a type, on a source, or all of them join by themselves"));
     a.remove = tableScoped(make(tr("&Remove"), "actionRemove", themed("list-remove", QStyle::SP_TrashIcon),
                                 QKeySequence(Qt::Key_Delete), tr("Stop watching the selected tasks")));
     a.undo = make(tr("&Undo remove"), "actionUndo", themed("edit-undo", QStyle::SP_ArrowBack),
@@ -79,7 +81,7 @@ MainWindowActions MainWindowActions::create(QMainWindow *window, QWidget *table)
 void MainWindowActions::addMenusAndToolBar(QMainWindow *window)
 {
     QMenu *tasks = window->menuBar()->addMenu(tr("&Tasks"));
-    tasks->addActions({add, discover, paste});
+    tasks->addActions({add, discover, follow, paste});
     tasks->addSeparator();
     tasks->addActions({remove, undo});
     tasks->addSeparator();
@@ -102,7 +104,7 @@ void MainWindowActions::addMenusAndToolBar(QMainWindow *window)
     QToolBar *toolBar = window->addToolBar(tr("Main toolbar"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolBar->addActions({add, discover, remove});
+    toolBar->addActions({add, discover, follow, remove});
     toolBar->addSeparator();
     toolBar->addActions({refresh, pause});
     toolBar->addSeparator();

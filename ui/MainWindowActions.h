@@ -18,6 +18,7 @@ struct MainWindowActions
 public:
     QAction *add = nullptr;
     QAction *discover = nullptr;
+    QAction *follow = nullptr; // the follow rules (MainWindow::followRequested)
     QAction *remove = nullptr;
     QAction *undo = nullptr;
     QAction *refresh = nullptr;

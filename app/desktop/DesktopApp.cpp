@@ -252,7 +252,7 @@ void DesktopApp::showConnectionState()
 void DesktopApp::setPaused(bool paused)
 {
     if (m_monitor)
-        monitor()->setPaused(paused);
+        m_monitor->setPaused(paused);
     showPausedState();
     showConnectionState();
 }

@@ -1,9 +1,12 @@
 #include "DesktopMonitor.h"
 
+#include "DesktopFollowing.h"
 #include "DesktopLog.h"
 #include "client/CredentialStore.h"
 #include "client/QueueDepth.h"
+#include "client/RunHistoryStore.h"
 #include "client/TaskMonitor.h"
+#include "client/WatchList.h"
 #include "ui/MainWindow.h"
 #include "ui/Preferences.h"
 #include "ui/WatchListModel.h"
@@ -30,6 +33,7 @@ DesktopMonitor::DesktopMonitor(const ConnectionProfile &profile, bool demo, Main
     , m_demo(demo)
 {
     m_engine->setPollInterval(pollInterval);
+    m_following = std::make_unique<DesktopFollowing>(m_engine.get(), window);
     TaskMonitor *engine = m_engine.get();
     connect(engine, &TaskMonitor::taskAdded, window, &MainWindow::addTask);
     connect(engine, &TaskMonitor::taskChanged, window, &MainWindow::updateTask);
@@ -106,12 +110,25 @@ void DesktopMonitor::setPollInterval(std::chrono::seconds interval)
 void DesktopMonitor::setWatchList(WatchList *list)
 {
     m_engine->setWatchList(list);
+    m_following->setWatchList(list);
+    if (!list || m_history)
+        return;
+    // The run history lives beside the watch list, so a private --watch-list keeps a private history.
+    m_history = std::make_unique<RunHistoryStore>(RunHistoryStore::pathBeside(list->filePath()));
+    m_history->serve(m_engine.get());
 }
 
 void DesktopMonitor::setSecret(const QString &secret)
 {
     m_secretPending = false;
     m_engine->setSecret(secret);
+    m_following->secretGiven();
+}
+
+void DesktopMonitor::setPaused(bool paused)
+{
+    m_engine->setPaused(paused);
+    m_following->update(); // paused, nothing is asked: not even for new tasks
 }
 
 void DesktopMonitor::readSecret(CredentialStore *store)
@@ -127,7 +144,7 @@ void DesktopMonitor::readSecret(CredentialStore *store)
                              if (r.ok) {
                                  qCInfo(lcApp) << "client secret found for profile" << profile.name
                                                << (r.fromSession ? "(session)" : "");
-                                 self->m_engine->setSecret(r.secret);
+                                 self->setSecret(r.secret);
                              } else if (!r.wrongTenant && !r.notFound) {
                                  qCWarning(lcApp).noquote() << "keychain read failed:" << r.errorString;
                              }

@@ -13,7 +13,9 @@ struct ConnectionProfile;
 struct Preferences;
 struct CredentialResult;
 class CredentialStore;
+class DesktopFollowing;
 class MainWindow;
+class RunHistoryStore;
 class TaskMonitor;
 class WatchList;
 
@@ -33,6 +35,8 @@ public:
     bool isSecretPending() const { return m_secretPending; }
     void setPollInterval(std::chrono::seconds interval);
     void setWatchList(WatchList *list);
+    void setPaused(bool paused); // the engine's polling and the following of new tasks
+    DesktopFollowing *following() const { return m_following.get(); }
     // What the preferences say about watching: the share of the rate limit, and the tenant's queue depth in the
     // status bar (one request a minute while shown). The poll interval is set apart: the demo has its own.
     void applyPreferences(const Preferences &preferences);
@@ -53,7 +57,9 @@ private:
     void showCleared(const ClearResult &result);
 
     QPointer<MainWindow> m_window;
+    std::unique_ptr<RunHistoryStore> m_history; // before the engine, which asks it, so it goes after it
     std::unique_ptr<TaskMonitor> m_engine;
+    std::unique_ptr<DesktopFollowing> m_following; // after the engine, which it asks: it goes first
     bool m_demo;
     bool m_secretPending = false;
 };

@@ -81,6 +81,41 @@ private Q_SLOTS:
         QVERIFY(!list.task(QStringLiteral("prod"), QStringLiteral("b")).has_value());
     }
 
+    void followRulesAreSavedAndTheLastWriterToChangeThemWins()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("watchlist.json"));
+        const FollowRule refreshes {FollowRule::Kind::Type, QStringLiteral("IDENTITY_REFRESH")};
+        const FollowRule every {FollowRule::Kind::Every, {}};
+        WatchList first(path);
+        WatchList second(path); // a second instance on the same file
+        QVERIFY(first.load() && second.load());
+        first.setFollowRules(QStringLiteral("prod"), {refreshes});
+        QCOMPARE(first.followRules(QStringLiteral("prod")), QList<FollowRule> {refreshes});
+        QVERIFY(first.followRules(QStringLiteral("test")).isEmpty());
+        QVERIFY(first.saveNow());
+        // The second changed tasks, not rules: it keeps the file's rules and says so.
+        QSignalSpy changed(&second, &WatchList::followRulesChanged);
+        second.upsert(task(QStringLiteral("a")));
+        QVERIFY(second.saveNow());
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(second.followRules(QStringLiteral("prod")), QList<FollowRule> {refreshes});
+        // Now it changes them: its rules win, and the first takes them at its next look.
+        second.setFollowRules(QStringLiteral("prod"), {every});
+        QVERIFY(second.saveNow());
+        QSignalSpy firstChanged(&first, &WatchList::followRulesChanged);
+        QVERIFY(first.syncNow());
+        QCOMPARE(firstChanged.count(), 1);
+        QCOMPARE(first.followRules(QStringLiteral("prod")), QList<FollowRule> {every});
+        // A renamed profile keeps its rules, and a restart reads them.
+        first.moveProfile(QStringLiteral("prod"), QStringLiteral("production"));
+        QVERIFY(first.saveNow());
+        WatchList restarted(path);
+        QVERIFY(restarted.load());
+        QCOMPARE(restarted.followRules(QStringLiteral("production")), QList<FollowRule> {every});
+        QVERIFY(restarted.followRules(QStringLiteral("prod")).isEmpty());
+    }
+
     void writesAreDebounced()
     {
         QTemporaryDir dir;

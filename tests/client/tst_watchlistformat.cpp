@@ -159,6 +159,46 @@ private Q_SLOTS:
         QCOMPARE(read->at(0).label, QStringLiteral("first"));
         QCOMPARE(read->at(1).profile, QStringLiteral("other"));
     }
+
+    void followRulesTravelWithTheList()
+    {
+        using K = FollowRule::Kind;
+        const QList<FollowedRule> rules {
+                {QStringLiteral("prod"), {K::Type, QStringLiteral("CLOUD_ACCOUNT_AGGREGATION")}},
+                {QStringLiteral("prod"), {K::Every, {}}},
+                {QStringLiteral("sandbox"), {K::Source, QStringLiteral("2c9180835d2e5168")}}};
+        const QByteArray json = WatchListFormat::toJson({sample(QStringLiteral("a1"), true)}, {}, rules);
+        QList<FollowedRule> read;
+        QVERIFY(WatchListFormat::fromJson(json, &read).ok());
+        QCOMPARE(read, rules);
+        // Without rules the file is as before, and a file without them has none.
+        QVERIFY(!WatchListFormat::toJson({sample(QStringLiteral("a1"), true)}).contains("follow"));
+        QVERIFY(WatchListFormat::fromJson(document({}), &read).ok());
+        QVERIFY(read.isEmpty());
+    }
+
+    void aRuleThatCouldNotGoIntoAFilterIsLeftOut()
+    {
+        QJsonObject root = QJsonDocument::fromJson(document({})).object();
+        const auto rule = [](const QString &kind, const QString &value) {
+            return QJsonObject {{QStringLiteral("profile"), QStringLiteral("prod")},
+                                {QStringLiteral("kind"), kind},
+                                {QStringLiteral("value"), value}};
+        };
+        root.insert(QStringLiteral("follow"),
+                    QJsonArray {rule(QStringLiteral("type"), QStringLiteral("X\" or type ne \"")), // a hand edit
+                                rule(QStringLiteral("source"), QStringLiteral("a b")),
+                                rule(QStringLiteral("nightly"), QStringLiteral("X")), // a kind of a newer version
+                                rule(QStringLiteral("type"), QStringLiteral("IDENTITY_REFRESH")),
+                                rule(QStringLiteral("type"), QStringLiteral("IDENTITY_REFRESH"))});
+        QList<FollowedRule> read;
+        QVERIFY(WatchListFormat::fromJson(QJsonDocument(root).toJson(), &read).ok());
+        QCOMPARE(read,
+                 (QList<FollowedRule> {
+                         {QStringLiteral("prod"), {FollowRule::Kind::Type, QStringLiteral("IDENTITY_REFRESH")}}}));
+        root.insert(QStringLiteral("follow"), QJsonArray {42}); // structure stays strict
+        QVERIFY(!WatchListFormat::fromJson(QJsonDocument(root).toJson(), &read).ok());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestWatchListFormat)

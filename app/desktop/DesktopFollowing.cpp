@@ -1,0 +1,91 @@
+#include "DesktopFollowing.h"
+
+#include "DesktopLog.h"
+#include "client/TaskFollower.h"
+#include "client/TaskMonitor.h"
+#include "client/WatchList.h"
+#include "ui/FollowDialog.h"
+#include "ui/MainWindow.h"
+
+DesktopFollowing::DesktopFollowing(TaskMonitor *engine, MainWindow *window)
+    : m_engine(engine)
+    , m_window(window)
+{
+    connect(engine, &TaskMonitor::connectionStateChanged, this, &DesktopFollowing::update);
+    connect(window, &MainWindow::followRequested, this, &DesktopFollowing::openDialog);
+}
+
+DesktopFollowing::~DesktopFollowing() = default;
+
+void DesktopFollowing::setWatchList(WatchList *list)
+{
+    if (m_list)
+        disconnect(m_list, nullptr, this, nullptr);
+    m_list = list;
+    if (list) // another writer's rules (a second instance) are followed here too
+        connect(list, &WatchList::followRulesChanged, this, [this] {
+            m_follower.reset();
+            update();
+        });
+    m_follower.reset();
+    update();
+}
+
+void DesktopFollowing::secretGiven()
+{
+    m_hasSecret = true;
+    update();
+}
+
+QList<FollowRule> DesktopFollowing::rules() const
+{
+    return m_list ? m_list->followRules(m_engine->profile().name) : m_sessionRules;
+}
+
+void DesktopFollowing::setRules(const QList<FollowRule> &rules)
+{
+    if (rules == this->rules())
+        return;
+    if (m_list)
+        m_list->setFollowRules(m_engine->profile().name, rules);
+    else
+        m_sessionRules = rules;
+    qCInfo(lcApp) << "following" << rules.size() << "rule(s)";
+    m_follower.reset(); // a new follower learns what is there first: only tasks created from now on are news
+    update();
+}
+
+void DesktopFollowing::openDialog()
+{
+    if (!m_window)
+        return;
+    auto *dialog = new FollowDialog(rules(), followIsSupported(m_engine->profile().apiVersion), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { setRules(dialog->rules()); });
+    dialog->open();
+}
+
+void DesktopFollowing::update()
+{
+    const ConnectionState::Kind state = m_engine->connectionState().kind;
+    const bool mayAsk = m_hasSecret && !m_engine->isPaused() && state != ConnectionState::Kind::AuthFailed
+            && state != ConnectionState::Kind::Misconfigured;
+    const QList<FollowRule> followed = rules();
+    if (!mayAsk || followed.isEmpty() || !followIsSupported(m_engine->profile().apiVersion)) {
+        m_follower.reset();
+        return;
+    }
+    if (m_follower)
+        return;
+    m_follower = std::make_unique<TaskFollower>(m_engine->client(), followed);
+    connect(m_follower.get(), &TaskFollower::appeared, this, [this](const TaskStatus &status, const FollowRule &rule) {
+        if (!m_engine->task(status.id)) // finished or not: a task that lived seconds still shows its outcome
+            m_engine->addTasks({status.id}, rule.label());
+    });
+    connect(m_follower.get(), &TaskFollower::failed, this, [](const QString &message, bool stops) {
+        // The engine's own requests say the same in the status line; a refusal stops following until it changes.
+        qCWarning(lcApp).noquote() << "following failed:" << message << (stops ? "(stopped)" : "");
+    });
+    m_follower->start();
+}
