@@ -655,14 +655,14 @@ Befehle:
                  --source ID         jede neue Aufgabe dieser Quelle (wiederholbar)
                  --all               jede neue Aufgabe
                  --json              ein JSON-Objekt pro Ereignis
-  login        Speichert ein Verbindungsprofil (--profile NAME, Standard "default") und
+  login        Speichert ein Verbindungsprofil (--profile NAME, Standard &quot;default&quot;) und
                legt sein Client-Secret im Schlüsselbund des Systems ab. Das Secret wird
                von stdin gelesen (im Terminal ohne Echo getippt). Die Zugangsdaten werden
                zuerst beim Tenant geprüft; werden sie abgelehnt, wird nichts gespeichert.
                  --base-url URL --client-id ID [--api-version V] [--ca-file DATEI]
                                      (bei einem gespeicherten Profil bleibt Ausgelassenes erhalten)
                  --no-verify         speichern, ohne den Tenant zu fragen
-  logout       Entfernt ein gespeichertes Profil (--profile NAME, Standard "default") und
+  logout       Entfernt ein gespeichertes Profil (--profile NAME, Standard &quot;default&quot;) und
                sein Secret aus dem Schlüsselbund.
 
 Verbindung (get, wait, list, clear, follow):
@@ -678,7 +678,7 @@ Verbindung (get, wait, list, clear, follow):
                          je 10 s je Client-ID), 1-100 (Standard 50): der Rest bleibt
                          anderer Automatisierung mit demselben Client
   Optionen haben Vorrang vor der Umgebung, diese vor dem Profil. Ohne --profile,
-  --base-url und SAIL_BASE_URL wird das Profil "default" verwendet, wenn es existiert.
+  --base-url und SAIL_BASE_URL wird das Profil &quot;default&quot; verwendet, wenn es existiert.
   Einfaches http:// ist nur für diesen Computer erlaubt (127.0.0.1, ::1, localhost).
 
   -h, --help             diese Hilfe
@@ -982,6 +982,17 @@ Exit-Codes:
     <message>
         <source>Taskwatch is running but could not save its watch list (see its window); the task ids are watched until it quits.</source>
         <translation>Taskwatch läuft, konnte aber seine Beobachtungsliste nicht speichern (siehe sein Fenster); die Aufgaben-IDs werden beobachtet, bis es beendet wird.</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopNotifications</name>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Bericht kopieren</translation>
     </message>
 </context>
 <context>

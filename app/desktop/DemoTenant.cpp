@@ -111,8 +111,9 @@ QList<QJsonObject> DemoTenant::scenario()
                        {QStringLiteral("duration"), 1800},
                        {QStringLiteral("stuckAt"), 40}};
 
+    // Fails 25 s after the demo starts: its first failure notification comes within half a minute.
     QJsonObject failsSoon =
-            task("2c9180858b3d4e5f018b3e7a1f2d0c44", "CLOUD_ACCOUNT_AGGREGATION", workday, 12, 0, 45, "ERROR");
+            task("2c9180858b3d4e5f018b3e7a1f2d0c44", "CLOUD_ACCOUNT_AGGREGATION", workday, 20, 0, 45, "ERROR");
     failsSoon.insert(QStringLiteral("finalPercent"), 71);
 
     return {

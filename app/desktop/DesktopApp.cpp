@@ -5,6 +5,7 @@
 #include "DemoTenant.h"
 #include "DesktopLog.h"
 #include "DesktopMonitor.h"
+#include "DesktopNotifications.h"
 #include "DesktopScreenshot.h"
 #include "DesktopSettings.h"
 #include "DesktopTray.h"
@@ -37,8 +38,7 @@ DesktopApp::DesktopApp(const DesktopOptions &options, const Environment &environ
 
 DesktopApp::~DesktopApp()
 {
-    if (m_tray)
-        m_tray->setQuitting(); // closing the window on the way out is not a person closing it
+    setQuitting(); // closing the window on the way out is not a person closing it
     // The rest goes with its owner: the engine (watching no more), the window, the tray, and the watch list,
     // which writes what is pending. None of them holds on to another.
 }
@@ -119,11 +119,10 @@ void DesktopApp::createWindow()
     // Adding, removing, refreshing and discovering go to the engine (DesktopMonitor); the rest is ours.
     connect(window, &MainWindow::pauseRequested, this, &DesktopApp::setPaused);
     connect(window, &MainWindow::settingsRequested, this, &DesktopApp::openSettings);
-    connect(window, &MainWindow::notificationReady, this, [this](const Notification &notification) {
-        if (m_tray)
-            m_tray->showNotification(notification);
-        else
-            QApplication::alert(m_window.get()); // the title already says it; draw the eye to it
+    m_notifications = std::make_unique<DesktopNotifications>(window);
+    connect(m_notifications.get(), &DesktopNotifications::showRequested, this, [this](const QString &id) {
+        showWindow();
+        m_window->selectTask(id);
     });
 }
 
@@ -139,6 +138,7 @@ void DesktopApp::createTray()
     });
     connect(tray, &DesktopTray::quitRequested, this, &DesktopApp::quit);
     tray->attach(m_window.get());
+    m_notifications->setTray(tray); // where no notification service runs
 }
 
 std::optional<ConnectionProfile> DesktopApp::configuredProfile() const

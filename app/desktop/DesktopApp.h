@@ -22,6 +22,7 @@
 class SettingsSession;
 class DemoTenant;
 class DesktopMonitor;
+class DesktopNotifications;
 class DesktopScreenshot;
 class DesktopTray;
 class MainWindow;
@@ -130,6 +131,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<ConnectionPresenter> m_presenter; // with the window
     std::unique_ptr<DesktopTray> m_tray; // where there is a system tray
+    std::unique_ptr<DesktopNotifications> m_notifications; // the service on D-Bus, else the tray, else an alert
     std::unique_ptr<DesktopScreenshot> m_screenshot; // --screenshot
     std::unique_ptr<WatchList> m_watchList; // once a profile is watched; kept across profiles
     std::unique_ptr<DemoTenant> m_demo;

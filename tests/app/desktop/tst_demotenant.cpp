@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 // The demo tenant's tasks over real loopback HTTP: every scenario entry is accepted with its fixed id, and the
 // stuck one stays at 40 % however much simulated time passes.
 class TestDemoTenant : public QObject
@@ -29,6 +31,21 @@ private Q_SLOTS:
             QVERIFY(demo.taskIds().contains(entry.value(u"id").toString()));
         QVERIFY(demo.taskIds().contains(QString(DemoTenant::FailedTaskId)));
         QVERIFY(demo.taskIds().contains(QString(DemoTenant::StuckTaskId)));
+    }
+
+    // The scenario's clock: a task ends createdAgo - startDelay - duration seconds before the start (negative:
+    // after it). The first failure after the start comes within 30 s, so `taskwatch --demo` notifies one soon.
+    void aTaskFailsWithinHalfAMinuteOfTheStart()
+    {
+        double firstFailure = 1e9;
+        for (const QJsonObject &entry : DemoTenant::scenario()) {
+            const double endsIn = entry.value(u"startDelay").toDouble() + entry.value(u"duration").toDouble()
+                    - entry.value(u"createdAgo").toDouble();
+            if (entry.value(u"outcome").toString() == u"ERROR" && endsIn > 0)
+                firstFailure = std::min(firstFailure, endsIn);
+        }
+        QVERIFY2(firstFailure <= 30, qPrintable(QString::number(firstFailure)));
+        QVERIFY(firstFailure >= 5); // not at once: the window is up and the task seen running first
     }
 
     void theStuckTaskNeverMoves()
