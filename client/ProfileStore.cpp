@@ -33,6 +33,7 @@ ConnectionProfile read(const QSettings &settings, const QString &name)
     profile.apiVersion = ApiVersions::fromName(value("apiVersion").toLower()).value_or(ApiVersion::V2025);
     profile.clientId = value("clientId");
     profile.caFile = value("caFile");
+    profile.watchAlongside = settings.value(QString(group + QStringLiteral("/watchAlongside")), false).toBool();
     return profile;
 }
 
@@ -43,6 +44,7 @@ void write(QSettings &settings, const ConnectionProfile &profile)
     settings.setValue(QStringLiteral("apiVersion"), ApiVersions::name(profile.apiVersion));
     settings.setValue(QStringLiteral("clientId"), profile.clientId);
     settings.setValue(QStringLiteral("caFile"), profile.caFile);
+    settings.setValue(QStringLiteral("watchAlongside"), profile.watchAlongside);
     settings.endGroup();
 }
 

@@ -8,7 +8,8 @@
 class QSettings;
 
 // The only reader and writer of the settings group "profiles": one group "profiles/<name>" per connection
-// profile with the keys baseUrl, apiVersion, clientId, caFile. The desktop app and taskwatch-cli share it.
+// profile with the keys baseUrl, apiVersion, clientId, caFile, watchAlongside. The desktop app and taskwatch-cli
+// share it.
 // Secrets never come here: they are CredentialStore's.
 namespace ProfileStore {
 

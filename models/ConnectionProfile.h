@@ -17,6 +17,9 @@ struct ConnectionProfile
     ApiVersion apiVersion = ApiVersion::V2025;
     QString clientId;
     QString caFile; // optional PEM file of extra CA certificates (a corporate proxy's), added to the system's
+    // The desktop app watches this tenant too while another profile is current (a sandbox beside production),
+    // with an engine and a rate-limit budget of its own.
+    bool watchAlongside = false;
 
     // Why this profile cannot be used; empty when it can. Checks the URL policy and the client id.
     Sentence problem() const;

@@ -1135,6 +1135,21 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     </message>
 </context>
 <context>
+    <name>DesktopTenants</name>
+    <message>
+        <source>no client secret is saved for it</source>
+        <translation>für ihn ist kein Client-Secret gespeichert</translation>
+    </message>
+    <message>
+        <source>its saved secret is for another tenant</source>
+        <translation>sein gespeichertes Secret gehört zu einem anderen Tenant</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>DesktopTray</name>
     <message>
         <source>&amp;Show Taskwatch</source>
@@ -2281,6 +2296,14 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
         <source>Will connect to %1</source>
         <translation>Verbindet sich mit %1</translation>
     </message>
+    <message>
+        <source>Its tasks show in the same table, with its name in the Tenant column; it has a rate-limit budget of its own</source>
+        <translation>Seine Aufgaben erscheinen in derselben Tabelle, mit seinem Namen in der Spalte Tenant; er hat ein eigenes Budget im Ratenlimit</translation>
+    </message>
+    <message>
+        <source>Watch this t&amp;enant too while another profile is current</source>
+        <translation>Diesen Tenant &amp;zusätzlich beobachten, während ein anderes Profil aktuell ist</translation>
+    </message>
 </context>
 <context>
     <name>SettingsSession</name>
@@ -2837,6 +2860,14 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     <message>
         <source>Overdue: usually %1, now %2</source>
         <translation>Überfällig: sonst %1, jetzt %2</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>The connection profile the task is watched through; type tenant:NAME in the search to see only its tasks</source>
+        <translation>Das Verbindungsprofil, über das die Aufgabe beobachtet wird; tenant:NAME in der Suche zeigt nur seine Aufgaben</translation>
     </message>
 </context>
 <context>

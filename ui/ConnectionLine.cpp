@@ -47,6 +47,12 @@ bool ConnectionLine::isCountingDown(const QDateTime &now) const
 
 QString ConnectionLine::text(const QDateTime &now) const
 {
+    const QString own = currentText(now);
+    return others.isEmpty() ? own : own + QStringLiteral(" · ") + others.join(QStringLiteral(" · "));
+}
+
+QString ConnectionLine::currentText(const QDateTime &now) const
+{
     if (!state)
         return Text::tr("Not connected");
     if (readingSecret)

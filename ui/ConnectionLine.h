@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -17,8 +18,10 @@ struct ConnectionLine
     bool readingSecret = false; // the engine waits for its secret from the keychain
     bool paused = false;
     bool hasTasks = false; // an idle engine with nothing to ask about is not connecting
+    QStringList others; // "sandbox: Signing in failed: …": tenants watched alongside that cannot watch now
 
-    // "Rate limited, resuming in 7 s" (or "in 12 min"), counting down against `now`; never a negative count.
+    // "Rate limited, resuming in 7 s" (or "in 12 min"), counting down against `now`; never a negative count;
+    // then the tenants watched alongside that cannot watch now.
     QString text(const QDateTime &now) const;
     // The tooltip: the tenant, or the engine's own sentence.
     QString detail() const;
@@ -26,4 +29,7 @@ struct ConnectionLine
     bool isCountingDown(const QDateTime &now) const;
 
     friend bool operator==(const ConnectionLine &, const ConnectionLine &) = default;
+
+private:
+    QString currentText(const QDateTime &now) const; // the current profile's part of text()
 };

@@ -164,6 +164,11 @@ void ConnectionTab::createProfileForm(QWidget *page)
     addRow(form, tr("Client &ID:"), m_clientIdEdit, withProblem(m_clientIdEdit, m_clientIdProblem, m_form));
     addRow(form, tr("Client &secret:"), m_secretEdit, secretBox);
     addRow(form, tr("CA &file:"), m_caFileEdit, withProblem(caRow, m_caFileProblem, m_form));
+    m_watchAlongside = new QCheckBox(tr("Watch this t&enant too while another profile is current"), m_form);
+    m_watchAlongside->setObjectName(QStringLiteral("watchAlongside"));
+    m_watchAlongside->setToolTip(tr("Its tasks show in the same table, with its name in the Tenant column; it has a "
+                                    "rate-limit budget of its own"));
+    form->addRow(QString(), m_watchAlongside);
     auto *formLayout = new QVBoxLayout(m_form);
     formLayout->setContentsMargins(0, 0, 0, 0);
     formLayout->addLayout(form);
@@ -260,9 +265,9 @@ void ConnectionTab::updateSecretEcho(bool show)
 
 QList<QWidget *> ConnectionTab::focusChain() const
 {
-    return {m_currentCombo, m_list,        m_addButton,    m_renameButton, m_removeButton,
-            m_nameEdit,     m_urlEdit,     m_versionCombo, m_clientIdEdit, m_secretEdit,
-            m_showSecret,   m_sessionOnly, m_caFileEdit,   m_browseButton, m_testButton};
+    return {m_currentCombo, m_list,         m_addButton,      m_renameButton, m_removeButton, m_nameEdit,
+            m_urlEdit,      m_versionCombo, m_clientIdEdit,   m_secretEdit,   m_showSecret,   m_sessionOnly,
+            m_caFileEdit,   m_browseButton, m_watchAlongside, m_testButton};
 }
 
 void ConnectionTab::showKeychainState(const KeychainDisplay &state)
@@ -303,6 +308,7 @@ void ConnectionTab::clearFields()
     for (QLineEdit *edit : {m_nameEdit, m_urlEdit, m_clientIdEdit, m_secretEdit, m_caFileEdit})
         edit->setText(QString());
     m_sessionOnly->setChecked(false);
+    m_watchAlongside->setChecked(false);
 }
 
 void ConnectionTab::updateColors(const StateColorPalette &colors, bool keychainAvailable, const QColor &testColor)
@@ -334,6 +340,7 @@ void ConnectionTab::showProfile(const ConnectionProfile &profile, const QString 
                                                      : tr("The client secret or personal access token"));
     m_sessionOnly->setChecked(sessionOnly);
     m_caFileEdit->setText(profile.caFile);
+    m_watchAlongside->setChecked(profile.watchAlongside);
 }
 
 QString ConnectionTab::displayName(const QString &name)
@@ -376,6 +383,7 @@ void ConnectionTab::readProfile(ConnectionProfile &profile, QString &baseUrlText
     profile.apiVersion = static_cast<ApiVersion>(m_versionCombo->currentData().toInt());
     profile.clientId = m_clientIdEdit->text();
     profile.caFile = m_caFileEdit->text();
+    profile.watchAlongside = m_watchAlongside->isChecked();
     secret = m_secretEdit->text().trimmed();
 }
 

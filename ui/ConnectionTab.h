@@ -84,6 +84,7 @@ private:
     QToolButton *m_showSecret = nullptr;
     QLabel *m_keychainLabel = nullptr;
     QCheckBox *m_sessionOnly = nullptr;
+    QCheckBox *m_watchAlongside = nullptr;
     QLineEdit *m_caFileEdit = nullptr;
     QPushButton *m_browseButton = nullptr;
     QLabel *m_caFileProblem = nullptr;

@@ -95,6 +95,7 @@ void SettingsDialog::connectFields()
     for (QLineEdit *edit : {m_page->m_nameEdit, m_page->m_urlEdit, m_page->m_clientIdEdit, m_page->m_caFileEdit})
         connect(edit, &QLineEdit::textEdited, this, &SettingsDialog::onFieldEdited);
     connect(m_page->m_versionCombo, &QComboBox::currentIndexChanged, this, &SettingsDialog::onFieldEdited);
+    connect(m_page->m_watchAlongside, &QCheckBox::toggled, this, &SettingsDialog::onFieldEdited);
     connect(m_page->m_secretEdit, &QLineEdit::textEdited, this, &SettingsDialog::onFieldEdited);
     connect(m_page->m_sessionOnly, &QCheckBox::toggled, this, [this](bool checked) {
         if (Draft *draft = currentDraft(); draft && !m_loading)

@@ -48,6 +48,10 @@ namespace {
 
 bool anyFieldContains(const WatchedTask &task, const QString &word)
 {
+    // "tenant:sandbox": that connection profile's tasks only (the Tenant column's words).
+    static const QString tenantPrefix = QStringLiteral("tenant:");
+    if (word.startsWith(tenantPrefix, Qt::CaseInsensitive))
+        return task.profile.compare(word.mid(tenantPrefix.size()), Qt::CaseInsensitive) == 0;
     const auto has = [&word](const QString &text) { return text.contains(word, Qt::CaseInsensitive); };
     if (has(task.id) || has(task.label))
         return true;

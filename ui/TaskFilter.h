@@ -21,5 +21,6 @@ enum class StateFilter { All, Running, Failed, Succeeded };
 bool matchesStateFilter(DisplayState state, StateFilter filter);
 
 // Case-insensitive search over the name (label and uniqueName), id, target and messages. Every word of
-// the needle must appear somewhere, so "acme error" finds an Acme task with an error message.
+// the needle must appear somewhere, so "acme error" finds an Acme task with an error message. A word
+// "tenant:NAME" keeps only the tasks of that connection profile (the Tenant column).
 bool matchesSearchText(const WatchedTask &task, const QString &needle);

@@ -48,6 +48,10 @@ TaskTable::TaskTable(WatchListModel *model, TaskFilterProxy *proxy, QWidget *par
     setSortingEnabled(true);
     for (const int column : InitiallyHiddenColumns)
         header->setSectionHidden(column, true);
+    // Which tenant a task is on matters once there are two: the column comes and goes with them.
+    header->setSectionHidden(WatchListModel::TenantColumn, true);
+    connect(model, &WatchListModel::tenantCountChanged, this,
+            [header](int tenants) { header->setSectionHidden(WatchListModel::TenantColumn, tenants < 2); });
     // Initial widths from the font, so they fit at any DPI and font size; people resize from there.
     const QFontMetrics metrics = fontMetrics();
     const int padding = metrics.averageCharWidth() * 3;
@@ -173,9 +177,14 @@ void TaskTable::fitColumnsToContents()
     }
     // Within the view's width: the free-text columns give up what is too much, down to a floor, so that no
     // column is pushed out of sight (the last one stretches into what is left).
+    int last = WatchListModel::ColumnCount - 1; // the last shown column stretches
+    while (last > 0 && header->isSectionHidden(header->logicalIndex(last)))
+        --last;
     int used = header->defaultSectionSize(); // what the stretching last column keeps at least
-    for (int column = 0; column < WatchListModel::ColumnCount - 1; ++column)
-        used += header->isSectionHidden(column) ? 0 : header->sectionSize(column);
+    for (int visual = 0; visual < last; ++visual)
+        used += header->isSectionHidden(header->logicalIndex(visual))
+                ? 0
+                : header->sectionSize(header->logicalIndex(visual));
     const int floor = charWidth * ShrunkChars;
     const int shrinkable[] = {WatchListModel::NameColumn, WatchListModel::TargetColumn,
                               WatchListModel::ProgressTextColumn};

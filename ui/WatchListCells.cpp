@@ -43,6 +43,8 @@ QString columnTitle(int column)
         return QCoreApplication::translate("WatchListModel", "Last checked");
     case Column::ErrorColumn:
         return QCoreApplication::translate("WatchListModel", "Last fetch error");
+    case Column::TenantColumn:
+        return QCoreApplication::translate("WatchListModel", "Tenant");
     default:
         break;
     }
@@ -59,6 +61,10 @@ QString headerToolTip(int column)
                                            "Estimated time left, from how fast the percentage has been climbing");
     case Column::ErrorColumn:
         return QCoreApplication::translate("WatchListModel", "Why the last look at the task failed, if it did");
+    case Column::TenantColumn:
+        return QCoreApplication::translate("WatchListModel",
+                                           "The connection profile the task is watched through; type "
+                                           "tenant:NAME in the search to see only its tasks");
     default:
         break;
     }
@@ -97,6 +103,8 @@ QString displayText(const WatchedTask &task, DisplayState state, int column)
         return Formatting::localTime(task.checkedAt);
     case Column::ErrorColumn:
         return task.problem.text(TextLanguage::UserLanguage);
+    case Column::TenantColumn:
+        return task.profile;
     default:
         break;
     }

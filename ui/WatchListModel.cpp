@@ -283,12 +283,15 @@ void WatchListModel::addTasks(const QList<WatchedTask> &tasks)
         m_rows.reserve(std::max(needed, m_rows.capacity() * 2));
         m_rowById.reserve(std::max(needed, m_rows.capacity()));
     }
+    const qsizetype tenants = m_rowsPerProfile.size();
     for (Row &row : fresh) {
         m_rowById.insert(row.task.id, int(m_rows.size()));
         count(row, +1);
         m_rows.append(std::move(row));
     }
     endInsertRows();
+    if (m_rowsPerProfile.size() != tenants)
+        Q_EMIT tenantCountChanged(int(m_rowsPerProfile.size()));
     Q_EMIT summaryChanged();
     updateTicker();
 }
@@ -358,8 +361,8 @@ void WatchListModel::updateTask(const WatchedTask &task)
 
     const bool stateChanged = old.state != updated.state || a.stalled != b.stalled || a.overdue != b.overdue;
     const bool runningChanged = isRunning(old.task) != isRunning(updated.task);
-    count(old, -1);
-    count(updated, +1);
+    count(old, -1, false); // the same task, the same profile
+    count(updated, +1, false);
     m_rows[rowIndex] = std::move(updated);
     if (firstChanged >= 0)
         Q_EMIT dataChanged(index(rowIndex, firstChanged), index(rowIndex, lastChanged));
@@ -389,6 +392,7 @@ void WatchListModel::removeTasks(const QStringList &ids)
 
     // Contiguous runs from the bottom up: removing a run never shifts the rows of the runs still to go.
     qsizetype i = 0;
+    const qsizetype tenants = m_rowsPerProfile.size();
     while (i < rows.size()) {
         const int last = rows.at(i);
         int first = last;
@@ -404,6 +408,8 @@ void WatchListModel::removeTasks(const QStringList &ids)
         endRemoveRows();
     }
     rebuildIndex(rows.last());
+    if (m_rowsPerProfile.size() != tenants)
+        Q_EMIT tenantCountChanged(int(m_rowsPerProfile.size()));
     Q_EMIT summaryChanged();
     updateTicker();
 }
@@ -418,7 +424,9 @@ void WatchListModel::clear()
     m_counts = {};
     m_runningRows = 0;
     m_stalledRows = 0;
+    m_rowsPerProfile.clear();
     endResetModel();
+    Q_EMIT tenantCountChanged(0);
     Q_EMIT summaryChanged();
     updateTicker();
 }
@@ -441,13 +449,15 @@ void WatchListModel::refreshTimeColumns()
     }
 }
 
-void WatchListModel::count(const Row &row, int delta)
+void WatchListModel::count(const Row &row, int delta, bool membership)
 {
     m_counts[static_cast<size_t>(row.state)] += delta;
     if (isRunning(row.task))
         m_runningRows += delta;
     if (row.task.stalled)
         m_stalledRows += delta;
+    if (membership && (m_rowsPerProfile[row.task.profile] += delta) <= 0)
+        m_rowsPerProfile.remove(row.task.profile);
 }
 
 void WatchListModel::rebuildIndex(int fromRow)

@@ -38,6 +38,7 @@ public:
         EtaColumn,
         LastCheckedColumn,
         ErrorColumn,
+        TenantColumn, // the connection profile; shown by itself while tasks of several are in the table
         ColumnCount
     };
     Q_ENUM(Column)
@@ -87,6 +88,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void summaryChanged();
+    void tenantCountChanged(int tenants); // how many profiles the rows belong to
 
 private:
     struct Row
@@ -103,7 +105,7 @@ private:
     QVariant toolTipData(const Row &row, int column) const;
     std::optional<qint64> elapsedSeconds(const Row &row) const;
     std::optional<qint64> etaSeconds(const Row &row) const;
-    void count(const Row &row, int delta);
+    void count(const Row &row, int delta, bool membership = true); // membership: rows come or go
     void rebuildIndex(int fromRow);
     void updateTicker();
 
@@ -114,6 +116,7 @@ private:
     QHash<QString, int> m_rowById;
     StatusSummary::Counts m_counts {};
     int m_stalledRows = 0; // running rows flagged stalled
+    QHash<QString, int> m_rowsPerProfile;
     int m_runningRows = 0; // rows whose task is running (its own state, whatever the last fetch said)
     QTimer m_ticker;
 };

@@ -1,5 +1,6 @@
 #include "DesktopApp.h"
 
+#include "BringToFront.h"
 #include "ConnectionPresenter.h"
 #include "ConnectionTester.h"
 #include "DemoTenant.h"
@@ -8,6 +9,7 @@
 #include "DesktopNotifications.h"
 #include "DesktopScreenshot.h"
 #include "DesktopSettings.h"
+#include "DesktopTenants.h"
 #include "DesktopTray.h"
 #include "SettingsSession.h"
 #include "client/TaskMonitor.h"
@@ -39,8 +41,7 @@ DesktopApp::DesktopApp(const DesktopOptions &options, const Environment &environ
 DesktopApp::~DesktopApp()
 {
     setQuitting(); // closing the window on the way out is not a person closing it
-    // The rest goes with its owner: the engine (watching no more), the window, the tray, and the watch list,
-    // which writes what is pending. None of them holds on to another.
+    // The rest goes with its owner (the watch list writes what is pending); none holds on to another.
 }
 
 TaskMonitor *DesktopApp::monitor() const
@@ -120,10 +121,8 @@ void DesktopApp::createWindow()
     connect(window, &MainWindow::pauseRequested, this, &DesktopApp::setPaused);
     connect(window, &MainWindow::settingsRequested, this, &DesktopApp::openSettings);
     m_notifications = std::make_unique<DesktopNotifications>(window);
-    connect(m_notifications.get(), &DesktopNotifications::showRequested, this, [this](const QString &id) {
-        showWindow();
-        m_window->selectTask(id);
-    });
+    m_tenants = std::make_unique<DesktopTenants>(window, m_credentials);
+    connect(m_tenants.get(), &DesktopTenants::changed, this, &DesktopApp::showConnectionState);
 }
 
 void DesktopApp::createTray()
@@ -132,10 +131,8 @@ void DesktopApp::createTray()
     DesktopTray *tray = m_tray.get();
     connect(tray, &DesktopTray::showRequested, this, &DesktopApp::showWindow);
     connect(tray, &DesktopTray::pauseRequested, this, &DesktopApp::setPaused);
-    connect(tray, &DesktopTray::refreshRequested, this, [this] {
-        if (m_monitor)
-            monitor()->refreshNow();
-    });
+    // As the window's Refresh now: every engine, the current profile's and those alongside.
+    connect(tray, &DesktopTray::refreshRequested, this, [this] { Q_EMIT m_window->refreshRequested({}); });
     connect(tray, &DesktopTray::quitRequested, this, &DesktopApp::quit);
     tray->attach(m_window.get());
     m_notifications->setTray(tray); // where no notification service runs
@@ -191,6 +188,7 @@ void DesktopApp::startProfile(const ConnectionProfile &profile)
     // The cached list at once, in one insert; fresh statuses follow as taskChanged.
     m_window->addTasks(monitor()->tasks());
     readSecret();
+    m_tenants->watch(profile, m_watchList.get(), m_preferences); // the others marked to be watched alongside
     Q_EMIT monitorStarted();
 }
 
@@ -212,6 +210,7 @@ void DesktopApp::createMonitor(const ConnectionProfile &profile, seconds pollInt
 
 void DesktopApp::stopMonitor()
 {
+    m_tenants->clear();
     if (!m_monitor)
         return;
     m_monitor.reset(); // its tasks leave the window with it
@@ -246,13 +245,16 @@ void DesktopApp::readSecret()
 
 void DesktopApp::showConnectionState()
 {
-    m_presenter->showConnection(m_monitor ? m_monitor->connectionLine() : ConnectionLine(), m_profile.name);
+    ConnectionLine line = m_monitor ? m_monitor->connectionLine() : ConnectionLine();
+    line.others = m_tenants->problems(); // the tenants watched alongside that cannot watch now
+    m_presenter->showConnection(line, m_profile.name);
 }
 
 void DesktopApp::setPaused(bool paused)
 {
     if (m_monitor)
         m_monitor->setPaused(paused);
+    m_tenants->setPaused(paused);
     showPausedState();
     showConnectionState();
 }
@@ -267,12 +269,7 @@ void DesktopApp::showPausedState()
 
 void DesktopApp::showWindow()
 {
-    if (m_window->isMinimized())
-        m_window->showNormal();
-    else
-        m_window->show();
-    m_window->raise();
-    m_window->activateWindow();
+    bringToFront(m_window.get());
 }
 
 void DesktopApp::quit()
@@ -340,6 +337,7 @@ void DesktopApp::switchAfterSettings(const SettingsApplier::Outcome &outcome)
         // Same profile: a new or moved secret for it reaches the engine now.
         if (accepted.touchesSecretOf({m_profile.name, m_profile.clientId}))
             readSecret();
+        m_tenants->watch(m_profile, m_watchList.get(), m_preferences); // marked, unmarked, changed or removed
     }
 
     if (outcome.problems.isEmpty())

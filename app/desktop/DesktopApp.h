@@ -24,6 +24,7 @@ class DemoTenant;
 class DesktopMonitor;
 class DesktopNotifications;
 class DesktopScreenshot;
+class DesktopTenants;
 class DesktopTray;
 class MainWindow;
 class TaskMonitor;
@@ -132,6 +133,7 @@ private:
     std::unique_ptr<ConnectionPresenter> m_presenter; // with the window
     std::unique_ptr<DesktopTray> m_tray; // where there is a system tray
     std::unique_ptr<DesktopNotifications> m_notifications; // the service on D-Bus, else the tray, else an alert
+    std::unique_ptr<DesktopTenants> m_tenants; // the other tenants watched alongside the current profile
     std::unique_ptr<DesktopScreenshot> m_screenshot; // --screenshot
     std::unique_ptr<WatchList> m_watchList; // once a profile is watched; kept across profiles
     std::unique_ptr<DemoTenant> m_demo;

@@ -12,6 +12,9 @@
 #include "ui/WatchListModel.h"
 #include "ui/WatchStatusBar.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace {
 
 TaskClearing::Mark markFor(CompletionStatus status)
@@ -27,13 +30,12 @@ CompletionStatus statusFor(TaskClearing::Mark mark)
 } // namespace
 
 DesktopMonitor::DesktopMonitor(const ConnectionProfile &profile, bool demo, MainWindow *window,
-                               std::chrono::seconds pollInterval)
+                               std::chrono::seconds pollInterval, Role role)
     : m_window(window)
     , m_engine(std::make_unique<TaskMonitor>(profile))
     , m_demo(demo)
 {
     m_engine->setPollInterval(pollInterval);
-    m_following = std::make_unique<DesktopFollowing>(m_engine.get(), window);
     TaskMonitor *engine = m_engine.get();
     connect(engine, &TaskMonitor::taskAdded, window, &MainWindow::addTask);
     connect(engine, &TaskMonitor::taskChanged, window, &MainWindow::updateTask);
@@ -46,22 +48,39 @@ DesktopMonitor::DesktopMonitor(const ConnectionProfile &profile, bool demo, Main
     connect(engine, &TaskMonitor::taskAdded, this, &DesktopMonitor::connectionChanged);
     connect(engine, &TaskMonitor::taskRemoved, this, &DesktopMonitor::connectionChanged);
 
-    // The window's intents go to this engine while it watches (the connections end with it).
-    connect(window, &MainWindow::addRequested, engine,
-            [engine](const QStringList &ids, const QString &label) { engine->addTasks(ids, label); });
-    connect(window, &MainWindow::removeRequested, engine,
-            [engine](const QStringList &ids) { engine->removeTasks(ids); });
-    connect(window, &MainWindow::refreshRequested, engine,
-            [engine](const QStringList &ids) { engine->refreshNow(ids); });
-    connect(window, &MainWindow::taskPauseRequested, engine, [engine](const QStringList &ids, bool paused) {
-        for (const QString &id : ids)
+    // The window's intents about tasks go to the engine that watches them (the connections end with it); with
+    // several tenants in one table each engine takes its own ids.
+    const auto own = [engine](const QStringList &ids) {
+        QStringList mine;
+        std::copy_if(ids.cbegin(), ids.cend(), std::back_inserter(mine),
+                     [engine](const QString &id) { return engine->task(id).has_value(); });
+        return mine;
+    };
+    connect(window, &MainWindow::removeRequested, engine, [engine, own](const QStringList &ids) {
+        if (const QStringList mine = own(ids); !mine.isEmpty())
+            engine->removeTasks(mine);
+    });
+    connect(window, &MainWindow::refreshRequested, engine, [engine, own](const QStringList &ids) {
+        if (const QStringList mine = own(ids); !mine.isEmpty() || ids.isEmpty())
+            engine->refreshNow(mine);
+    });
+    connect(window, &MainWindow::taskPauseRequested, engine, [engine, own](const QStringList &ids, bool paused) {
+        for (const QString &id : own(ids))
             engine->setTaskPaused(id, paused);
     });
+    connect(window, &MainWindow::clearRequested, engine, [engine](const QString &id, CompletionStatus status) {
+        if (engine->task(id))
+            engine->clearTask(id, markFor(status));
+    });
+    connect(engine, &TaskMonitor::taskCleared, this, &DesktopMonitor::showCleared);
+    if (role == Role::Alongside)
+        return;
+    // New ids, discovery, following and the queue depth: the current profile's.
+    m_following = std::make_unique<DesktopFollowing>(engine, window);
+    connect(window, &MainWindow::addRequested, engine,
+            [engine](const QStringList &ids, const QString &label) { engine->addTasks(ids, label); });
     connect(window, &MainWindow::discoverRequested, engine,
             [engine](bool runningOnly, int limit) { engine->discover(runningOnly, limit); });
-    connect(window, &MainWindow::clearRequested, engine,
-            [engine](const QString &id, CompletionStatus status) { engine->clearTask(id, markFor(status)); });
-    connect(engine, &TaskMonitor::taskCleared, this, &DesktopMonitor::showCleared);
 
     WatchStatusBar *bar = window->watchStatusBar();
     connect(engine->queueDepth(), &QueueDepth::depthRead, bar, &WatchStatusBar::setQueueDepth);
@@ -110,7 +129,8 @@ void DesktopMonitor::setPollInterval(std::chrono::seconds interval)
 void DesktopMonitor::setWatchList(WatchList *list)
 {
     m_engine->setWatchList(list);
-    m_following->setWatchList(list);
+    if (m_following)
+        m_following->setWatchList(list);
     if (!list || m_history)
         return;
     // The run history lives beside the watch list, so a private --watch-list keeps a private history.
@@ -122,13 +142,15 @@ void DesktopMonitor::setSecret(const QString &secret)
 {
     m_secretPending = false;
     m_engine->setSecret(secret);
-    m_following->secretGiven();
+    if (m_following)
+        m_following->secretGiven();
 }
 
 void DesktopMonitor::setPaused(bool paused)
 {
     m_engine->setPaused(paused);
-    m_following->update(); // paused, nothing is asked: not even for new tasks
+    if (m_following)
+        m_following->update(); // paused, nothing is asked: not even for new tasks
 }
 
 void DesktopMonitor::readSecret(CredentialStore *store)

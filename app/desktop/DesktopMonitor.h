@@ -27,7 +27,11 @@ class DesktopMonitor : public QObject
     Q_OBJECT
 
 public:
-    DesktopMonitor(const ConnectionProfile &profile, bool demo, MainWindow *window, std::chrono::seconds pollInterval);
+    // Current: the profile new ids, discovery and following go to. Alongside: another tenant watched in the same
+    // table (ConnectionProfile::watchAlongside); it takes only what is asked about its own tasks.
+    enum class Role { Current, Alongside };
+    DesktopMonitor(const ConnectionProfile &profile, bool demo, MainWindow *window, std::chrono::seconds pollInterval,
+                   Role role = Role::Current);
     ~DesktopMonitor() override;
 
     TaskMonitor *engine() const { return m_engine.get(); }
@@ -36,7 +40,7 @@ public:
     void setPollInterval(std::chrono::seconds interval);
     void setWatchList(WatchList *list);
     void setPaused(bool paused); // the engine's polling and the following of new tasks
-    DesktopFollowing *following() const { return m_following.get(); }
+    DesktopFollowing *following() const { return m_following.get(); } // null alongside
     // What the preferences say about watching: the share of the rate limit, and the tenant's queue depth in the
     // status bar (one request a minute while shown). The poll interval is set apart: the demo has its own.
     void applyPreferences(const Preferences &preferences);

@@ -1,5 +1,6 @@
 #include "DesktopNotifications.h"
 
+#include "BringToFront.h"
 #include "DesktopLog.h"
 #include "DesktopTray.h"
 #include "ui/MainWindow.h"
@@ -31,6 +32,12 @@ DesktopNotifications::DesktopNotifications(MainWindow *window, QObject *parent)
     , m_window(window)
 {
     connect(window, &MainWindow::notificationReady, this, &DesktopNotifications::show);
+    connect(this, &DesktopNotifications::showRequested, this, [this](const QString &id) {
+        if (!m_window)
+            return;
+        bringToFront(m_window);
+        m_window->selectTask(id); // a summary has none: the window as it was
+    });
     connect(this, &DesktopNotifications::copyReportRequested, this, [this](const QString &id) {
         if (m_window && m_window->selectTask(id))
             m_window->detailView()->copyDetails();

@@ -34,7 +34,8 @@ public:
     void show(const Notification &notification);
 
 Q_SIGNALS:
-    void showRequested(const QString &taskId); // "Show" or a click on the notice; empty for a summary
+    // "Show" or a click on the notice (empty for a summary): done here too, the window comes up at the task.
+    void showRequested(const QString &taskId);
     void copyReportRequested(const QString &taskId); // done here too: the task's report is on the clipboard
     void delivered(Channel channel); // after each notification, for tests and the log
 

@@ -163,6 +163,8 @@ private Q_SLOTS:
         QTest::keyClick(edit("caFile"), Qt::Key_Tab);
         QTRY_VERIFY(child<QPushButton>("browseCaFile")->hasFocus());
         QTest::keyClick(child<QPushButton>("browseCaFile"), Qt::Key_Tab);
+        QTRY_VERIFY(child<QCheckBox>("watchAlongside")->hasFocus());
+        QTest::keyClick(child<QCheckBox>("watchAlongside"), Qt::Key_Tab);
         QTRY_VERIFY(child<QPushButton>("testConnection")->hasFocus());
 
         QVERIFY(okButton()->isEnabled());

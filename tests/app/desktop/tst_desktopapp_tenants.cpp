@@ -1,0 +1,130 @@
+// Several tenants at once: the real DesktopApp with two saved profiles, each on its own simulated tenant over
+// loopback with its own client and secret in the real keychain. The current profile is "prod"; "sandbox" is
+// marked to be watched alongside. Both tenants' tasks are in one table with a Tenant column; each tenant is
+// asked only about its own tasks, with its own token; "tenant:sandbox" filters; and when the sandbox goes away
+// the status line names it while prod keeps refreshing.
+#include "DesktopTestSupport.h"
+#include "app/desktop/DesktopSettings.h"
+#include "client/CredentialStore.h"
+#include "client/ProfileStore.h"
+#include "client/TaskMonitor.h"
+#include "client/WatchListFormat.h"
+#include "tests/client/CredentialTestSupport.h"
+#include "tests/client/SimFixture.h"
+#include "ui/FilterBar.h"
+
+#include <QFile>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QTableView>
+#include <QTemporaryDir>
+
+using namespace DesktopTest;
+
+namespace {
+
+ConnectionProfile profileOn(const SimServer &sim, const QString &name, bool alongside)
+{
+    ConnectionProfile profile;
+    profile.name = name;
+    profile.baseUrl = sim.baseUrl();
+    profile.clientId = name + QStringLiteral("-client");
+    profile.watchAlongside = alongside;
+    return profile;
+}
+
+SimConfig clientOf(const QString &name)
+{
+    SimConfig config;
+    config.credentials = {{name + QStringLiteral("-client"), name + QStringLiteral("-S3cret-42")}};
+    return config;
+}
+
+} // namespace
+
+class TestDesktopAppTenants : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        isolateSettings(m_dir.filePath(QStringLiteral("settings")), QStringLiteral("tst_desktopapp_tenants"));
+    }
+
+    void twoTenantsInOneTable()
+    {
+        auto prod = startSim(clientOf(QStringLiteral("prod")));
+        auto sandbox = startSim(clientOf(QStringLiteral("sandbox")));
+        // Ids of their own: two simulated tenants would otherwise number their tasks alike.
+        QJsonObject running = scenarioTask(0, 3600);
+        running.insert(QStringLiteral("id"), QStringLiteral("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa01"));
+        const QString prodTask = prod->addTask(running);
+        running.insert(QStringLiteral("id"), QStringLiteral("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb02"));
+        const QString sandboxTask = sandbox->addTask(running);
+        {
+            QSettings settings;
+            ProfileStore::write(settings, profileOn(*prod, QStringLiteral("prod"), false));
+            ProfileStore::write(settings, profileOn(*sandbox, QStringLiteral("sandbox"), true));
+            DesktopSettings(settings).setCurrentProfile(QStringLiteral("prod"));
+        }
+        CredentialStore keychain;
+        for (const auto &[name, sim] :
+             {std::pair {QStringLiteral("prod"), prod.get()}, std::pair {QStringLiteral("sandbox"), sandbox.get()}})
+            QVERIFY(CredentialTest::write(keychain, name, name + QStringLiteral("-client"),
+                                          name + QStringLiteral("-S3cret-42"), sim->baseUrl())
+                            .ok);
+        // The sandbox's task was watched before (the watch list keeps each task's profile).
+        WatchedTask watched;
+        watched.id = sandboxTask;
+        watched.profile = QStringLiteral("sandbox");
+        watched.addedAt = QDateTime::currentDateTimeUtc();
+        const QString watchList = m_dir.filePath(QStringLiteral("watchlist.json"));
+        QFile file(watchList);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(WatchListFormat::toJson({watched})) > 0);
+        file.close();
+
+        DesktopOptions options;
+        options.watchListPath = watchList;
+        options.pollIntervalSeconds = 1;
+        const auto app = makeApp(m_dir, options);
+        app->start();
+        MainWindow *window = app->window();
+        QTRY_VERIFY(app->monitor());
+        app->monitor()->addTasks({prodTask}); // new ids go to the current profile
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(window, prodTask), DisplayState::Running, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(window, sandboxTask), DisplayState::Running, 30000);
+        QCOMPARE(cell(window, prodTask, WatchListModel::TenantColumn), QStringLiteral("prod"));
+        QCOMPARE(cell(window, sandboxTask, WatchListModel::TenantColumn), QStringLiteral("sandbox"));
+        QVERIFY(!window->findChild<QTableView *>()->horizontalHeader()->isSectionHidden(WatchListModel::TenantColumn));
+
+        // Each tenant with its own token, asked only about its own task.
+        QCOMPARE(simStat(*prod, QStringLiteral("tokensIssued")), 1);
+        QCOMPARE(simStat(*sandbox, QStringLiteral("tokensIssued")), 1);
+        QCOMPARE(simCount(*prod, taskRoute(ApiVersion::V2025), QStringLiteral("404")), 0);
+        QCOMPARE(simCount(*sandbox, taskRoute(ApiVersion::V2025), QStringLiteral("404")), 0);
+        QCOMPARE(simStat(*prod, QStringLiteral("rateLimited")) + simStat(*sandbox, QStringLiteral("rateLimited")), 0);
+
+        // The tenant filter.
+        window->filterBar()->searchEdit()->setText(QStringLiteral("tenant:sandbox"));
+        QTRY_COMPARE(visibleIds(window), QStringList {sandboxTask});
+        window->filterBar()->searchEdit()->clear();
+        QTRY_COMPARE(visibleIds(window).size(), 2);
+
+        // The sandbox goes away: the status line names it, and prod goes on being asked.
+        sandbox.reset();
+        QTRY_VERIFY2_WITH_TIMEOUT(connectionText(window).contains(QStringLiteral("sandbox: ")),
+                                  qPrintable(connectionText(window)), 30000);
+        QVERIFY2(connectionText(window).startsWith(QStringLiteral("Connected: 127.0.0.1")),
+                 qPrintable(connectionText(window)));
+        const qint64 prodRequests = simStat(*prod, QStringLiteral("totalRequests"));
+        QTRY_VERIFY_WITH_TIMEOUT(simStat(*prod, QStringLiteral("totalRequests")) > prodRequests + 2, 20000);
+    }
+};
+
+QTEST_MAIN(TestDesktopAppTenants)
+#include "tst_desktopapp_tenants.moc"
