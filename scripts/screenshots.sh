@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Takes the README's four screenshots: the real taskwatch on its demo tenant under a real X server (Xvfb), in
+# Takes the README's five screenshots: the real taskwatch on its demo tenant under a real X server (Xvfb), in
 # the default layout of a first run (nothing arranged for the picture): the window with the light and the dark
 # palette and the failed demo task selected, the "Mark as finished" confirmation for the stuck task, and the
 # failed task's long connector exception read whole (the detail view's "Open in a window" for its first
 # error). Installs nothing: xvfb-run and ImageMagick's `import` come with scripts/ensure-deps.sh. The app saves
 # its own picture (--screenshot, after a few rounds of refreshes) and stays up a few seconds, in which `import`
-# takes the whole X screen as a check that it really drew there.
+# takes the whole X screen as a check that it really drew there. The fifth, two tenants at once with a stalled
+# task, runs the real programs without the demo: scripts/two-tenants-shot.sh.
 # Usage: scripts/screenshots.sh [BUILD_DIR]   (default: build; run `make build` first)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,7 +18,7 @@ failed_task=2c9180858b3d4e5f018b3e7a1f2d0c41 # DemoTenant::FailedTaskId
 stuck_task=2c9180858b3d4e5f018b3e7a1f2d0c4b # DemoTenant::StuckTaskId: a Workday aggregation stuck at 40 % for hours
 
 [ -x "$app" ] || { echo "screenshots: $app is not built (make build)" >&2; exit 1; }
-for tool in xvfb-run xauth import identify; do
+for tool in xvfb-run xauth import identify dbus-run-session gnome-keyring-daemon; do
     command -v "$tool" >/dev/null || { echo "screenshots: $tool is missing (scripts/ensure-deps.sh)" >&2; exit 1; }
 done
 
@@ -56,7 +57,13 @@ shot() {
         import -window root "$screen"
         wait "$pid"
     ' _ "$app" "$palette" "$task" "$window" "$screen" "$@"
-    # The X screen must show the window, not a black nothing: count its colours.
+    keep "$name"
+}
+
+# keep NAME: the X screen must show the window, not a black nothing (count its colours); then the picture goes
+# to docs/screenshots/NAME.png.
+keep() {
+    local name=$1 window="$sandbox/$1.png" screen="$sandbox/screen-$1.png"
     colours=$(identify -format '%k' "$screen")
     if [ "$colours" -lt 50 ]; then
         echo "screenshots: the X screen for $name has only $colours colours; the window was not drawn" >&2
@@ -70,3 +77,8 @@ shot main-light light "$failed_task"
 shot main-dark dark "$failed_task"
 shot clear-task light "$stuck_task" --screenshot-of clear-dialog
 shot long-message light "$failed_task" --screenshot-of message
+
+rm -rf "$HOME/.config" "$HOME/.local" # a first run, in a keyring of its own
+dbus-run-session -- "$here/two-tenants-shot.sh" "$build" "$sandbox" "$sandbox/two-tenants.png" \
+    "$sandbox/screen-two-tenants.png"
+keep two-tenants

@@ -48,7 +48,9 @@ TaskTable::TaskTable(WatchListModel *model, TaskFilterProxy *proxy, QWidget *par
     setSortingEnabled(true);
     for (const int column : InitiallyHiddenColumns)
         header->setSectionHidden(column, true);
-    // Which tenant a task is on matters once there are two: the column comes and goes with them.
+    // Which tenant a task is on matters once there are two: the column comes and goes with them, beside the
+    // name (the error column stays last, where it stretches).
+    header->moveSection(header->visualIndex(WatchListModel::TenantColumn), WatchListModel::IdColumn);
     header->setSectionHidden(WatchListModel::TenantColumn, true);
     connect(model, &WatchListModel::tenantCountChanged, this,
             [header](int tenants) { header->setSectionHidden(WatchListModel::TenantColumn, tenants < 2); });
