@@ -2101,6 +2101,33 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     </message>
 </context>
 <context>
+    <name>RemovedProfileTasks</name>
+    <message>
+        <source>Tasks of a removed profile</source>
+        <translation>Aufgaben eines entfernten Profils</translation>
+    </message>
+    <message>
+        <source>The removed profile %1 still has tasks in the watch list (%2). What should become of them?</source>
+        <translation>Das entfernte Profil %1 hat noch Aufgaben in der Beobachtungsliste (%2). Was soll mit ihnen geschehen?</translation>
+    </message>
+    <message>
+        <source>&amp;Move to %1</source>
+        <translation>Nach %1 &amp;verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Stop watching them</source>
+        <translation>Nicht mehr &amp;beobachten</translation>
+    </message>
+    <message>
+        <source>&amp;Keep them for later</source>
+        <translation>Für später b&amp;ehalten</translation>
+    </message>
+    <message>
+        <source>They stay in the watch list, unseen, and come back with a profile of this name</source>
+        <translation>Sie bleiben unsichtbar in der Beobachtungsliste und kommen mit einem Profil dieses Namens zurück</translation>
+    </message>
+</context>
+<context>
     <name>RunHistoryStore</name>
     <message>
         <source>The run history %1 could not be read: %2</source>

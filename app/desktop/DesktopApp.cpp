@@ -11,6 +11,7 @@
 #include "DesktopSettings.h"
 #include "DesktopTenants.h"
 #include "DesktopTray.h"
+#include "RemovedProfileTasks.h"
 #include "SettingsSession.h"
 #include "client/TaskMonitor.h"
 #include "client/WatchList.h"
@@ -224,6 +225,7 @@ void DesktopApp::ensureWatchList()
     if (m_watchList)
         return;
     m_watchList = std::make_unique<WatchList>(m_options.watchListPath);
+    m_removedTasks = std::make_unique<RemovedProfileTasks>(m_watchList.get(), m_applier, m_window.get());
     m_presenter->follow(m_watchList.get());
     m_watchList->load();
 }

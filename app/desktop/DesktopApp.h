@@ -27,6 +27,7 @@ class DesktopScreenshot;
 class DesktopTenants;
 class DesktopTray;
 class MainWindow;
+class RemovedProfileTasks;
 class TaskMonitor;
 class WatchList;
 
@@ -136,6 +137,7 @@ private:
     std::unique_ptr<DesktopTenants> m_tenants; // the other tenants watched alongside the current profile
     std::unique_ptr<DesktopScreenshot> m_screenshot; // --screenshot
     std::unique_ptr<WatchList> m_watchList; // once a profile is watched; kept across profiles
+    std::unique_ptr<RemovedProfileTasks> m_removedTasks; // asks about a removed profile's tasks; with the list
     std::unique_ptr<DemoTenant> m_demo;
     ConnectionProfile m_profile;
 

@@ -5,17 +5,24 @@
 // the status line names it while prod keeps refreshing.
 #include "DesktopTestSupport.h"
 #include "app/desktop/DesktopSettings.h"
+#include "app/desktop/RemovedProfileTasks.h"
 #include "client/CredentialStore.h"
 #include "client/ProfileStore.h"
 #include "client/TaskMonitor.h"
+#include "client/WatchList.h"
 #include "client/WatchListFormat.h"
 #include "tests/client/CredentialTestSupport.h"
 #include "tests/client/SimFixture.h"
 #include "ui/FilterBar.h"
+#include "ui/SettingsDialog.h"
 
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
 
@@ -123,6 +130,83 @@ private Q_SLOTS:
                  qPrintable(connectionText(window)));
         const qint64 prodRequests = simStat(*prod, QStringLiteral("totalRequests"));
         QTRY_VERIFY_WITH_TIMEOUT(simStat(*prod, QStringLiteral("totalRequests")) > prodRequests + 2, 20000);
+    }
+
+    // A profile removed in Settings while the watch list holds tasks of it: the app asks, and "Move" brings them
+    // into the current profile's table; "Stop watching" and "Keep" do what they say to the watch list.
+    void removingAProfileAsksAboutItsTasks()
+    {
+        auto prod = startSim(clientOf(QStringLiteral("prod")));
+        auto old = startSim(clientOf(QStringLiteral("old")));
+        {
+            QSettings settings;
+            ProfileStore::removeAll(settings);
+            ProfileStore::write(settings, profileOn(*prod, QStringLiteral("prod"), false));
+            ProfileStore::write(settings, profileOn(*old, QStringLiteral("old"), false));
+            DesktopSettings(settings).setCurrentProfile(QStringLiteral("prod"));
+        }
+        CredentialStore keychain;
+        QVERIFY(CredentialTest::write(keychain, QStringLiteral("prod"), QStringLiteral("prod-client"),
+                                      QStringLiteral("prod-S3cret-42"), prod->baseUrl())
+                        .ok);
+        WatchedTask orphan;
+        orphan.id = QStringLiteral("cccccccccccccccccccccccccccccc03");
+        orphan.profile = QStringLiteral("old");
+        orphan.label = QStringLiteral("Nightly HR");
+        const QString watchList = m_dir.filePath(QStringLiteral("removal.json"));
+        QFile file(watchList);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(WatchListFormat::toJson({orphan})) > 0);
+        file.close();
+
+        DesktopOptions options;
+        options.watchListPath = watchList;
+        const auto app = makeApp(m_dir, options);
+        app->start();
+        QTRY_VERIFY(app->monitor() && app->watchList());
+        QCOMPARE(app->window()->model()->rowOf(orphan.id), -1); // another profile's: not in the table
+
+        app->openSettings();
+        QTRY_VERIFY(app->settingsDialog() && app->settingsDialog()->isVisible());
+        SettingsDialog *dialog = app->settingsDialog();
+        auto *profiles = child<QListWidget>(dialog, "profiles");
+        const QList<QListWidgetItem *> oldItem = profiles->findItems(QStringLiteral("old"), Qt::MatchExactly);
+        QCOMPARE(oldItem.size(), 1);
+        profiles->setCurrentItem(oldItem.first());
+        child<QPushButton>(dialog, "removeProfile")->click();
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+
+        QMessageBox *question = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+                (question = app->window()->findChild<QMessageBox *>(QStringLiteral("removedProfileTasks")))
+                        && question->isVisible(),
+                20000);
+        QVERIFY2(question->text().contains(QStringLiteral("tasks in the watch list (1)")),
+                 qPrintable(question->text()));
+        child<QPushButton>(question, "moveTasks")->click();
+        QTRY_VERIFY(app->window()->model()->rowOf(orphan.id) >= 0); // the current profile watches it now
+        QCOMPARE(cell(app->window(), orphan.id, WatchListModel::NameColumn), orphan.label);
+        QVERIFY(app->watchList()->tasks(QStringLiteral("old")).isEmpty());
+        QCOMPARE(app->watchList()->tasks(QStringLiteral("prod")).size(), 1);
+    }
+
+    void stopWatchingAndKeepDoWhatTheySay()
+    {
+        QTemporaryDir dir;
+        WatchList list(dir.filePath(QStringLiteral("list.json")));
+        QVERIFY(list.load());
+        for (const char *id : {"dddddddddddddddddddddddddddddd01", "dddddddddddddddddddddddddddddd02"}) {
+            WatchedTask task;
+            task.id = QLatin1String(id);
+            task.profile = QStringLiteral("old");
+            list.upsert(task);
+        }
+        RemovedProfileTasks::apply(list, QStringLiteral("old"), RemovedProfileTasks::Choice::Keep,
+                                   QStringLiteral("prod"));
+        QCOMPARE(list.tasks(QStringLiteral("old")).size(), 2);
+        RemovedProfileTasks::apply(list, QStringLiteral("old"), RemovedProfileTasks::Choice::Forget,
+                                   QStringLiteral("prod"));
+        QVERIFY(list.tasks(QStringLiteral("old")).isEmpty());
+        QVERIFY(list.tasks(QStringLiteral("prod")).isEmpty());
     }
 };
 
