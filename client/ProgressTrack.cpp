@@ -1,5 +1,7 @@
 #include "ProgressTrack.h"
 
+#include <algorithm>
+
 bool ProgressTrack::record(std::optional<int> percent, const std::optional<QString> &progress, const SteadyTime &now)
 {
     const bool first = !m_lastMoved.isValid();
@@ -17,10 +19,19 @@ bool ProgressTrack::record(std::optional<int> percent, const std::optional<QStri
         m_percent = *percent;
     }
     if (moved) {
+        if (!first)
+            m_longestStillMs = std::max(m_longestStillMs, m_lastMoved.msecsTo(now));
         m_movedSinceFirst = !first;
         m_lastMoved = now;
     }
     return moved;
+}
+
+std::chrono::milliseconds ProgressTrack::longestStill(const SteadyTime &now) const
+{
+    if (!m_lastMoved.isValid())
+        return std::chrono::milliseconds(0);
+    return std::chrono::milliseconds(std::max(m_longestStillMs, m_lastMoved.msecsTo(now)));
 }
 
 void ProgressTrack::backdate(const SteadyTime &modified)

@@ -29,6 +29,8 @@ public:
     }
     // When the percentage reaches 100 at the rate seen so far; invalid without two different percentages.
     SteadyTime expectedEnd() const;
+    // The longest time it stood still between two moves, or since the last move until `now` (its finish).
+    std::chrono::milliseconds longestStill(const SteadyTime &now) const;
 
 private:
     SteadyTime m_firstAt; // the first answer with a percentage
@@ -38,4 +40,5 @@ private:
     std::optional<QString> m_progress;
     SteadyTime m_lastMoved;
     bool m_movedSinceFirst = false;
+    qint64 m_longestStillMs = 0;
 };

@@ -49,10 +49,8 @@ QString RunHistoryStore::pathBeside(const QString &watchListPath)
 void RunHistoryStore::serve(TaskMonitor *engine)
 {
     engine->setUsualDurations([this](const TaskStatus &status) { return usual(status); });
-    connect(engine, &TaskMonitor::taskChanged, this, [this](const WatchedTask &task) {
-        if (task.status)
-            note(*task.status);
-    });
+    engine->setRunRecorder(
+            [this](const TaskStatus &status, std::chrono::milliseconds longestStill) { note(status, longestStill); });
 }
 
 std::optional<UsualDuration> RunHistoryStore::usual(const TaskStatus &status) const
@@ -60,11 +58,11 @@ std::optional<UsualDuration> RunHistoryStore::usual(const TaskStatus &status) co
     return m_history.usual(RunHistory::kindOf(status));
 }
 
-void RunHistoryStore::note(const TaskStatus &status)
+void RunHistoryStore::note(const TaskStatus &status, std::chrono::milliseconds longestStill)
 {
-    if (!isFinished(status.state()) || !m_history.record(status))
+    if (!isFinished(status.state()) || !m_history.record(status, longestStill))
         return;
-    m_unsaved.record(status);
+    m_unsaved.record(status, longestStill);
     if (!m_saveTimer.isActive())
         m_saveTimer.start();
 }

@@ -34,8 +34,9 @@ public:
 
     const RunHistory &history() const { return m_history; }
     std::optional<UsualDuration> usual(const TaskStatus &status) const;
-    // A task's latest status: a finished run that went through is kept, and saved soon.
-    void note(const TaskStatus &status);
+    // A task's latest status: a finished run that went through is kept, and saved soon; `longestStill` is how
+    // long it stood still at most while watched (-1: unknown).
+    void note(const TaskStatus &status, std::chrono::milliseconds longestStill = std::chrono::milliseconds(-1));
     bool saveNow(); // false when the file could not be written (logged)
     // Keeps the engine's finished runs and tells it how long runs usually take (overdue, the ETA). The store
     // must outlive the engine.

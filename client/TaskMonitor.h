@@ -85,7 +85,8 @@ public:
     static constexpr int DefaultBudgetShare = 50;
     void setBudgetShare(int percent);
     int budgetShare() const;
-    // A running task that has not moved for this long is stalled (WatchedTask::stalled); default 15 minutes.
+    // A running task that has not moved for this long is stalled (WatchedTask::stalled); default 15 minutes. A
+    // kind whose runs usually stand still longer and still go through gets twice that (RunHistory).
     static constexpr std::chrono::minutes DefaultStallThreshold = TaskMovements::DefaultStallThreshold;
     void setStallThreshold(std::chrono::seconds threshold)
     {
@@ -95,6 +96,8 @@ public:
     // How long runs of a task's kind usually take (RunHistoryStore): running tasks past the 95th percentile are
     // overdue (WatchedTask::overdue), and tasks without a moving percentage are looked at around their usual end.
     void setUsualDurations(TaskMovements::UsualDurations usual) { m_movements.setUsualDurations(std::move(usual)); }
+    // Told of every task seen to finish, with how long it stood still at most (RunHistoryStore keeps the runs).
+    void setRunRecorder(TaskMovements::RunRecorder recorder) { m_movements.setRunRecorder(std::move(recorder)); }
     // Adaptive (default: PollPace) or every poll interval (the fixed rhythm, for comparisons).
     void setPollPace(PollScheduler::Pace pace) { m_scheduler.setPace(pace); }
     TaskStatusClient *client() const { return m_client; }

@@ -2,11 +2,18 @@
 
 #include "models/TaskStatus.h"
 
+#include <algorithm>
+
+using namespace std::chrono;
+
 TaskMovements::Seen TaskMovements::record(const QString &id, const TaskStatus &status, const SteadyTime &now,
                                           const QDateTime &wallNow)
 {
     Seen seen;
     if (isFinished(status.state())) {
+        const auto track = m_tracks.constFind(id);
+        if (m_recorder)
+            m_recorder(status, track == m_tracks.cend() ? milliseconds(-1) : track->longestStill(now));
         m_tracks.remove(id);
         return seen;
     }
@@ -16,11 +23,11 @@ TaskMovements::Seen TaskMovements::record(const QString &id, const TaskStatus &s
         track.backdate(now.addMSecs(-status.modified.msecsTo(wallNow)));
     SteadyTime expectedEnd = track.expectedEnd();
     if (status.state() == TaskState::Running) {
-        seen.stalled = track.isStill(now, m_stallThreshold);
-        seen.lastMoved = track.lastMoved();
         const std::optional<UsualDuration> usual = m_usual ? m_usual(status) : std::nullopt;
+        seen.stalled = track.isStill(now, stallThresholdFor(usual ? usual->usualStill : milliseconds(-1)));
+        seen.lastMoved = track.lastMoved();
         if (usual && status.launched.isValid()) {
-            const std::chrono::milliseconds elapsed(status.launched.msecsTo(wallNow));
+            const milliseconds elapsed(status.launched.msecsTo(wallNow));
             seen.overdue = isOverdue(elapsed, usual);
             seen.usual = usual->median;
             // No percentage, or one that has not moved: the usual run says when to look.
@@ -30,4 +37,9 @@ TaskMovements::Seen TaskMovements::record(const QString &id, const TaskStatus &s
     }
     seen.movement = {status.state() == TaskState::Queued, track.lastMoved(), expectedEnd};
     return seen;
+}
+
+milliseconds TaskMovements::stallThresholdFor(milliseconds usualStill) const
+{
+    return std::max<milliseconds>(m_stallThreshold, 2 * usualStill);
 }

@@ -30,11 +30,17 @@ public:
     };
     // How long runs of a task's kind usually take (RunHistoryStore::usual); none by default.
     using UsualDurations = std::function<std::optional<UsualDuration>(const TaskStatus &)>;
+    // A task seen to finish, with the longest it stood still while it was watched (-1 ms: not seen running).
+    using RunRecorder = std::function<void(const TaskStatus &, std::chrono::milliseconds longestStill)>;
 
     static constexpr std::chrono::minutes DefaultStallThreshold {15};
     void setStallThreshold(std::chrono::seconds threshold) { m_stallThreshold = threshold; }
     std::chrono::seconds stallThreshold() const { return m_stallThreshold; }
     void setUsualDurations(UsualDurations usual) { m_usual = std::move(usual); }
+    void setRunRecorder(RunRecorder recorder) { m_recorder = std::move(recorder); }
+    // The stall threshold for a task whose kind usually stands still for `usualStill` (UsualDuration): the
+    // setting, or twice that where history says such runs stand still longer and still go through.
+    std::chrono::milliseconds stallThresholdFor(std::chrono::milliseconds usualStill) const;
 
     // An answer about `id` at `now`; `wallNow` reads the tenant's `modified` onto the monotonic clock. A finished
     // task is forgotten.
@@ -45,4 +51,5 @@ private:
     QHash<QString, ProgressTrack> m_tracks;
     std::chrono::seconds m_stallThreshold = DefaultStallThreshold;
     UsualDurations m_usual;
+    RunRecorder m_recorder;
 };

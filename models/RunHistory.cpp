@@ -40,7 +40,7 @@ QString RunHistory::kindOf(const TaskStatus &status)
     return definition + KindSeparator + target;
 }
 
-bool RunHistory::record(const TaskStatus &status)
+bool RunHistory::record(const TaskStatus &status, milliseconds longestStill)
 {
     const TaskState state = status.state();
     if (state != TaskState::Success && state != TaskState::Warning)
@@ -50,7 +50,8 @@ bool RunHistory::record(const TaskStatus &status)
     const QString kind = kindOf(status);
     if (kind.isEmpty())
         return false;
-    return record(kind, {status.id, milliseconds(status.launched.msecsTo(status.completed)), status.completed});
+    return record(kind,
+                  {status.id, milliseconds(status.launched.msecsTo(status.completed)), status.completed, longestStill});
 }
 
 bool RunHistory::record(const QString &kind, const Run &run)
@@ -96,7 +97,16 @@ std::optional<UsualDuration> RunHistory::usual(const QString &kind) const
     for (const Run &run : runs)
         durations.append(run.duration);
     std::sort(durations.begin(), durations.end());
-    return UsualDuration {percentile(durations, 0.5), percentile(durations, 0.95), static_cast<int>(runs.size())};
+    UsualDuration usual {percentile(durations, 0.5), percentile(durations, 0.95), static_cast<int>(runs.size())};
+    QList<milliseconds> stills;
+    for (const Run &run : runs)
+        if (run.longestStill.count() >= 0)
+            stills.append(run.longestStill);
+    if (stills.size() >= MinRuns) {
+        std::sort(stills.begin(), stills.end());
+        usual.usualStill = percentile(stills, 0.5);
+    }
+    return usual;
 }
 
 QByteArray RunHistory::toJson() const
@@ -104,10 +114,14 @@ QByteArray RunHistory::toJson() const
     QJsonObject kinds;
     for (auto kind = m_runs.cbegin(); kind != m_runs.cend(); ++kind) {
         QJsonArray runs;
-        for (const Run &run : kind.value())
-            runs.append(QJsonObject {{QStringLiteral("task"), run.taskId},
-                                     {QStringLiteral("ms"), static_cast<double>(run.duration.count())},
-                                     {QStringLiteral("finished"), run.finishedAt.toUTC().toString(Qt::ISODateWithMs)}});
+        for (const Run &run : kind.value()) {
+            QJsonObject entry {{QStringLiteral("task"), run.taskId},
+                               {QStringLiteral("ms"), static_cast<double>(run.duration.count())},
+                               {QStringLiteral("finished"), run.finishedAt.toUTC().toString(Qt::ISODateWithMs)}};
+            if (run.longestStill.count() >= 0)
+                entry.insert(QStringLiteral("still"), static_cast<double>(run.longestStill.count()));
+            runs.append(entry);
+        }
         kinds.insert(kind.key(), runs);
     }
     return QJsonDocument(QJsonObject {{QStringLiteral("version"), FormatVersion}, {QStringLiteral("kinds"), kinds}})
@@ -142,7 +156,12 @@ Parsed<RunHistory> RunHistory::fromJson(const QByteArray &json)
                 const QString task = JsonRead::string(entry, QStringLiteral("task"), at);
                 if (task.isEmpty() || !(ms >= 0 && ms <= MaxMs) || !finished.isValid())
                     JsonRead::fail(at, QStringLiteral("expected a task id, a duration ms ≥ 0 and a finished date"));
-                history.record(kind.key(), {task, milliseconds(static_cast<qint64>(ms)), finished});
+                const double still = JsonRead::optNumber(entry, QStringLiteral("still"), at).value_or(-1);
+                if (!(still >= -1 && still <= MaxMs))
+                    JsonRead::fail(JsonRead::join(at, QStringLiteral("still")), QStringLiteral("expected ms ≥ 0"));
+                history.record(kind.key(),
+                               {task, milliseconds(static_cast<qint64>(ms)), finished,
+                                milliseconds(static_cast<qint64>(still))});
             }
         }
         return history;

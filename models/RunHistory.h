@@ -20,6 +20,10 @@ struct UsualDuration
     std::chrono::milliseconds median {0};
     std::chrono::milliseconds p95 {0};
     int runs = 0;
+    // The median of the runs' longest still periods (no progress between two moves), where at least MinRuns
+    // runs were watched while they ran; -1 when not. A kind that routinely stands still longer than the stall
+    // threshold stalls only past twice this.
+    std::chrono::milliseconds usualStill {-1};
     friend bool operator==(const UsualDuration &, const UsualDuration &) = default;
 };
 
@@ -39,6 +43,7 @@ public:
         QString taskId;
         std::chrono::milliseconds duration {0};
         QDateTime finishedAt;
+        std::chrono::milliseconds longestStill {-1}; // -1: not watched while it ran
         friend bool operator==(const Run &, const Run &) = default;
     };
 
@@ -46,7 +51,8 @@ public:
     static QString kindOf(const TaskStatus &status);
 
     // A finished run that went through, launched and completed known, not seen before: kept (true).
-    bool record(const TaskStatus &status);
+    // `longestStill`: how long it stood still at most while it was watched (-1: unknown).
+    bool record(const TaskStatus &status, std::chrono::milliseconds longestStill = std::chrono::milliseconds(-1));
     bool record(const QString &kind, const Run &run);
     // Another writer's history joined with this one (runs are told apart by task id).
     void merge(const RunHistory &other);

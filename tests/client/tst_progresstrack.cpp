@@ -19,6 +19,18 @@ private Q_SLOTS:
         QVERIFY(!track.expectedEnd().isValid());
     }
 
+    void theLongestStillPeriodCountsToTheEnd()
+    {
+        ProgressTrack track;
+        QCOMPARE(track.longestStill(at(0)), std::chrono::milliseconds(0)); // nothing seen
+        track.record(10, std::nullopt, at(0));
+        track.record(10, std::nullopt, at(100)); // still
+        track.record(20, std::nullopt, at(300)); // moved after 300 s
+        track.record(30, std::nullopt, at(310));
+        QCOMPARE(track.longestStill(at(320)), std::chrono::milliseconds(300'000));
+        QCOMPARE(track.longestStill(at(1000)), std::chrono::milliseconds(690'000)); // since 310 s, to its end
+    }
+
     void sameAnswersDoNotMove()
     {
         ProgressTrack track;

@@ -144,6 +144,23 @@ private Q_SLOTS:
         QCOMPARE(usual.runs, minutes.size());
     }
 
+    void howLongRunsStandStill()
+    {
+        RunHistory history;
+        // Four runs watched while they ran (longest still 10, 20, 30, 40 min) and two not: not enough yet.
+        for (int i = 0; i < 6; ++i)
+            history.record(run(QString::number(i), 3600, QStringLiteral("SUCCESS"), QStringLiteral("src-1"), i * 86400),
+                           i < 4 ? minutes(10 * (i + 1)) : milliseconds(-1));
+        QCOMPARE(history.usual(kindOfRun())->usualStill, milliseconds(-1));
+        history.record(run(QStringLiteral("five"), 3600, QStringLiteral("SUCCESS"), QStringLiteral("src-1"), 9 * 86400),
+                       minutes(50));
+        QCOMPARE(history.usual(kindOfRun())->usualStill, milliseconds(minutes(30))); // the median of five
+        // Kept in the file, and absent where unknown.
+        const QByteArray json = history.toJson();
+        QCOMPARE(json.count("\"still\""), 5);
+        QCOMPARE(*RunHistory::fromJson(json), history);
+    }
+
     void overdueIsPastThe95thPercentile()
     {
         const UsualDuration usual {minutes(12), minutes(20), 5};
@@ -239,6 +256,10 @@ private Q_SLOTS:
                                  << QStringLiteral("kinds.k[0]");
         QTest::newRow("no date") << QByteArray("{\"version\":1,\"kinds\":{\"k\":[{\"task\":\"a\",\"ms\":5}]}}")
                                  << QStringLiteral("kinds.k[0]");
+        QTest::newRow("negative still") << QByteArray(
+                "{\"version\":1,\"kinds\":{\"k\":[{\"task\":\"a\",\"ms\":5,\"still\":-5,"
+                "\"finished\":\"2026-12-01T08:00:00Z\"}]}}")
+                                        << QStringLiteral("kinds.k[0].still");
     }
     void aDamagedFileIsNamed()
     {
