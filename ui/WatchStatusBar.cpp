@@ -80,6 +80,11 @@ void WatchStatusBar::setConnectionState(const ConnectionLine &line)
     m_line = line;
     m_connection->setToolTip(line.detail());
     tick();
+    using Kind = ConnectionState::Kind;
+    const bool ownProblem = line.state
+            && (line.state->kind == Kind::AuthFailed || line.state->kind == Kind::Offline
+                || line.state->kind == Kind::Misconfigured);
+    Q_EMIT connectionShown(connectionText(), ownProblem || !line.others.isEmpty());
 }
 
 void WatchStatusBar::setSummary(const StatusSummary &summary)

@@ -37,6 +37,10 @@ public Q_SLOTS:
     // Re-reads the clock: the countdown moves on. Runs every second while a countdown shows.
     void tick();
 
+Q_SIGNALS:
+    // The connection line as shown now (after each change): the tray's tooltip says the same of a problem.
+    void connectionShown(const QString &text, bool problem);
+
 private:
     Clock m_clock = systemClock();
     ConnectionLine m_line;

@@ -3,6 +3,7 @@
 #include "ui/MainWindow.h"
 #include "ui/StateIcons.h"
 #include "ui/WatchListModel.h"
+#include "ui/WatchStatusBar.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -57,7 +58,8 @@ void DesktopTray::setOverallState(OverallState state)
 
 void DesktopTray::setSummary(const StatusSummary &summary)
 {
-    m_icon->setToolTip(summary.toolTip());
+    const QString counts = summary.toolTip(); // across every tenant
+    m_icon->setToolTip(m_problem.isEmpty() ? counts : counts + u'\n' + m_problem);
 }
 
 void DesktopTray::setPaused(bool paused)
@@ -88,6 +90,13 @@ void DesktopTray::attach(MainWindow *window)
     m_window = window;
     connect(window, &MainWindow::overallStateChanged, this, &DesktopTray::setOverallState);
     connect(window->model(), &WatchListModel::summaryChanged, this, [this] { setSummary(m_window->summary()); });
+    // A tenant that cannot watch (the current one, or one alongside) is named under the counts.
+    connect(window->watchStatusBar(), &WatchStatusBar::connectionShown, this,
+            [this](const QString &text, bool problem) {
+                m_problem = problem ? text : QString();
+                if (m_window)
+                    setSummary(m_window->summary());
+            });
     setOverallState(window->summary().overall());
     setSummary(window->summary());
     window->installEventFilter(this);

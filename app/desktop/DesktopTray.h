@@ -58,6 +58,7 @@ private:
     QAction *m_refresh;
     QAction *m_quit;
     OverallState m_state = OverallState::Idle;
+    QString m_problem; // the status line when a tenant cannot watch now; empty otherwise
     QPointer<MainWindow> m_window;
     bool m_quitting = false;
     bool m_toldAboutTray = false;

@@ -5,6 +5,7 @@
 // the status line names it while prod keeps refreshing.
 #include "DesktopTestSupport.h"
 #include "app/desktop/DesktopSettings.h"
+#include "app/desktop/DesktopTray.h"
 #include "app/desktop/RemovedProfileTasks.h"
 #include "client/CredentialStore.h"
 #include "client/ProfileStore.h"
@@ -23,6 +24,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSystemTrayIcon>
 #include <QTableView>
 #include <QTemporaryDir>
 
@@ -98,7 +100,7 @@ private Q_SLOTS:
         DesktopOptions options;
         options.watchListPath = watchList;
         options.pollIntervalSeconds = 1;
-        const auto app = makeApp(m_dir, options);
+        const auto app = makeApp(m_dir, options, true); // with a tray
         app->start();
         MainWindow *window = app->window();
         QTRY_VERIFY(app->monitor());
@@ -128,6 +130,10 @@ private Q_SLOTS:
                                   qPrintable(connectionText(window)), 30000);
         QVERIFY2(connectionText(window).startsWith(QStringLiteral("Connected: 127.0.0.1")),
                  qPrintable(connectionText(window)));
+        const QString trayTip = app->tray()->icon()->toolTip(); // the counts of both, and who cannot watch
+        QVERIFY2(trayTip.contains(QStringLiteral(" of 2 tasks"))
+                         && trayTip.contains(QStringLiteral("\nConnected: 127.0.0.1 · sandbox: ")),
+                 qPrintable(trayTip));
         const qint64 prodRequests = simStat(*prod, QStringLiteral("totalRequests"));
         QTRY_VERIFY_WITH_TIMEOUT(simStat(*prod, QStringLiteral("totalRequests")) > prodRequests + 2, 20000);
     }
