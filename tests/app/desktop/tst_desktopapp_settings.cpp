@@ -24,6 +24,7 @@
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -390,6 +391,14 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(applied.count(), 1, 20000);
 
         QVERIFY(readSecret(Renamed).notFound);
+        // Its task is still in the watch list: the app asks what becomes of it. No profile is left to move it
+        // to; it is no longer watched.
+        QMessageBox *question = nullptr;
+        QTRY_VERIFY((question = window()->findChild<QMessageBox *>(QStringLiteral("removedProfileTasks")))
+                    && question->isVisible());
+        QVERIFY(!question->findChild<QPushButton *>(QStringLiteral("moveTasks")));
+        child<QPushButton>(question, "forgetTasks")->click();
+        QTRY_VERIFY(m_app->watchList()->tasks(Renamed).isEmpty());
         QCOMPARE(m_app->mode(), DesktopApp::Mode::Demo);
         QCOMPARE(window()->banner()->text(), QStringLiteral("Demo tenant: connect your own in Settings."));
         QCOMPARE(window()->model()->rowCount(), int(DemoTenant::scenario().size()));
