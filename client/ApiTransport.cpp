@@ -368,7 +368,12 @@ bool ApiTransport::sendAgain(Running &running, const ApiResponse &response, cons
     if (running.cancelled || running.tooLarge || running.overDeadline)
         return false;
     Entry &entry = running.entry;
-    if (response.httpStatus == 429 && entry.rateLimitedCount < MaxRateLimitedRetries) {
+    // A PATCH waits only a short Retry-After out by itself; after a longer one its sender reads the task again
+    // first (TaskClearer), since it may have finished meanwhile.
+    const bool shortWait = m_clock.steady().msecsTo(m_budget->heldUntil())
+            <= std::chrono::duration_cast<std::chrono::milliseconds>(m_patchResendWithin).count();
+    if (response.httpStatus == 429 && entry.rateLimitedCount < MaxRateLimitedRetries
+        && (entry.request.method != ApiRequest::Method::Patch || shortWait)) {
         // Waits for the Retry-After at the front of the queue.
         ++entry.rateLimitedCount;
         m_queue.prepend(std::move(entry));

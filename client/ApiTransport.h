@@ -44,6 +44,10 @@ public:
     static constexpr std::chrono::milliseconds DefaultTransferDeadline = std::chrono::minutes(2);
     static constexpr qint64 DefaultMaxBodyBytes = 16 * 1024 * 1024;
     static constexpr int MaxRateLimitedRetries = 5; // then the 429 reaches the caller
+    // A PATCH answered 429 goes again by itself only when the Retry-After is this short: after a longer wait the
+    // task it changes may have finished, and the 429 reaches its sender, which reads the task again first.
+    static constexpr std::chrono::seconds DefaultPatchResendWithin {30};
+    void setPatchResendWithin(std::chrono::seconds within) { m_patchResendWithin = within; } // tests
 
     // Waits (the budget, Retry-After) run on the clock's monotonic part; its wall part labels them.
     explicit ApiTransport(EngineClock clock = {}, QObject *parent = nullptr);
@@ -150,4 +154,5 @@ private:
 #if QT_CONFIG(ssl)
     QSslConfiguration m_ssl;
 #endif
+    std::chrono::seconds m_patchResendWithin = DefaultPatchResendWithin;
 };

@@ -62,7 +62,9 @@ void TaskFollower::answered(int rule, int page, const FetchOutcome &outcome)
             ruleDone();
         return;
     }
-    const bool learning = m_rounds == 0;
+    // Each rule learns what is there from its own first answer: one whose first call failed must not take
+    // the tenant's older tasks for new ones when it is answered at last.
+    const bool learning = !m_learned.contains(rule);
     int fresh = 0;
     // Oldest first, so that events come in the order the tasks were created.
     for (auto it = outcome.statuses.crbegin(); it != outcome.statuses.crend(); ++it) {
@@ -73,6 +75,7 @@ void TaskFollower::answered(int rule, int page, const FetchOutcome &outcome)
         if (!learning)
             Q_EMIT appeared(*it, m_rules.at(rule));
     }
+    m_learned.insert(rule);
     const bool wholePageNew = !learning && fresh == outcome.statuses.size() && outcome.statuses.size() == PageSize;
     if (wholePageNew && page + 1 < MaxPages) {
         ask(rule, page + 1);

@@ -14,7 +14,8 @@ class TaskStatusClient;
 
 // Finds new tasks by themselves: each round, one list call per rule (`sorters=-created`, newest first), through
 // the client's transport and so inside its budget. The first round only learns what is there; after it, a
-// task not seen before has appeared, finished or not (so a task that lived only seconds is still found). A
+// task not seen before has appeared, finished or not (so a task that lived only seconds is still found); a rule
+// whose first call failed learns from its first answer. A
 // second page is asked for only when the whole first page is new.
 class TaskFollower : public QObject
 {
@@ -47,6 +48,7 @@ private:
     std::chrono::milliseconds m_period = DefaultRound;
     QTimer m_timer;
     QSet<QString> m_seen;
+    QSet<int> m_learned; // rules whose first answer came: from then on, what is not seen is new
     int m_pending = 0; // rules of this round still asking
     int m_rounds = 0;
     bool m_running = false;

@@ -15,9 +15,14 @@ TaskMovements::Seen TaskMovements::record(const QString &id, const TaskStatus &s
         if (m_recorder)
             m_recorder(status, track == m_tracks.cend() ? milliseconds(-1) : track->longestStill(now));
         m_tracks.remove(id);
+        m_running.remove(id);
         return seen;
     }
     ProgressTrack &track = m_tracks[id];
+    if (status.state() == TaskState::Running && !m_running.contains(id)) {
+        m_running.insert(id);
+        track = ProgressTrack(); // how long it stands still counts from its first sighting running, not queued
+    }
     track.record(status.percentComplete, status.progress, now);
     if (status.modified.isValid())
         track.backdate(now.addMSecs(-status.modified.msecsTo(wallNow)));
@@ -41,5 +46,6 @@ TaskMovements::Seen TaskMovements::record(const QString &id, const TaskStatus &s
 
 milliseconds TaskMovements::stallThresholdFor(milliseconds usualStill) const
 {
-    return std::max<milliseconds>(m_stallThreshold, 2 * usualStill);
+    // At most four times the setting: a few runs that stood still for hours must not make stalls invisible.
+    return std::clamp<milliseconds>(2 * usualStill, m_stallThreshold, 4 * m_stallThreshold);
 }

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 #include <QString>
 
 #include <chrono>
@@ -39,16 +40,22 @@ public:
     void setUsualDurations(UsualDurations usual) { m_usual = std::move(usual); }
     void setRunRecorder(RunRecorder recorder) { m_recorder = std::move(recorder); }
     // The stall threshold for a task whose kind usually stands still for `usualStill` (UsualDuration): the
-    // setting, or twice that where history says such runs stand still longer and still go through.
+    // setting, or twice that where history says such runs stand still longer and still go through, at most
+    // four times the setting.
     std::chrono::milliseconds stallThresholdFor(std::chrono::milliseconds usualStill) const;
 
     // An answer about `id` at `now`; `wallNow` reads the tenant's `modified` onto the monotonic clock. A finished
     // task is forgotten.
     Seen record(const QString &id, const TaskStatus &status, const SteadyTime &now, const QDateTime &wallNow);
-    void forget(const QString &id) { m_tracks.remove(id); }
+    void forget(const QString &id)
+    {
+        m_tracks.remove(id);
+        m_running.remove(id);
+    }
 
 private:
     QHash<QString, ProgressTrack> m_tracks;
+    QSet<QString> m_running; // seen running: their tracks started then
     std::chrono::seconds m_stallThreshold = DefaultStallThreshold;
     UsualDurations m_usual;
     RunRecorder m_recorder;

@@ -15,20 +15,22 @@ namespace WatchListFormat {
 
 namespace {
 
+// Lenient, unlike the tasks: a rule this version cannot use (a hand edit, a kind or form of a newer version) is
+// left out, and never costs the tasks beside it. A value goes into a filter expression only if it could.
 QList<FollowedRule> readRules(const QJsonObject &root)
 {
     QList<FollowedRule> rules;
-    const QJsonArray follow = JsonRead::optArray(root, QStringLiteral("follow"), {}).value_or(QJsonArray());
-    for (qsizetype i = 0; i < follow.size(); ++i) {
-        const QString path = JsonRead::join(QStringLiteral("follow"), i);
-        const QJsonObject entry = JsonRead::objectAt(follow, i, QStringLiteral("follow"));
+    const QJsonArray follow = root.value(QStringLiteral("follow")).toArray();
+    for (const QJsonValue &item : follow) {
+        const QJsonObject entry = item.toObject();
+        const QJsonValue profile = entry.value(QStringLiteral("profile"));
+        const QJsonValue value = entry.value(QStringLiteral("value"));
         const std::optional<FollowRule::Kind> kind =
-                FollowRule::kindFromName(JsonRead::string(entry, QStringLiteral("kind"), path));
-        const FollowedRule followed {
-                JsonRead::string(entry, QStringLiteral("profile"), path),
-                {kind.value_or(FollowRule::Kind::Every), JsonRead::string(entry, QStringLiteral("value"), path)}};
-        // Values go into a filter expression: one that could not is never used (a hand edit, a newer kind).
-        if (kind && FollowRule::problem(followed.rule.kind, followed.rule.value).isEmpty() && !rules.contains(followed))
+                FollowRule::kindFromName(entry.value(QStringLiteral("kind")).toString());
+        if (!kind || !profile.isString() || !value.isString())
+            continue;
+        const FollowedRule followed {profile.toString(), {*kind, value.toString()}};
+        if (FollowRule::problem(followed.rule.kind, followed.rule.value).isEmpty() && !rules.contains(followed))
             rules.append(followed);
     }
     return rules;

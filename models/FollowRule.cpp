@@ -12,7 +12,8 @@ QString FollowRule::problem(Kind kind, const QString &value)
         return value.isEmpty() ? QString()
                                : QCoreApplication::translate("FollowRule", "following every task takes no value");
     case Kind::Type: {
-        static const QRegularExpression code(QStringLiteral("^[A-Z][A-Z0-9_]{0,63}$"));
+        static const QRegularExpression code(
+                QRegularExpression::anchoredPattern(QStringLiteral("[A-Z][A-Z0-9_]{0,63}")));
         return code.match(value).hasMatch()
                 ? QString()
                 : QCoreApplication::translate("FollowRule",

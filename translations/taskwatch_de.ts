@@ -970,6 +970,13 @@ Exit-Codes:
     </message>
 </context>
 <context>
+    <name>DesktopFollowing</name>
+    <message>
+        <source>Following new tasks stopped: %1</source>
+        <translation>Das Folgen neuer Aufgaben wurde beendet: %1</translation>
+    </message>
+</context>
+<context>
     <name>DesktopHandOver</name>
     <message>
         <source>Taskwatch is running but watches no tenant now (see its window); the task ids were not added.</source>
@@ -2402,6 +2409,13 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     <message>
         <source>; %1 stalled (no progress for a while)</source>
         <translation>; %1 hängend (eine Weile ohne Fortschritt)</translation>
+    </message>
+</context>
+<context>
+    <name>TaskClearer</name>
+    <message>
+        <source>The task is already being marked as finished; nothing more was sent.</source>
+        <translation>Die Aufgabe wird bereits als beendet markiert; es wurde nichts weiter gesendet.</translation>
     </message>
 </context>
 <context>

@@ -22,8 +22,10 @@ void DesktopFollowing::setWatchList(WatchList *list)
     if (m_list)
         disconnect(m_list, nullptr, this, nullptr);
     m_list = list;
+    m_refused.clear();
     if (list) // another writer's rules (a second instance) are followed here too
         connect(list, &WatchList::followRulesChanged, this, [this] {
+            m_refused.clear();
             m_follower.reset();
             update();
         });
@@ -34,6 +36,7 @@ void DesktopFollowing::setWatchList(WatchList *list)
 void DesktopFollowing::secretGiven()
 {
     m_hasSecret = true;
+    m_refused.clear();
     update();
 }
 
@@ -51,6 +54,7 @@ void DesktopFollowing::setRules(const QList<FollowRule> &rules)
     else
         m_sessionRules = rules;
     qCInfo(lcApp) << "following" << rules.size() << "rule(s)";
+    m_refused.clear();
     m_follower.reset(); // a new follower learns what is there first: only tasks created from now on are news
     update();
 }
@@ -72,7 +76,7 @@ void DesktopFollowing::update()
     const bool mayAsk = m_hasSecret && !m_engine->isPaused() && state != ConnectionState::Kind::AuthFailed
             && state != ConnectionState::Kind::Misconfigured;
     const QList<FollowRule> followed = rules();
-    if (!mayAsk || followed.isEmpty() || !followIsSupported(m_engine->profile().apiVersion)) {
+    if (!mayAsk || followed.isEmpty() || !followIsSupported(m_engine->profile().apiVersion) || !m_refused.isEmpty()) {
         m_follower.reset();
         return;
     }
@@ -83,9 +87,16 @@ void DesktopFollowing::update()
         if (!m_engine->task(status.id)) // finished or not: a task that lived seconds still shows its outcome
             m_engine->addTasks({status.id}, rule.label());
     });
-    connect(m_follower.get(), &TaskFollower::failed, this, [](const QString &message, bool stops) {
-        // The engine's own requests say the same in the status line; a refusal stops following until it changes.
+    connect(m_follower.get(), &TaskFollower::failed, this, [this](const QString &message, bool stops) {
         qCWarning(lcApp).noquote() << "following failed:" << message << (stops ? "(stopped)" : "");
+        if (!stops)
+            return; // asked again next round
+        // Refused (a filter the tenant will not take, credentials): said, and not asked again until the rules,
+        // the secret or the watch list change.
+        m_refused = message;
+        m_follower.release()->deleteLater(); // it is the sender
+        if (m_window)
+            m_window->showMessage(tr("Following new tasks stopped: %1").arg(message));
     });
     m_follower->start();
 }

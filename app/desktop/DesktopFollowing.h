@@ -40,5 +40,6 @@ private:
     QPointer<WatchList> m_list;
     QList<FollowRule> m_sessionRules; // without a watch list
     bool m_hasSecret = false;
+    QString m_refused; // why the tenant refused following; not asked again until something changes
     std::unique_ptr<TaskFollower> m_follower;
 };

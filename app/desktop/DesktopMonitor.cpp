@@ -49,11 +49,15 @@ DesktopMonitor::DesktopMonitor(const ConnectionProfile &profile, bool demo, Main
     connect(engine, &TaskMonitor::taskRemoved, this, &DesktopMonitor::connectionChanged);
 
     // The window's intents about tasks go to the engine that watches them (the connections end with it); with
-    // several tenants in one table each engine takes its own ids.
-    const auto own = [engine](const QStringList &ids) {
+    // several tenants in one table each engine takes its own ids, and an id watched under two profiles only by
+    // the one whose row the person acted on: one remove, one pause, one PATCH.
+    const auto mineAsShown = [engine, window](const QString &id) {
+        const WatchedTask *row = window->model()->taskAt(window->model()->rowOf(id));
+        return row && row->profile == engine->profile().name && engine->task(id).has_value();
+    };
+    const auto own = [mineAsShown](const QStringList &ids) {
         QStringList mine;
-        std::copy_if(ids.cbegin(), ids.cend(), std::back_inserter(mine),
-                     [engine](const QString &id) { return engine->task(id).has_value(); });
+        std::copy_if(ids.cbegin(), ids.cend(), std::back_inserter(mine), mineAsShown);
         return mine;
     };
     connect(window, &MainWindow::removeRequested, engine, [engine, own](const QStringList &ids) {
@@ -68,10 +72,11 @@ DesktopMonitor::DesktopMonitor(const ConnectionProfile &profile, bool demo, Main
         for (const QString &id : own(ids))
             engine->setTaskPaused(id, paused);
     });
-    connect(window, &MainWindow::clearRequested, engine, [engine](const QString &id, CompletionStatus status) {
-        if (engine->task(id))
-            engine->clearTask(id, markFor(status));
-    });
+    connect(window, &MainWindow::clearRequested, engine,
+            [engine, mineAsShown](const QString &id, CompletionStatus status) {
+                if (mineAsShown(id))
+                    engine->clearTask(id, markFor(status));
+            });
     connect(engine, &TaskMonitor::taskCleared, this, &DesktopMonitor::showCleared);
     if (role == Role::Alongside)
         return;

@@ -30,6 +30,9 @@ void DesktopTenants::watch(const ConnectionProfile &current, WatchList *list, co
     std::erase_if(m_monitors, [&](const std::unique_ptr<DesktopMonitor> &monitor) {
         return !wanted.contains(monitor->engine()->profile());
     });
+    // A kept engine reads its secret again: Settings may have replaced it.
+    for (const auto &monitor : m_monitors)
+        monitor->readSecret(m_credentials);
     for (const ConnectionProfile &profile : std::as_const(wanted)) {
         const bool watched = std::any_of(m_monitors.cbegin(), m_monitors.cend(),
                                          [&](const auto &monitor) { return monitor->engine()->profile() == profile; });
@@ -52,6 +55,7 @@ void DesktopTenants::watch(const ConnectionProfile &current, WatchList *list, co
                     Q_EMIT changed();
                 });
         monitor->setWatchList(list);
+        monitor->setPaused(m_paused); // paused before it came: it asks nothing either
         m_window->addTasks(monitor->engine()->tasks());
         monitor->readSecret(m_credentials);
         m_monitors.push_back(std::move(monitor));
@@ -97,6 +101,7 @@ QStringList DesktopTenants::problems() const
 
 void DesktopTenants::setPaused(bool paused)
 {
+    m_paused = paused;
     for (const auto &monitor : m_monitors)
         monitor->setPaused(paused);
 }

@@ -45,4 +45,5 @@ private:
     CredentialStore *m_credentials;
     std::vector<std::unique_ptr<DesktopMonitor>> m_monitors;
     QHash<QString, QString> m_secretProblems; // profile → why its secret is not there
+    bool m_paused = false; // what every engine, also one that comes later, is told
 };

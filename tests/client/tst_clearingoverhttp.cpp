@@ -119,6 +119,36 @@ private Q_SLOTS:
         QCOMPARE(server.count("PATCH", "/"), 0);
     }
 
+    // Confirmed twice while the first is on its way (and once more in other letters): one GET and one PATCH.
+    void aSecondClearOfTheSameTaskSendsNothing()
+    {
+        TinyServer server(
+                tenant([](int, const TinyServer::Request &) { return TinyServer::response(200, taskJson("ERROR")); }));
+        TaskMonitor monitor(profileFor(server));
+        monitor.setSecret(QStringLiteral("s"));
+        QSignalSpy cleared(&monitor, &TaskMonitor::taskCleared);
+        monitor.clearTask(taskId, TaskClearing::Mark::Error);
+        monitor.clearTask(taskId, TaskClearing::Mark::Error);
+        monitor.clearTask(taskId.toUpper(), TaskClearing::Mark::Terminated);
+        QTRY_COMPARE_WITH_TIMEOUT(cleared.count(), 3, 30000);
+        int applied = 0;
+        for (const QList<QVariant> &signal : std::as_const(cleared)) {
+            const ClearResult result = signal.first().value<ClearResult>();
+            if (result.kind == ClearResult::Kind::Cleared) {
+                ++applied;
+            } else {
+                QCOMPARE(result.kind, ClearResult::Kind::Failed);
+                QVERIFY(!result.patchSent);
+                QVERIFY(result.problem.message.contains(QStringLiteral("already being marked")));
+            }
+        }
+        QCOMPARE(applied, 1);
+        QCOMPARE(server.count("PATCH", "/"), 1);
+        // Once it has ended, the task may be asked about again.
+        QCOMPARE(clearOnce(monitor, TaskClearing::Mark::Error).kind, ClearResult::Kind::Cleared);
+        QCOMPARE(server.count("PATCH", "/"), 2);
+    }
+
     // Without an answer the PATCH may or may not have been applied: it is reported so, and never sent again.
     void noAnswerIsUnconfirmedAndNotSentAgain_data()
     {
@@ -142,7 +172,8 @@ private Q_SLOTS:
         QCOMPARE(monitor.client()->transport()->queuedCount(), 0); // nothing waiting to go out again either
     }
 
-    // A 429 on the PATCH: the tenant did not act on it; it goes again once Retry-After has passed.
+    // A 429 on the PATCH: the tenant did not act on it. A short Retry-After is waited out and the PATCH goes
+    // again; past ApiTransport::DefaultPatchResendWithin the task is read again first (the next test).
     void rateLimitedPatchWaitsForRetryAfter()
     {
         TinyServer server(tenant([](int n, const TinyServer::Request &) {
@@ -166,6 +197,29 @@ private Q_SLOTS:
         QVERIFY(holds > 0);
         QCOMPARE(stillHeldWhenSentAgain.size(), 1);
         QVERIFY2(!stillHeldWhenSentAgain.first(), "sent again before the Retry-After had passed");
+    }
+
+    // The task ends while the PATCH waits out a 429: it is read again and left as it is, not overwritten.
+    void aTaskThatFinishesDuringTheWaitIsLeftAsItIs()
+    {
+        int gets = 0;
+        TinyServer server([&](const TinyServer::Request &request) {
+            if (request.target == "/oauth/token")
+                return TinyServer::response(200, tokenAnswer);
+            if (request.method == "PATCH")
+                return TinyServer::response(429, R"({"message":" Rate Limit Exceeded "})", "Retry-After: 1\r\n");
+            return TinyServer::response(200, taskJson(++gets == 1 ? QByteArray() : QByteArray("SUCCESS")));
+        });
+        TaskMonitor monitor(profileFor(server));
+        monitor.setSecret(QStringLiteral("s"));
+        // Every wait counts as long here (the real line is 30 s; the test's Retry-After is 1 s).
+        monitor.client()->transport()->setPatchResendWithin(std::chrono::seconds(0));
+        const ClearResult result = clearOnce(monitor, TaskClearing::Mark::Error);
+        QCOMPARE(result.kind, ClearResult::Kind::AlreadyFinished);
+        QVERIFY(result.status);
+        QCOMPARE(result.status->state(), TaskState::Success);
+        QCOMPARE(server.count("PATCH", "/"), 1);
+        QCOMPARE(gets, 2);
     }
 
     // A 403 on the PATCH names the write scope and the kind of credentials; it does not stop polling, which

@@ -1,9 +1,12 @@
 #include "SimFixture.h"
+#include "TinyServer.h"
 #include "client/ApiTransport.h"
 #include "client/TaskFollower.h"
 #include "client/TaskMonitor.h"
 #include "client/TaskStatusClient.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -36,6 +39,39 @@ private Q_SLOTS:
         // Two rules: at most their two calls out at any time, and two calls a round.
         QVERIFY2(mostInFlight <= 2, qPrintable(QStringLiteral("%1 requests in flight at once").arg(mostInFlight)));
         QVERIFY(simCount(*sim, listRoute(ApiVersion::V2025)) <= 2 * (follower.rounds() + 1));
+    }
+
+    // A rule whose first call fails learns from its first answer: the tenant's older tasks are not news.
+    void aRuleWhoseFirstCallFailedLearnsBeforeItTells()
+    {
+        QJsonArray older;
+        for (int i = 0; i < TaskFollower::PageSize; ++i)
+            older.append(QJsonObject {{QStringLiteral("id"), QStringLiteral("%1").arg(i, 32, 16, QLatin1Char('0'))},
+                                      {QStringLiteral("type"), QStringLiteral("QUARTZ")},
+                                      {QStringLiteral("uniqueName"), QStringLiteral("Identity Refresh")},
+                                      {QStringLiteral("created"), QStringLiteral("2026-12-01T08:00:00Z")}});
+        int typeCalls = 0;
+        TinyServer server([&](const TinyServer::Request &request) {
+            if (request.target == "/oauth/token")
+                return TinyServer::response(200, R"({"access_token":"tok","token_type":"bearer","expires_in":3600})");
+            const bool typeRule = request.target.contains("IDENTITY_REFRESH");
+            if (typeRule && ++typeCalls == 1)
+                return TinyServer::response(503, "{}"); // its first call fails
+            return TinyServer::response(200, QJsonDocument(typeRule ? older : QJsonArray()).toJson());
+        });
+        ConnectionProfile profile;
+        profile.name = QStringLiteral("tiny");
+        profile.baseUrl = server.baseUrl();
+        profile.clientId = QStringLiteral("demo");
+        TaskMonitor monitor(profile);
+        monitor.setSecret(QStringLiteral("demo"));
+        TaskFollower follower(monitor.client(),
+                              {FollowRule {}, FollowRule {FollowRule::Kind::Type, QStringLiteral("IDENTITY_REFRESH")}});
+        follower.setRoundPeriod(milliseconds(50));
+        QSignalSpy appeared(&follower, &TaskFollower::appeared);
+        follower.start();
+        QTRY_VERIFY_WITH_TIMEOUT(typeCalls >= 3, 20000); // failed, answered (learned), answered again
+        QCOMPARE(appeared.count(), 0);
     }
 
     void aNewTaskIsToldOnce()

@@ -38,6 +38,7 @@ private Q_SLOTS:
         QCOMPARE(movements.stallThresholdFor(milliseconds(-1)), milliseconds(minutes(15)));
         QCOMPARE(movements.stallThresholdFor(minutes(5)), milliseconds(minutes(15))); // history never lowers it
         QCOMPARE(movements.stallThresholdFor(minutes(20)), milliseconds(minutes(40)));
+        QCOMPARE(movements.stallThresholdFor(hours(3)), milliseconds(minutes(60))); // never past 4 × the setting
     }
 
     void aKindThatUsuallyStandsStillIsNotStalledAsSoon()
@@ -67,6 +68,16 @@ private Q_SLOTS:
         movements.record(QStringLiteral("t1"), status(100, QStringLiteral("SUCCESS")), at(15), wall(15));
         QCOMPARE(reported.size(), 1);
         QCOMPARE(reported.first().second, milliseconds(minutes(12)));
+        // Queued for 40 minutes, then running 2 minutes with a move: the queue is not standing still.
+        QJsonObject queued = status(0).raw();
+        queued.insert(QStringLiteral("id"), QStringLiteral("t3"));
+        queued.remove(QStringLiteral("launched"));
+        queued.remove(QStringLiteral("percentComplete"));
+        movements.record(QStringLiteral("t3"), *TaskStatus::fromJson(queued), at(100), wall(100));
+        movements.record(QStringLiteral("t3"), status(20), at(140), wall(140));
+        movements.record(QStringLiteral("t3"), status(60), at(141), wall(141));
+        movements.record(QStringLiteral("t3"), status(100, QStringLiteral("SUCCESS")), at(142), wall(142));
+        QCOMPARE(reported.last().second, milliseconds(minutes(1)));
         // Seen only finished: how long it stood still is not known.
         movements.record(QStringLiteral("t2"), status(100, QStringLiteral("SUCCESS")), at(20), wall(20));
         QCOMPARE(reported.last().second, milliseconds(-1));

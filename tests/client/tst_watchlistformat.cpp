@@ -196,8 +196,19 @@ private Q_SLOTS:
         QCOMPARE(read,
                  (QList<FollowedRule> {
                          {QStringLiteral("prod"), {FollowRule::Kind::Type, QStringLiteral("IDENTITY_REFRESH")}}}));
-        root.insert(QStringLiteral("follow"), QJsonArray {42}); // structure stays strict
-        QVERIFY(!WatchListFormat::fromJson(QJsonDocument(root).toJson(), &read).ok());
+        // Rules this version cannot read never cost the tasks beside them.
+        root.insert(QStringLiteral("tasks"), QJsonArray {QJsonObject {{QStringLiteral("id"), QStringLiteral("a1")}}});
+        for (const QJsonValue &follow :
+             {QJsonValue(5), QJsonValue(QJsonArray {42}),
+              QJsonValue(QJsonArray {
+                      QJsonObject {{QStringLiteral("kind"), QStringLiteral("type")}, {QStringLiteral("value"), 7}}}),
+              QJsonValue(QJsonArray {rule(QStringLiteral("type"), QStringLiteral("CLOUD\n"))})}) {
+            root.insert(QStringLiteral("follow"), follow);
+            const Parsed<QList<WatchedTask>> tasks = WatchListFormat::fromJson(QJsonDocument(root).toJson(), &read);
+            QVERIFY(tasks.ok());
+            QCOMPARE(tasks->size(), 1);
+            QVERIFY(read.isEmpty());
+        }
     }
 };
 

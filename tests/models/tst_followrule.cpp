@@ -62,10 +62,13 @@ private Q_SLOTS:
         QTest::newRow("a quote closing the filter") << int(K::Type) << QStringLiteral("A\" or id pr \"") << false;
         QTest::newRow("empty type") << int(K::Type) << QString() << false;
         QTest::newRow("type too long") << int(K::Type) << QString(65, u'A') << false;
+        QTest::newRow("a type and a line end") << int(K::Type) << QStringLiteral("CLOUD\n") << false; // not before $
+        QTest::newRow("a type and CR LF") << int(K::Type) << QStringLiteral("CLOUD\r\n") << false;
         QTest::newRow("a source id") << int(K::Source) << QStringLiteral("2c9180835d2e5168015d32f890ca1581") << true;
         QTest::newRow("a source with a quote") << int(K::Source) << QStringLiteral("abc\"") << false;
         QTest::newRow("a source with a backslash") << int(K::Source) << QStringLiteral("abc\\") << false;
         QTest::newRow("a source with a space") << int(K::Source) << QStringLiteral("a b") << false;
+        QTest::newRow("a source and a line end") << int(K::Source) << QStringLiteral("abc\n") << false;
         QTest::newRow("every task") << int(K::Every) << QString() << true;
         QTest::newRow("every task with a value") << int(K::Every) << QStringLiteral("x") << false;
     }
