@@ -50,10 +50,10 @@ DesktopMonitor::DesktopMonitor(const ConnectionProfile &profile, bool demo, Main
 
     // The window's intents about tasks go to the engine that watches them (the connections end with it); with
     // several tenants in one table each engine takes its own ids, and an id watched under two profiles only by
-    // the one whose row the person acted on: one remove, one pause, one PATCH.
+    // the one whose row the person acted on: one pause, one PATCH. (A removal takes the row out first.)
     const auto mineAsShown = [engine, window](const QString &id) {
         const WatchedTask *row = window->model()->taskAt(window->model()->rowOf(id));
-        return row && row->profile == engine->profile().name && engine->task(id).has_value();
+        return (!row || row->profile == engine->profile().name) && engine->task(id).has_value();
     };
     const auto own = [mineAsShown](const QStringList &ids) {
         QStringList mine;
