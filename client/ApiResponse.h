@@ -23,6 +23,9 @@ struct ApiResponse
     QByteArray body;
     QByteArray totalCount; // the X-Total-Count header as sent (lists with count=true, HEAD); empty without one
     Sentence errorText; // one readable sentence for every kind but Ok (english() for logs and reports)
+    // Handed to the network: without an answer the tenant may have acted on it. False for a request that ended
+    // while it waited in the queue (cancelled, no token, refused), which the tenant never saw.
+    bool sent = false;
 
     bool ok() const { return kind == Kind::Ok; }
     ApiError apiError() const { return ApiError::fromResponse(httpStatus, body); }

@@ -331,6 +331,7 @@ void ApiTransport::onFinished(QNetworkReply *reply)
     m_inFlight.erase(it);
 
     ApiResponse response;
+    response.sent = true;
     response.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     response.body = reply->isOpen() ? reply->readAll() : QByteArray();
     response.totalCount = reply->rawHeader("X-Total-Count");
@@ -369,7 +370,9 @@ bool ApiTransport::sendAgain(Running &running, const ApiResponse &response, cons
         return false;
     Entry &entry = running.entry;
     // A PATCH waits only a short Retry-After out by itself; after a longer one its sender reads the task again
-    // first (TaskClearer), since it may have finished meanwhile.
+    // first (TaskClearer), since the task may finish during the wait and a PATCH sent blindly after it would
+    // overwrite that outcome. (Always reading again first would need two requests in a row after each wait,
+    // which a tenant that allows this client only one per window answers with 429 for ever.)
     const bool shortWait = m_clock.steady().msecsTo(m_budget->heldUntil())
             <= std::chrono::duration_cast<std::chrono::milliseconds>(m_patchResendWithin).count();
     if (response.httpStatus == 429 && entry.rateLimitedCount < MaxRateLimitedRetries

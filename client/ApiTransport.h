@@ -46,7 +46,7 @@ public:
     static constexpr int MaxRateLimitedRetries = 5; // then the 429 reaches the caller
     // A PATCH answered 429 goes again by itself only when the Retry-After is this short: after a longer wait the
     // task it changes may have finished, and the 429 reaches its sender, which reads the task again first.
-    static constexpr std::chrono::seconds DefaultPatchResendWithin {30};
+    static constexpr std::chrono::seconds DefaultPatchResendWithin {10};
     void setPatchResendWithin(std::chrono::seconds within) { m_patchResendWithin = within; } // tests
 
     // Waits (the budget, Retry-After) run on the clock's monotonic part; its wall part labels them.
@@ -77,8 +77,10 @@ public:
     // POST of a form without a token (the token endpoint); it goes ahead of waiting GETs.
     void postForm(const QUrl &url, const QByteArray &form, QObject *context, Callback done);
     // Any authenticated request (HEAD, PATCH, ...), under the same rules as a GET: budget, token, a 401 sent
-    // once more with a new token, a 429 sent again after its Retry-After (the tenant did not act on either).
-    // Nothing is ever sent again after a timeout or a dropped connection: the answer is a Network failure.
+    // once more with a new token, a 429 sent again after its Retry-After (the tenant did not act on either; a
+    // PATCH only after a short one: DefaultPatchResendWithin). This class never sends anything again after a
+    // timeout or a dropped connection: the answer is a Network failure. (Qt 6.4's HTTP stack itself repeats a
+    // request once, byte for byte, when the server closes the connection before any answer.)
     void send(ApiRequest request, QObject *context, Callback done);
     // Every queued and running request ends with Kind::Cancelled.
     void cancelAll();

@@ -30,18 +30,27 @@ ClearResult TaskClearer::afterCheck(ClearResult result, const FetchOutcome &chec
 
 ClearResult TaskClearer::afterPatch(ClearResult result, const FetchOutcome &patch)
 {
-    result.patchSent = patch.kind != FetchOutcome::Kind::Misconfigured;
+    result.patchSent = patch.response.sent;
     switch (patch.kind) {
     case FetchOutcome::Kind::Ok:
-        result.kind = ClearResult::Kind::Cleared;
         result.problem = {};
         if (!patch.statuses.isEmpty())
             result.status = patch.statuses.first();
+        if (result.status && result.status->state() != TaskClearing::markState(result.mark)) {
+            // Accepted, yet the task the tenant returns is not marked: say so rather than claim it took.
+            result.kind = ClearResult::Kind::Unconfirmed;
+            result.problem.kind = FetchProblem::Kind::Fetch;
+            result.problem.setMessage(Sentence::translate("TaskClearer", "The tenant answered, but the task shows %1.")
+                                              .arg(taskStateName(result.status->state())));
+            return result;
+        }
+        result.kind = ClearResult::Kind::Cleared;
         return result;
     case FetchOutcome::Kind::Connection:
     case FetchOutcome::Kind::Cancelled:
-        // Sent, but no answer: the tenant may have acted on it. Never sent again on our own.
-        result.kind = ClearResult::Kind::Unconfirmed;
+        // Sent, but no answer: the tenant may have acted on it. Never sent again on our own. One that ended
+        // while it still waited in the queue never reached the tenant: nothing changed.
+        result.kind = patch.response.sent ? ClearResult::Kind::Unconfirmed : ClearResult::Kind::Failed;
         break;
     case FetchOutcome::Kind::Server:
         // A 5xx may come after the change was made, and an unreadable 2xx body follows one that was: both are
@@ -56,6 +65,18 @@ ClearResult TaskClearer::afterPatch(ClearResult result, const FetchOutcome &patc
         break;
     }
     result.problem = patch.problem;
+    return result;
+}
+
+ClearResult TaskClearer::afterConfirm(ClearResult result, const FetchOutcome &look)
+{
+    if (!look.ok() || look.statuses.isEmpty())
+        return result; // still unconfirmed: the look failed too
+    result.status = look.statuses.first();
+    if (result.status->state() == TaskClearing::markState(result.mark)) {
+        result.kind = ClearResult::Kind::Cleared;
+        result.problem = {};
+    }
     return result;
 }
 
@@ -99,9 +120,20 @@ void TaskClearer::check(const ClearResult &asked, int rateLimited)
                                     check(asked, rateLimited + 1);
                                     return;
                                 }
-                                finish(afterPatch(checked, patch));
+                                const ClearResult patched = afterPatch(checked, patch);
+                                if (patched.kind == ClearResult::Kind::Unconfirmed && patched.patchSent)
+                                    confirm(patched);
+                                else
+                                    finish(patched);
                             });
     });
+}
+
+void TaskClearer::confirm(const ClearResult &unconfirmed)
+{
+    // The PATCH is not sent again; a GET tells whether it took (a read is safe to repeat).
+    m_client->fetchTask(unconfirmed.id, this,
+                        [this, unconfirmed](const FetchOutcome &look) { finish(afterConfirm(unconfirmed, look)); });
 }
 
 void TaskClearer::finish(const ClearResult &result)

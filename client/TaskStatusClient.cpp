@@ -203,11 +203,16 @@ void TaskStatusClient::fetchPending(int limit, QObject *context, Done done)
         return;
     ApiRoutes::ListQuery query;
     query.limit = std::clamp(limit, 1, ApiRoutes::MaxListLimit);
-    query.sorters = QStringLiteral("-created");
+    query.sorters = QStringLiteral("created");
     query.count = true;
-    m_transport->get(
-            ApiRoutes::pendingUrl(m_profile.baseUrl, m_profile.apiVersion, query), context,
-            [done = std::move(done)](const ApiResponse &response) { done(FetchOutcome::classify(response, true)); });
+    m_transport->get(ApiRoutes::pendingUrl(m_profile.baseUrl, m_profile.apiVersion, query), context,
+                     [done = std::move(done)](const ApiResponse &response) {
+                         FetchOutcome outcome = FetchOutcome::classify(response, true);
+                         std::stable_sort(
+                                 outcome.statuses.begin(), outcome.statuses.end(),
+                                 [](const TaskStatus &a, const TaskStatus &b) { return a.created < b.created; });
+                         done(outcome);
+                     });
 }
 
 void TaskStatusClient::countPending(QObject *context, Done done)

@@ -68,6 +68,8 @@ public:
 
     // Queued and running tasks (ApiRoutes::pendingUrl: pending-tasks on beta, v2024 and v2025, the list with
     // completionStatus isnull on v2026 and v1), with count=true: outcome.response.total() is the whole number.
+    // Oldest first on every version, the order a queue is worked in (pending-tasks takes no sorters, so the
+    // answer is put in that order here too).
     void fetchPending(int limit, QObject *context, Done done);
     // Only the number of queued and running tasks, from X-Total-Count: a HEAD of pending-tasks where the
     // version has it, else a one-task list with count=true. Ok with response.total() ≥ 0, or a problem.

@@ -77,8 +77,9 @@ Sentence ClearResult::sentence() const
                 .arg(status ? taskStateName(status->state()) : QString());
     case Kind::Unconfirmed:
         return Sentence::translate("TaskClearing",
-                                   "Task %1: no answer came after asking to mark it as %2 (%3). It may or may not "
-                                   "be marked; the request was not sent again. Refresh the task before trying again.")
+                                   "Task %1: asked to mark it as %2, but it could not be confirmed (%3). It may or "
+                                   "may not be marked; the request was not sent again. Refresh the task before "
+                                   "trying again.")
                 .arg(task)
                 .arg(mark)
                 .arg(problem.sentence());

@@ -47,8 +47,9 @@ struct ClearResult
         Cleared, // the tenant accepted the PATCH: status is the updated task
         AlreadyFinished, // the GET found the task finished: nothing was sent, status is the task as it is
         Failed, // the GET or the PATCH failed or was refused before the tenant acted: nothing changed
-        Unconfirmed, // the PATCH went out but no answer came back (timeout, dropped connection): it may have
-                     // been applied; it was not sent again
+        Unconfirmed, // the PATCH went out but no usable answer came back (timeout, dropped connection, a 5xx,
+                     // a task not shown as marked) and a GET after it could not confirm it: it may have been
+                     // applied; it was not sent again
     };
 
     QString id;

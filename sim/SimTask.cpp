@@ -112,6 +112,15 @@ void SimTask::applyPatch(const TaskPatch &patch, qint64 nowMs)
         m_patched->outcome = outcomeName(*patch.completionStatus);
     if (patch.completedMs)
         m_patched->completedMs = *patch.completedMs;
+    else if (!m_patched->completedMs)
+        m_patched->completedMs = nowMs; // an outcome without a completed date: it finished now
+}
+
+bool SimTask::finishedAt(qint64 nowMs) const
+{
+    if (m_patched)
+        return !m_patched->outcome.isEmpty();
+    return TaskLife::at(m_timing, nowMs).phase == TaskPhase::Completed;
 }
 
 FilterSubject SimTask::filterSubject(const TaskMoment &moment) const

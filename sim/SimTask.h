@@ -26,7 +26,9 @@ public:
     // when support clears a stuck task. The task's life stops at `nowMs`: what its body showed then stays
     // (messages, attributes, progress, percentComplete), with the patched fields replaced and `modified` = now.
     // Fields a patch leaves out keep their value; a later patch changes the recorded state again.
+    // A patch that sets an outcome without a completed date finishes the task at nowMs.
     void applyPatch(const TaskPatch &patch, qint64 nowMs);
+    bool finishedAt(qint64 nowMs) const; // has an outcome (its own, or one patched in)
     bool isPatched() const { return m_patched.has_value(); }
     // Views into this task: valid while it lives.
     FilterSubject filterSubject(const TaskMoment &moment) const;

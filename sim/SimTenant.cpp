@@ -62,8 +62,10 @@ SimTenant::SimTenant(const SimConfig &config)
 SimTenant::Reply SimTenant::handle(const SimRoute &route, const HttpRequest &request, const Now &now)
 {
     if (route.kind == SimRoute::Kind::OAuthToken) {
-        if (!route.methodAllowed)
-            return Reply {SimErrors::methodNotAllowed(route.allow)};
+        if (!route.methodAllowed) // the token endpoint answers in OAuth's words, whatever went wrong
+            return Reply {SimErrors::oauthError(405, QStringLiteral("invalid_request"),
+                                                QStringLiteral("The token endpoint takes POST only"))
+                                  .withHeader("Allow", route.allow)};
         return issueToken(request, now);
     }
 
@@ -183,6 +185,10 @@ SimTenant::Reply SimTenant::patchTask(const SimRoute &route, const HttpRequest &
     SimTask *task = m_tasks.find(route.taskId);
     if (!task)
         return Reply {SimErrors::notFound()};
+    if (!patch->completionStatus && !task->finishedAt(now.simulatedMs))
+        return Reply {SimErrors::badRequestContent(
+                QStringLiteral("the task has not finished: a patch without /completionStatus would give it a "
+                               "completed date while it still runs"))};
     task->applyPatch(*patch, now.simulatedMs);
     Reply reply {HttpResponse::json(200, task->json(now.simulatedMs))};
     reply.patchApplied = true;

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QRegularExpression>
 
 namespace {
 
@@ -16,6 +17,15 @@ QString described(const QJsonValue &value)
     if (value.isString())
         return QStringLiteral("\"%1\"").arg(value.toString().left(100));
     return JsonRead::typeName(value);
+}
+
+// RFC 3339 (a space for the 'T' as its section 5.6 allows, which the spec's example uses): an offset is required,
+// with its colon. The client's reader is more forgiving; a tenant is not.
+const QRegularExpression &strictDateTime()
+{
+    static const QRegularExpression pattern(
+            QStringLiteral(R"(^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:[Zz]|[+-]\d{2}:\d{2})$)"));
+    return pattern;
 }
 
 } // namespace
@@ -77,7 +87,9 @@ Parsed<TaskPatch> TaskPatch::parse(const QByteArray &contentType, const QByteArr
                                            .arg(described(value))};
             patch.completionStatus = parsed;
         } else {
-            const QDateTime date = value.isString() ? JsonRead::parseDateTime(value.toString()) : QDateTime();
+            const QDateTime date = value.isString() && strictDateTime().match(value.toString()).hasMatch()
+                    ? JsonRead::parseDateTime(value.toString())
+                    : QDateTime();
             if (!date.isValid())
                 return ParseError {at + QStringLiteral(".value"),
                                    QStringLiteral("expected a date-time such as \"2024-05-17T19:33:16.470Z\" or "

@@ -218,10 +218,6 @@ Aufgaben-ID: %3</translation>
         <translation>Sie läuft seit %1, seit %2.</translation>
     </message>
     <message>
-        <source>It shows %1 %.</source>
-        <translation>Sie zeigt %1 %.</translation>
-    </message>
-    <message>
         <source>It has been waiting to start for %1, since %2.</source>
         <translation>Sie wartet seit %1 auf ihren Start, seit %2.</translation>
     </message>
@@ -244,6 +240,10 @@ Aufgaben-ID: %3</translation>
     <message>
         <source>&amp;Mark as finished</source>
         <translation>Als beendet &amp;markieren</translation>
+    </message>
+    <message>
+        <source>It shows %1&#xa0;%.</source>
+        <translation>Sie zeigt %1&#xa0;%.</translation>
     </message>
 </context>
 <context>
@@ -1572,6 +1572,14 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
         <source>marked as %1 by %2</source>
         <translation>als %1 markiert von %2</translation>
     </message>
+    <message>
+        <source>Mark not confirmed</source>
+        <translation>Markierung nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>asked to mark as %1 by %2; no answer confirmed it</source>
+        <translation>von %2 als %1 zu markieren gebeten; keine Antwort hat es bestätigt</translation>
+    </message>
 </context>
 <context>
     <name>JsonTree</name>
@@ -1831,6 +1839,10 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
     <message>
         <source>Let new tasks of a type, on a source, or all of them join by themselves</source>
         <translation>Neue Aufgaben eines Typs, auf einer Quelle oder alle von selbst hinzukommen lassen</translation>
+    </message>
+    <message>
+        <source>the tenant of profile “%1”</source>
+        <translation>der Tenant des Profils „%1“</translation>
     </message>
 </context>
 <context>
@@ -2417,6 +2429,10 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
         <source>The task is already being marked as finished; nothing more was sent.</source>
         <translation>Die Aufgabe wird bereits als beendet markiert; es wurde nichts weiter gesendet.</translation>
     </message>
+    <message>
+        <source>The tenant answered, but the task shows %1.</source>
+        <translation>Der Tenant hat geantwortet, aber die Aufgabe zeigt %1.</translation>
+    </message>
 </context>
 <context>
     <name>TaskClearing</name>
@@ -2437,12 +2453,12 @@ Ohne eingerichtete Verbindung startet Taskwatch mit einem simulierten Demo-Tenan
         <translation>Die Aufgabe %1 war schon beendet (%2): sie bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <source>Task %1: no answer came after asking to mark it as %2 (%3). It may or may not be marked; the request was not sent again. Refresh the task before trying again.</source>
-        <translation>Aufgabe %1: Auf die Bitte, sie als %2 zu markieren, kam keine Antwort (%3). Sie ist vielleicht markiert, vielleicht nicht; die Anfrage wurde nicht erneut gesendet. Aktualisieren Sie die Aufgabe, bevor Sie es erneut versuchen.</translation>
-    </message>
-    <message>
         <source>Task %1 was not changed: %2</source>
         <translation>Die Aufgabe %1 wurde nicht geändert: %2</translation>
+    </message>
+    <message>
+        <source>Task %1: asked to mark it as %2, but it could not be confirmed (%3). It may or may not be marked; the request was not sent again. Refresh the task before trying again.</source>
+        <translation>Aufgabe %1: Sie sollte als %2 markiert werden, aber das ließ sich nicht bestätigen (%3). Sie ist vielleicht markiert, vielleicht nicht; die Anfrage wurde nicht erneut gesendet. Aktualisieren Sie die Aufgabe, bevor Sie es erneut versuchen.</translation>
     </message>
 </context>
 <context>

@@ -53,7 +53,8 @@ ClearTaskDialog::ClearTaskDialog(const WatchedTask &task, const QString &tenant,
                            .arg(Formatting::duration(status->launched.secsTo(now)),
                                 Formatting::localTime(status->launched));
         if (status->percentComplete)
-            duration += u' ' + tr("It shows %1 %.").arg(*status->percentComplete);
+            duration +=
+                    u' ' + tr("It shows %1 %.").arg(*status->percentComplete); // a no-break space: "40 %" stays whole
     } else if (status && status->created.isValid()) {
         duration =
                 tr("It has been waiting to start for %1, since %2.")

@@ -14,10 +14,11 @@ struct ConnectionLine
 {
     std::optional<ConnectionState> state; // none: no engine watches anything
     QString tenant; // the host asked; empty on the demo tenant
+    QString profile; // the current profile's name (rows carry it)
     bool demo = false;
     bool readingSecret = false; // the engine waits for its secret from the keychain
     bool paused = false;
-    bool hasTasks = false; // an idle engine with nothing to ask about is not connecting
+    bool hasTasks = false; // rows of the current profile: an idle engine with nothing to ask about is not connecting
     QStringList others; // "sandbox: Signing in failed: …": tenants watched alongside that cannot watch now
 
     // "Rate limited, resuming in 7 s" (or "in 12 min"), counting down against `now`; never a negative count;

@@ -43,6 +43,8 @@ QString HistoryEntry::eventName(TextLanguage language) const
         return name(QT_TRANSLATE_NOOP("HistoryLog", "Fetch recovered"));
     case Event::MarkedFinished:
         return name(QT_TRANSLATE_NOOP("HistoryLog", "Marked as finished"));
+    case Event::MarkUnconfirmed:
+        return name(QT_TRANSLATE_NOOP("HistoryLog", "Mark not confirmed"));
     }
     return {};
 }
@@ -53,13 +55,15 @@ QString HistoryEntry::detailText(TextLanguage language) const
         return problem.textWithHttpStatus(language);
     if (event == Event::FetchRecovered)
         return {};
-    if (event == Event::MarkedFinished) {
+    if (event == Event::MarkedFinished || event == Event::MarkUnconfirmed) {
         // The report is English: the API's words for the outcome there, the user's own in the window.
         const QString outcome = language == TextLanguage::English
                 ? QString::fromLatin1(state == DisplayState::Terminated ? "Terminated" : "Error")
                 : displayStateName(state);
-        return textIn(language, "HistoryLog", QT_TRANSLATE_NOOP("HistoryLog", "marked as %1 by %2"))
-                .arg(outcome, actor);
+        const char *text = event == Event::MarkedFinished
+                ? QT_TRANSLATE_NOOP("HistoryLog", "marked as %1 by %2")
+                : QT_TRANSLATE_NOOP("HistoryLog", "asked to mark as %1 by %2; no answer confirmed it");
+        return textIn(language, "HistoryLog", text).arg(outcome, actor);
     }
     QStringList parts;
     if (percentComplete)
@@ -112,9 +116,11 @@ void HistoryLog::append(TaskHistory &history, HistoryEntry entry)
     history.entries.append(std::move(entry));
 }
 
-void HistoryLog::recordMarkedFinished(const QString &id, DisplayState state, const QString &actor, const QDateTime &at)
+void HistoryLog::recordMarkedFinished(const QString &id, DisplayState state, const QString &actor, const QDateTime &at,
+                                      bool confirmed)
 {
-    HistoryEntry entry {at, HistoryEntry::Event::MarkedFinished, state, {}, {}, {}, actor};
+    const auto event = confirmed ? HistoryEntry::Event::MarkedFinished : HistoryEntry::Event::MarkUnconfirmed;
+    HistoryEntry entry {at, event, state, {}, {}, {}, actor};
     append(m_tasks[id], std::move(entry));
 }
 

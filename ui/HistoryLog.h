@@ -22,6 +22,7 @@ struct HistoryEntry
         FetchFailed,
         FetchRecovered,
         MarkedFinished, // a person set the outcome (PATCH /task-status): `state` is the one set, `actor` who
+        MarkUnconfirmed, // asked for as above, but no answer (nor a look after it) confirmed it took
     };
 
     QDateTime at;
@@ -30,7 +31,7 @@ struct HistoryEntry
     std::optional<int> percentComplete;
     QString progress;
     FetchProblem problem; // for FetchFailed
-    QString actor; // for MarkedFinished
+    QString actor; // for MarkedFinished and MarkUnconfirmed
 
     // English for the report to SailPoint support, the user's language for the detail view.
     QString eventName(TextLanguage language = TextLanguage::UserLanguage) const;
@@ -60,7 +61,9 @@ public:
     void record(const WatchedTask &task, const QDateTime &at);
 
     // A person marked the task finished with `state` (Error or Terminated); polling records what follows.
-    void recordMarkedFinished(const QString &id, DisplayState state, const QString &actor, const QDateTime &at);
+    // Unconfirmed: the PATCH went out, but whether it took is not known.
+    void recordMarkedFinished(const QString &id, DisplayState state, const QString &actor, const QDateTime &at,
+                              bool confirmed = true);
 
     QList<HistoryEntry> entries(const QString &id) const;
     // Every SailPoint tracking id of a fetch problem seen for the task, oldest first, without repeats.

@@ -137,16 +137,6 @@ void MainWindow::connectActions()
 
 // --- from the engine ---
 
-QDateTime MainWindow::seenAt(const WatchedTask &task) const
-{
-    return task.checkedAt.isValid() ? task.checkedAt : m_clock();
-}
-
-void MainWindow::addTask(const WatchedTask &task)
-{
-    addTasks({task});
-}
-
 void MainWindow::addTasks(const QList<WatchedTask> &tasks)
 {
     m_model->addTasks(tasks);
@@ -184,12 +174,13 @@ void MainWindow::setConnectionState(const ConnectionLine &line)
 {
     m_statusBar->setConnectionState(line);
     m_tenant = line.demo ? tr("the demo tenant") : line.tenant;
+    m_profile = line.profile;
 }
 
-void MainWindow::recordMarkedFinished(const QString &id, CompletionStatus status, const QString &who)
+void MainWindow::recordMarkedFinished(const QString &id, CompletionStatus status, const QString &who, bool confirmed)
 {
     const DisplayState state = status == CompletionStatus::Terminated ? DisplayState::Terminated : DisplayState::Error;
-    m_history.recordMarkedFinished(id, state, who, m_clock());
+    m_history.recordMarkedFinished(id, state, who, m_clock(), confirmed);
     if (id == m_detail->taskId())
         showDetailFor(id);
 }
@@ -398,7 +389,13 @@ const WatchedTask *MainWindow::singleSelectedTask() const
 void MainWindow::openClearDialog()
 {
     const WatchedTask *task = singleSelectedTask();
-    if (!m_clearDialog && task && (m_clearDialog = ClearTaskDialog::openFor(*task, m_tenant, m_clock(), this)))
+    if (!task || m_clearDialog)
+        return;
+    // The row's own tenant: a task of a profile watched alongside is named by its profile, not the current host.
+    const QString tenant = m_profile.isEmpty() || task->profile.isEmpty() || task->profile == m_profile
+            ? m_tenant
+            : tr("the tenant of profile “%1”").arg(task->profile);
+    if ((m_clearDialog = ClearTaskDialog::openFor(*task, tenant, m_clock(), this)))
         connect(m_clearDialog, &ClearTaskDialog::confirmed, this, &MainWindow::clearRequested);
 }
 

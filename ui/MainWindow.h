@@ -72,7 +72,7 @@ public:
 
 public Q_SLOTS:
     // From the engine.
-    void addTask(const WatchedTask &task);
+    void addTask(const WatchedTask &task) { addTasks({task}); }
     void addTasks(const QList<WatchedTask> &tasks); // start-up: the whole cached watch list at once
     void updateTask(const WatchedTask &task);
     void removeTask(const QString &id);
@@ -83,7 +83,7 @@ public Q_SLOTS:
     void setPausedState(bool paused); // reflects the engine's state without asking it again
     // The engine set the task's outcome on the person's behalf (after clearRequested): a History entry
     // "marked as Error by <who>" at the window's clock. The row follows with the engine's taskChanged.
-    void recordMarkedFinished(const QString &id, CompletionStatus status, const QString &who);
+    void recordMarkedFinished(const QString &id, CompletionStatus status, const QString &who, bool confirmed = true);
 
     // From the app.
     void setNotificationSettings(const NotificationSettings &settings);
@@ -139,7 +139,7 @@ private:
     void onSummaryChanged();
     void updateActions();
     void tickDetail();
-    QDateTime seenAt(const WatchedTask &task) const;
+    QDateTime seenAt(const WatchedTask &task) const { return task.checkedAt.isValid() ? task.checkedAt : m_clock(); }
     const WatchedTask *singleSelectedTask() const;
 
     Clock m_clock = systemClock();
@@ -161,6 +161,7 @@ private:
     QPointer<DiscoverDialog> m_discoverDialog;
     QPointer<ClearTaskDialog> m_clearDialog;
     QString m_tenant; // for the clear dialog: the host, or the demo tenant
+    QString m_profile; // the current profile's name: its rows are on m_tenant
     BannerAction m_bannerAction = BannerAction::None;
     QTimer m_detailTicker;
 

@@ -16,7 +16,8 @@
 
 // A few lines of HTTP/1.1 on loopback for the edge cases the simulated tenant cannot produce (it is
 // strict and correct by design): capturing request headers, absurd token answers, silence.
-// One request per connection (answers carry Connection: close).
+// One request per connection (answers carry Connection: close), unless an answer is made with keepAlive():
+// then the connection stays open for the client's next request, which closed() can answer by hanging up.
 class TinyServer
 {
 public:
@@ -26,6 +27,7 @@ public:
         QByteArray target;
         QHash<QByteArray, QByteArray> headers; // names in lower case
         QByteArray body;
+        int connection = 0; // which connection it came on: 1 for the first one accepted
     };
     // The whole raw response; an empty one means "never answer".
     using Handler = std::function<QByteArray(const Request &)>;
@@ -62,22 +64,33 @@ public:
         return "HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: application/json\r\nContent-Length: "
                 + QByteArray::number(body.size()) + "\r\nConnection: close\r\n" + extraHeaders + "\r\n" + body;
     }
+    static QByteArray keepAlive(int status, const QByteArray &body)
+    {
+        return "HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: application/json\r\nContent-Length: "
+                + QByteArray::number(body.size()) + "\r\nConnection: keep-alive\r\n\r\n" + body;
+    }
+    // Not an answer: the connection is closed without one (on a reused keep-alive connection, the moment an
+    // HTTP client may send the request again by itself).
+    static QByteArray closed() { return QByteArrayLiteral("\0close"); }
+    int connections() const { return m_connections; }
 
 private:
     void accept()
     {
         while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+            const int connection = ++m_connections;
             auto *buffer = new QByteArray;
             QObject::connect(socket, &QTcpSocket::disconnected, socket, [socket, buffer] {
                 delete buffer;
                 socket->deleteLater();
             });
-            QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
+            QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer, connection] {
                 buffer->append(socket->readAll());
                 const qsizetype end = buffer->indexOf("\r\n\r\n");
                 if (end < 0)
                     return;
                 Request request;
+                request.connection = connection;
                 const QList<QByteArray> lines = buffer->left(end).split('\n');
                 const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
                 request.method = first.value(0);
@@ -95,9 +108,12 @@ private:
                 buffer->clear();
                 m_requests.append(request);
                 const QByteArray answer = m_handler(request);
-                if (!answer.isEmpty()) {
-                    socket->write(answer);
+                if (answer == closed()) {
                     socket->disconnectFromHost();
+                } else if (!answer.isEmpty()) {
+                    socket->write(answer);
+                    if (!answer.contains("\r\nConnection: keep-alive\r\n"))
+                        socket->disconnectFromHost();
                 }
             });
         }
@@ -106,6 +122,7 @@ private:
     std::unique_ptr<QTcpServer> m_server;
     QString m_scheme = QStringLiteral("http");
     int m_handshakeFailures = 0;
+    int m_connections = 0;
     Handler m_handler;
     QList<Request> m_requests;
 };

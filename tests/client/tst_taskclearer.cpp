@@ -21,9 +21,11 @@ TaskStatus statusWith(const QString &completionStatus, bool launched = true)
     return TaskStatus::fromJson(json).value();
 }
 
-FetchOutcome outcomeOf(FetchOutcome::Kind kind, int httpStatus = 0, const QList<TaskStatus> &statuses = {})
+FetchOutcome outcomeOf(FetchOutcome::Kind kind, int httpStatus = 0, const QList<TaskStatus> &statuses = {},
+                       bool sent = true)
 {
     FetchOutcome outcome;
+    outcome.response.sent = sent;
     outcome.kind = kind;
     outcome.statuses = statuses;
     outcome.response.httpStatus = httpStatus;
@@ -119,37 +121,40 @@ private Q_SLOTS:
     {
         QTest::addColumn<FetchOutcome::Kind>("kind");
         QTest::addColumn<int>("httpStatus");
+        QTest::addColumn<bool>("sent"); // handed to the network (ApiResponse::sent)
         QTest::addColumn<ClearResult::Kind>("result");
-        QTest::addColumn<bool>("patchSent");
-        QTest::newRow("200") << FetchOutcome::Kind::Ok << 200 << ClearResult::Kind::Cleared << true;
-        QTest::newRow("timeout or dropped connection")
-                << FetchOutcome::Kind::Connection << 0 << ClearResult::Kind::Unconfirmed << true;
-        QTest::newRow("cancelled") << FetchOutcome::Kind::Cancelled << 0 << ClearResult::Kind::Unconfirmed << true;
-        QTest::newRow("500") << FetchOutcome::Kind::Server << 500 << ClearResult::Kind::Unconfirmed << true;
-        QTest::newRow("503") << FetchOutcome::Kind::Server << 503 << ClearResult::Kind::Unconfirmed << true;
-        QTest::newRow("unreadable 200") << FetchOutcome::Kind::Server << 200 << ClearResult::Kind::Unconfirmed << true;
-        QTest::newRow("400") << FetchOutcome::Kind::Server << 400 << ClearResult::Kind::Failed << true;
-        QTest::newRow("429 beyond patience") << FetchOutcome::Kind::Server << 429 << ClearResult::Kind::Failed << true;
-        QTest::newRow("403") << FetchOutcome::Kind::Auth << 403 << ClearResult::Kind::Failed << true;
-        QTest::newRow("token refused") << FetchOutcome::Kind::Auth << 0 << ClearResult::Kind::Failed << true;
-        QTest::newRow("404") << FetchOutcome::Kind::NotFound << 404 << ClearResult::Kind::Failed << true;
-        QTest::newRow("not sent") << FetchOutcome::Kind::Misconfigured << 0 << ClearResult::Kind::Failed << false;
+        using K = FetchOutcome::Kind;
+        using R = ClearResult::Kind;
+        QTest::newRow("200") << K::Ok << 200 << true << R::Cleared;
+        QTest::newRow("timeout or dropped connection") << K::Connection << 0 << true << R::Unconfirmed;
+        QTest::newRow("cancelled in flight") << K::Cancelled << 0 << true << R::Unconfirmed;
+        QTest::newRow("cancelled while queued") << K::Cancelled << 0 << false << R::Failed;
+        QTest::newRow("500") << K::Server << 500 << true << R::Unconfirmed;
+        QTest::newRow("503") << K::Server << 503 << true << R::Unconfirmed;
+        QTest::newRow("unreadable 200") << K::Server << 200 << true << R::Unconfirmed;
+        QTest::newRow("400") << K::Server << 400 << true << R::Failed;
+        QTest::newRow("429 beyond patience") << K::Server << 429 << true << R::Failed;
+        QTest::newRow("403") << K::Auth << 403 << true << R::Failed;
+        QTest::newRow("401 with a new token too") << K::Auth << 401 << true << R::Failed;
+        QTest::newRow("no token to send it with") << K::Auth << 0 << false << R::Failed;
+        QTest::newRow("404") << K::NotFound << 404 << true << R::Failed;
+        QTest::newRow("not sent") << K::Misconfigured << 0 << false << R::Failed;
     }
     void afterPatch()
     {
         QFETCH(FetchOutcome::Kind, kind);
         QFETCH(int, httpStatus);
+        QFETCH(bool, sent);
         QFETCH(ClearResult::Kind, result);
-        QFETCH(bool, patchSent);
         ClearResult checked = base();
         checked.status = statusWith(QString());
         const QList<TaskStatus> updated = kind == FetchOutcome::Kind::Ok
                 ? QList<TaskStatus> {statusWith(QStringLiteral("TERMINATED"))}
                 : QList<TaskStatus> {};
-        const FetchOutcome patch = outcomeOf(kind, httpStatus, updated);
+        const FetchOutcome patch = outcomeOf(kind, httpStatus, updated, sent);
         const ClearResult done = TaskClearer::afterPatch(checked, patch);
         QCOMPARE(done.kind, result);
-        QCOMPARE(done.patchSent, patchSent);
+        QCOMPARE(done.patchSent, sent);
         QVERIFY(done.status);
         if (result == ClearResult::Kind::Cleared) {
             QCOMPARE(done.status->state(), TaskState::Terminated); // the tenant's answer, shown at once
@@ -160,6 +165,68 @@ private Q_SLOTS:
         }
         if (result == ClearResult::Kind::Unconfirmed)
             QVERIFY(done.sentence().english().contains(QStringLiteral("the request was not sent again")));
+    }
+
+    // A 2xx whose task is not shown with the mark (still running, or another outcome) is not called cleared.
+    void anAnswerWithoutTheMarkIsUnconfirmed_data()
+    {
+        QTest::addColumn<QString>("answered");
+        QTest::newRow("still running") << QString();
+        QTest::newRow("the other mark") << QStringLiteral("ERROR");
+        QTest::newRow("success") << QStringLiteral("SUCCESS");
+    }
+    void anAnswerWithoutTheMarkIsUnconfirmed()
+    {
+        QFETCH(QString, answered);
+        ClearResult checked = base(); // marks Terminated
+        checked.status = statusWith(QString());
+        const ClearResult done =
+                TaskClearer::afterPatch(checked, outcomeOf(FetchOutcome::Kind::Ok, 200, {statusWith(answered)}));
+        QCOMPARE(done.kind, ClearResult::Kind::Unconfirmed);
+        QVERIFY(done.patchSent);
+        QVERIFY(!done.changed());
+        QVERIFY(done.status);
+        QCOMPARE(done.status->state(), statusWith(answered).state()); // what the tenant said, shown as it is
+        QVERIFY(!done.problem.isNone());
+    }
+
+    // After an unconfirmed PATCH one GET decides: the mark seen makes it cleared; anything else leaves it open.
+    void afterConfirm_data()
+    {
+        QTest::addColumn<FetchOutcome::Kind>("kind");
+        QTest::addColumn<QString>("completionStatus");
+        QTest::addColumn<ClearResult::Kind>("result");
+        using K = FetchOutcome::Kind;
+        using R = ClearResult::Kind;
+        QTest::newRow("marked") << K::Ok << QStringLiteral("TERMINATED") << R::Cleared;
+        QTest::newRow("marked, lower case") << K::Ok << QStringLiteral("terminated") << R::Cleared;
+        QTest::newRow("still running") << K::Ok << QString() << R::Unconfirmed;
+        QTest::newRow("finished otherwise") << K::Ok << QStringLiteral("SUCCESS") << R::Unconfirmed;
+        QTest::newRow("the look failed") << K::Connection << QString() << R::Unconfirmed;
+        QTest::newRow("the look 500") << K::Server << QString() << R::Unconfirmed;
+    }
+    void afterConfirm()
+    {
+        QFETCH(FetchOutcome::Kind, kind);
+        QFETCH(QString, completionStatus);
+        QFETCH(ClearResult::Kind, result);
+        ClearResult unconfirmed = base();
+        unconfirmed.kind = ClearResult::Kind::Unconfirmed;
+        unconfirmed.patchSent = true;
+        unconfirmed.status = statusWith(QString());
+        unconfirmed.problem.kind = FetchProblem::Kind::Fetch;
+        unconfirmed.problem.setMessage(Sentence::verbatim(QStringLiteral("no answer")));
+        const QList<TaskStatus> seen = kind == FetchOutcome::Kind::Ok ? QList<TaskStatus> {statusWith(completionStatus)}
+                                                                      : QList<TaskStatus> {};
+        const ClearResult done = TaskClearer::afterConfirm(unconfirmed, outcomeOf(kind, 200, seen));
+        QCOMPARE(done.kind, result);
+        QVERIFY(done.patchSent);
+        QVERIFY(done.status);
+        if (kind == FetchOutcome::Kind::Ok)
+            QCOMPARE(done.status->state(), seen.first().state());
+        else
+            QCOMPARE(done.status->state(), TaskState::Running);
+        QCOMPARE(done.problem.isNone(), result == ClearResult::Kind::Cleared);
     }
 
     void queueDepthAtMostOnceAMinute()

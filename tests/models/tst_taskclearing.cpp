@@ -160,9 +160,10 @@ private Q_SLOTS:
                                                   "was not changed: the reason.");
         QTest::newRow("unconfirmed")
                 << ClearResult::Kind::Unconfirmed
-                << QStringLiteral("Task 2c9180835d2e5168015d32f890ca1581 (Cloud Account Aggregation): no answer came "
-                                  "after asking to mark it as Terminated (the reason.). It may or may not be "
-                                  "marked; the request was not sent again. Refresh the task before trying again.");
+                << QStringLiteral("Task 2c9180835d2e5168015d32f890ca1581 (Cloud Account Aggregation): asked to mark it "
+                                  "as Terminated, but it could not be confirmed (the reason.). It may or may not "
+                                  "be marked; the request was not sent again. Refresh the task before trying "
+                                  "again.");
     }
     void resultSentences()
     {

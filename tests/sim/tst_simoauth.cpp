@@ -216,6 +216,9 @@ private Q_SLOTS:
         const HttpResult result = http.get(http.url(QStringLiteral("/oauth/token")));
         QCOMPARE(result.status, 405);
         QCOMPARE(result.header("Allow"), QByteArray("POST"));
+        // In OAuth's words, like every other refusal of the token endpoint.
+        QCOMPARE(result.object().value(u"error").toString(), QStringLiteral("invalid_request"));
+        QVERIFY(result.object().value(u"error_description").toString().contains(u"POST"));
     }
 
     void apiNeedsAValidToken_data()

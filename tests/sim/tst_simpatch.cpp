@@ -128,6 +128,31 @@ private Q_SLOTS:
         QCOMPARE(statsValue(server, "patchesApplied"), 0);
     }
 
+    // A patch keeps a task coherent: an outcome alone finishes it now (never an outcome without a completed date),
+    // and a finished task may have its completed date alone corrected.
+    void anOutcomeAloneFinishesTheTaskNow()
+    {
+        SimServer server(config());
+        addTasks(server);
+        QVERIFY(server.listen());
+        SimHttp http(server.baseUrl());
+        const QByteArray token = http.token(QStringLiteral("admin"), QStringLiteral("pat"));
+        const QUrl running = http.url(QStringLiteral("/v2025/task-status/running"));
+        const HttpResult patched =
+                http.patch(running, token, R"([{"op":"replace","path":"/completionStatus","value":"error"}])");
+        QCOMPARE(patched.status, 200);
+        const TaskStatus status = TaskStatus::fromJson(patched.body).value();
+        QCOMPARE(status.state(), TaskState::Error);
+        QVERIFY(status.completed.isValid());
+        const QUrl done = http.url(QStringLiteral("/v2025/task-status/done"));
+        const HttpResult dated =
+                http.patch(done, token, R"([{"op":"replace","path":"/completed","value":"2024-05-17T19:33:16Z"}])");
+        QCOMPARE(dated.status, 200);
+        const TaskStatus finished = TaskStatus::fromJson(dated.body).value();
+        QCOMPARE(finished.state(), TaskState::Warning);
+        QCOMPARE(finished.completed, QDateTime(QDate(2024, 5, 17), QTime(19, 33, 16), Qt::UTC));
+    }
+
     void refusals_data()
     {
         QTest::addColumn<QByteArray>("contentType");
@@ -148,6 +173,19 @@ private Q_SLOTS:
                                     << QStringLiteral("[0].value");
         QTest::newRow("bad date") << type << QByteArray(R"([{"op":"replace","path":"/completed","value":"now"}])")
                                   << QStringLiteral("[0].value");
+        QTest::newRow("offset without its colon")
+                << type
+                << QByteArray(R"([{"op":"replace","path":"/completionStatus","value":"ERROR"},)"
+                              R"({"op":"replace","path":"/completed","value":"2024-05-17T19:33:16.470+0000"}])")
+                << QStringLiteral("[1].value");
+        QTest::newRow("no offset") << type
+                                   << QByteArray(
+                                              R"([{"op":"replace","path":"/completionStatus","value":"ERROR"},)"
+                                              R"({"op":"replace","path":"/completed","value":"2024-05-17T19:33:16"}])")
+                                   << QStringLiteral("[1].value");
+        QTest::newRow("a completed date alone on a running task")
+                << type << QByteArray(R"([{"op":"replace","path":"/completed","value":"2024-05-17T19:33:16Z"}])")
+                << QStringLiteral("has not finished");
     }
     void refusals()
     {

@@ -124,7 +124,7 @@ private Q_SLOTS:
         QVERIFY(text.contains(taskId(1)));
         QVERIFY(text.contains(QStringLiteral("acme.api.identitynow.com")));
         QVERIFY2(text.contains(QStringLiteral("running for 3 h 05 min")), qPrintable(text));
-        QVERIFY(text.contains(QStringLiteral("40 %")));
+        QVERIFY2(text.contains(QStringLiteral("40\u00a0%")), qPrintable(text)); // never broken between the two
         QVERIFY(text.contains(QStringLiteral("records an outcome")));
         QVERIFY(text.contains(QStringLiteral("does not stop work that is still running")));
         QCOMPARE(dialog.status(), CompletionStatus::Error); // the spec's own example
@@ -137,6 +137,33 @@ private Q_SLOTS:
         const WatchedTask queued = withStatus(2, QStringLiteral("queued"));
         const QString queuedText = ClearTaskDialog(queued, QStringLiteral("x"), m_now).text();
         QVERIFY2(queuedText.contains(QStringLiteral("waiting to start for 3 h 06 min")), qPrintable(queuedText));
+    }
+
+    // The dialog names the row's own tenant: the current host for its rows, the profile for one watched alongside.
+    void theDialogNamesTheRowsTenant()
+    {
+        auto w = window();
+        ConnectionLine line;
+        line.tenant = QStringLiteral("acme.api.identitynow.com");
+        line.profile = QStringLiteral("production");
+        w->setConnectionState(line);
+        WatchedTask own = withStatus(1, QStringLiteral("running"));
+        own.profile = QStringLiteral("production");
+        WatchedTask other = withStatus(2, QStringLiteral("running"));
+        other.profile = QStringLiteral("sandbox");
+        w->addTasks({own, other});
+        const auto dialogText = [&w](const QString &id) {
+            if (!w->selectTask(id))
+                return QString();
+            clearAction(*w)->trigger();
+            std::unique_ptr<ClearTaskDialog> dialog(w->findChild<ClearTaskDialog *>());
+            return dialog ? dialog->text() : QString();
+        };
+        const QString ownText = dialogText(taskId(1));
+        QVERIFY2(ownText.contains(QStringLiteral("acme.api.identitynow.com")), qPrintable(ownText));
+        const QString otherText = dialogText(taskId(2));
+        QVERIFY2(otherText.contains(QStringLiteral("the tenant of profile “sandbox”")), qPrintable(otherText));
+        QVERIFY2(!otherText.contains(QStringLiteral("acme")), qPrintable(otherText));
     }
 
     void okEmitsCancelDoesNot()
@@ -189,6 +216,14 @@ private Q_SLOTS:
         w->recordMarkedFinished(taskId(1), CompletionStatus::Terminated, QStringLiteral("bob"));
         QCOMPARE(w->history().entries(taskId(1)).last().detailText(TextLanguage::English),
                  QStringLiteral("marked as Terminated by bob"));
+
+        // A PATCH that went out but could not be confirmed is recorded too, as what it is.
+        w->recordMarkedFinished(taskId(1), CompletionStatus::Error, QStringLiteral("carol"), false);
+        const HistoryEntry unconfirmed = w->history().entries(taskId(1)).last();
+        QCOMPARE(unconfirmed.event, HistoryEntry::Event::MarkUnconfirmed);
+        QCOMPARE(unconfirmed.eventName(TextLanguage::English), QStringLiteral("Mark not confirmed"));
+        QCOMPARE(unconfirmed.detailText(TextLanguage::English),
+                 QStringLiteral("asked to mark as Error by carol; no answer confirmed it"));
     }
 };
 
