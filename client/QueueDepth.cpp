@@ -55,6 +55,11 @@ void QueueDepth::read()
         if (generation != m_generation)
             return; // turned off (and maybe on again) meanwhile
         m_reading = false;
+        if (outcome.kind == FetchOutcome::Kind::Misconfigured && !outcome.response.sent) {
+            m_lastSent = {}; // nothing reached the tenant: the minute has not begun
+            m_timer.start(NotSentRetry);
+            return;
+        }
         if (outcome.ok()) {
             m_depth = outcome.response.total();
             qCDebug(lcPoll) << "queue depth" << m_depth;

@@ -18,6 +18,8 @@ class QueueDepth : public QObject
     Q_OBJECT
 public:
     static constexpr std::chrono::seconds Interval {60};
+    // A reading that could not be sent (no secret yet, at start): tried again this soon, not a minute later.
+    static constexpr std::chrono::seconds NotSentRetry {5};
 
     QueueDepth(TaskStatusClient *client, EngineClock clock, QObject *parent = nullptr);
 

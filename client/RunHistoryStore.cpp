@@ -2,6 +2,7 @@
 
 #include "TaskMonitor.h"
 #include "models/TaskStatus.h"
+#include "models/TenantUrl.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -21,7 +22,8 @@ RunHistoryStore::RunHistoryStore(const QString &filePath, QObject *parent)
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(SaveDelay);
     connect(&m_saveTimer, &QTimer::timeout, this, &RunHistoryStore::saveNow);
-    m_history = read().value_or(RunHistory());
+    QLockFile lockFile(m_filePath + QStringLiteral(".lock"));
+    m_history = read(lock(lockFile)).value_or(RunHistory());
     qCInfo(lcHistory).noquote() << "run history:" << m_history.kindCount() << "kind(s) of task from" << m_filePath;
 }
 
@@ -48,26 +50,43 @@ QString RunHistoryStore::pathBeside(const QString &watchListPath)
 
 void RunHistoryStore::serve(TaskMonitor *engine)
 {
-    engine->setUsualDurations([this](const TaskStatus &status) { return usual(status); });
-    engine->setRunRecorder(
-            [this](const TaskStatus &status, std::chrono::milliseconds longestStill) { note(status, longestStill); });
+    const QString scope = scopeOf(engine->profile());
+    engine->setUsualDurations([this, scope](const TaskStatus &status) { return usual(status, scope); });
+    engine->setRunRecorder([this, scope](const TaskStatus &status, std::chrono::milliseconds longestStill) {
+        note(status, longestStill, scope);
+    });
 }
 
-std::optional<UsualDuration> RunHistoryStore::usual(const TaskStatus &status) const
+QString RunHistoryStore::scopeOf(const ConnectionProfile &profile)
 {
-    return m_history.usual(RunHistory::kindOf(status));
+    return TenantUrl::normalized(profile.baseUrl);
 }
 
-void RunHistoryStore::note(const TaskStatus &status, std::chrono::milliseconds longestStill)
+std::optional<UsualDuration> RunHistoryStore::usual(const TaskStatus &status, const QString &scope) const
 {
-    if (!isFinished(status.state()) || !m_history.record(status, longestStill))
+    return m_history.usual(RunHistory::kindOf(status, scope));
+}
+
+void RunHistoryStore::note(const TaskStatus &status, std::chrono::milliseconds longestStill, const QString &scope)
+{
+    if (!isFinished(status.state()) || !m_history.record(status, longestStill, scope))
         return;
-    m_unsaved.record(status, longestStill);
+    m_unsaved.record(status, longestStill, scope);
     if (!m_saveTimer.isActive())
         m_saveTimer.start();
 }
 
-std::optional<RunHistory> RunHistoryStore::read()
+bool RunHistoryStore::lock(QLockFile &lock) const
+{
+    QDir().mkpath(QFileInfo(m_filePath).absolutePath());
+    lock.setStaleLockTime(30000);
+    if (lock.tryLock(5000))
+        return true;
+    qCWarning(lcHistory).noquote() << "run history: its lock is held" << lock.error();
+    return false;
+}
+
+std::optional<RunHistory> RunHistoryStore::read(bool locked)
 {
     QFile file(m_filePath);
     if (!file.exists())
@@ -81,6 +100,11 @@ std::optional<RunHistory> RunHistoryStore::read()
     file.close();
     if (parsed)
         return *parsed;
+    if (!locked) { // another writer may be replacing it this moment: read it again next time
+        m_problem = tr("The run history %1 could not be read: %2").arg(m_filePath, parsed.error().message());
+        qCWarning(lcHistory).noquote() << m_problem;
+        return std::nullopt;
+    }
     // Kept, never deleted: a person may want to look at it. The history starts again from nothing.
     const QString aside = m_filePath + QStringLiteral(".damaged-")
             + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmss"));
@@ -94,15 +118,12 @@ std::optional<RunHistory> RunHistoryStore::read()
 bool RunHistoryStore::saveNow()
 {
     m_saveTimer.stop();
-    QDir().mkpath(QFileInfo(m_filePath).absolutePath());
-    QLockFile lock(m_filePath + QStringLiteral(".lock"));
-    lock.setStaleLockTime(30000);
-    if (!lock.tryLock(5000)) {
-        qCWarning(lcHistory).noquote() << "run history not saved: its lock is held" << lock.error();
+    QLockFile lockFile(m_filePath + QStringLiteral(".lock"));
+    if (!lock(lockFile)) {
         m_saveTimer.start(); // again later; the runs stay in memory meanwhile
         return false;
     }
-    RunHistory merged = read().value_or(RunHistory());
+    RunHistory merged = read(true).value_or(RunHistory());
     merged.merge(m_unsaved);
     QSaveFile file(m_filePath);
     if (!file.open(QIODevice::WriteOnly) || file.write(merged.toJson()) < 0 || !file.commit()) {

@@ -9,13 +9,17 @@
 #include <chrono>
 #include <optional>
 
+class QLockFile;
 class TaskMonitor;
 class TaskStatus;
+struct ConnectionProfile;
 
 // The run history (models/RunHistory) in a file beside the desktop app's watch list (run-history.json).
-// The only writer of that file. Saves are debounced and whole (QSaveFile), and they read and merge what another
-// writer (a second instance, the CLI) saved before writing, under a lock beside the file, so two writers lose
-// nothing of each other's. A damaged file is moved aside (kept, never deleted) and named in problem().
+// A process has one store per file, which every engine of it is served by (kinds are kept per tenant), and it
+// is that process's only writer of the file. Saves are debounced and whole (QSaveFile), and they read and
+// merge what another process (a second instance, the CLI) saved before writing, under a lock beside the file,
+// so two writers lose nothing of each other's. A damaged file is moved aside (kept, never deleted; under the
+// same lock, so a file another writer has just replaced is never taken for it) and named in problem().
 class RunHistoryStore : public QObject
 {
     Q_OBJECT
@@ -33,17 +37,23 @@ public:
     QString problem() const { return m_problem; } // empty when the file was fine or absent
 
     const RunHistory &history() const { return m_history; }
-    std::optional<UsualDuration> usual(const TaskStatus &status) const;
+    // The scope of an engine's kinds: its tenant (RunHistory::kindOf), so runs on a sandbox say nothing of
+    // production's.
+    static QString scopeOf(const ConnectionProfile &profile);
+    std::optional<UsualDuration> usual(const TaskStatus &status, const QString &scope = {}) const;
     // A task's latest status: a finished run that went through is kept, and saved soon; `longestStill` is how
     // long it stood still at most while watched (-1: unknown).
-    void note(const TaskStatus &status, std::chrono::milliseconds longestStill = std::chrono::milliseconds(-1));
+    void note(const TaskStatus &status, std::chrono::milliseconds longestStill = std::chrono::milliseconds(-1),
+              const QString &scope = {});
     bool saveNow(); // false when the file could not be written (logged)
     // Keeps the engine's finished runs and tells it how long runs usually take (overdue, the ETA). The store
     // must outlive the engine.
     void serve(TaskMonitor *engine);
 
 private:
-    std::optional<RunHistory> read(); // nullopt: missing or damaged (then moved aside)
+    // nullopt: missing or damaged (then moved aside, when `locked`: the caller holds the file's lock).
+    std::optional<RunHistory> read(bool locked);
+    bool lock(QLockFile &lock) const;
 
     QString m_filePath;
     RunHistory m_history;

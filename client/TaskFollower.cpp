@@ -6,8 +6,13 @@
 TaskFollower::TaskFollower(TaskStatusClient *client, const QList<FollowRule> &rules, QObject *parent)
     : QObject(parent)
     , m_client(client)
-    , m_rules(rules)
 {
+    for (const FollowRule &rule : rules) {
+        if (rule.filter())
+            m_rules.append(rule);
+        else
+            qCWarning(lcPoll).noquote() << "not following" << rule.label() << ": it cannot be a filter";
+    }
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &TaskFollower::round);
 }
@@ -39,7 +44,7 @@ void TaskFollower::round()
 void TaskFollower::ask(int rule, int page)
 {
     ApiRoutes::ListQuery query;
-    query.filters = m_rules.at(rule).filter();
+    query.filters = m_rules.at(rule).filter().value_or(QString()); // every kept rule has one (the constructor)
     query.sorters = QStringLiteral("-created");
     query.limit = PageSize;
     query.offset = page * PageSize;
@@ -72,9 +77,13 @@ void TaskFollower::answered(int rule, int page, const FetchOutcome &outcome)
             continue;
         m_seen.insert(it->id);
         ++fresh;
-        if (!learning)
+        const bool createdSince = m_knownUntil.isValid() && it->created.isValid() && it->created > m_knownUntil;
+        if (!learning || createdSince)
             Q_EMIT appeared(*it, m_rules.at(rule));
     }
+    for (const TaskStatus &status : outcome.statuses)
+        if (status.created.isValid() && (!m_knownUntil.isValid() || status.created > m_knownUntil))
+            m_knownUntil = status.created;
     m_learned.insert(rule);
     const bool wholePageNew = !learning && fresh == outcome.statuses.size() && outcome.statuses.size() == PageSize;
     if (wholePageNew && page + 1 < MaxPages) {

@@ -3,6 +3,7 @@
 #include "models/FollowRule.h"
 #include "models/TaskStatus.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -31,6 +32,11 @@ public:
     void start();
     void stop();
     int rounds() const { return m_rounds; } // completed rounds
+    // The newest `created` of every task seen (the tenant's clock). A follower that takes over from another
+    // (after a pause, or new rules) is given it: what its first answer holds that was created later is news,
+    // not what was there before.
+    QDateTime knownUntil() const { return m_knownUntil; }
+    void setKnownUntil(const QDateTime &created) { m_knownUntil = created; }
 
 Q_SIGNALS:
     void appeared(const TaskStatus &status, const FollowRule &rule);
@@ -49,6 +55,7 @@ private:
     QTimer m_timer;
     QSet<QString> m_seen;
     QSet<int> m_learned; // rules whose first answer came: from then on, what is not seen is new
+    QDateTime m_knownUntil;
     int m_pending = 0; // rules of this round still asking
     int m_rounds = 0;
     bool m_running = false;

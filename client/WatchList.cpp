@@ -62,7 +62,7 @@ bool WatchList::load()
 {
     m_tasks.clear();
     m_rules.clear();
-    m_rulesChanged = false;
+    m_rulesChangedFor.clear();
     m_indexValid = false;
     m_dirty = false;
     m_journal.clear();
@@ -354,8 +354,16 @@ bool WatchList::mergeFromDisk(WatchListMerge::Result &changes)
         disk = std::move(*tasks);
     }
     changes = WatchListMerge::merge(disk, m_tasks, m_journal);
-    if (!m_rulesChanged && diskRules != m_rules) {
-        m_rules = diskRules;
+    // Per profile: ours where this process changed them, the file's everywhere else.
+    QList<FollowedRule> rules;
+    for (const FollowedRule &followed : std::as_const(diskRules))
+        if (!m_rulesChangedFor.contains(followed.profile))
+            rules.append(followed);
+    for (const FollowedRule &followed : std::as_const(m_rules))
+        if (m_rulesChangedFor.contains(followed.profile))
+            rules.append(followed);
+    if (rules != m_rules) {
+        m_rules = std::move(rules);
         changes.rulesChangedElsewhere = true;
     }
     m_tasks = std::move(changes.tasks);
@@ -388,7 +396,7 @@ bool WatchList::write()
         return fail(Sentence::verbatim(error));
     m_dirty = false;
     m_journal.clear();
-    m_rulesChanged = false;
+    m_rulesChangedFor.clear();
     m_diskSaveId = saveId;
     m_knownAbsent = false;
     qCDebug(lcWatchlist) << "saved" << m_tasks.size() << "watched task(s)";
@@ -427,7 +435,7 @@ void WatchList::setFollowRules(const QString &profile, const QList<FollowRule> &
     m_rules.removeIf([&](const FollowedRule &followed) { return followed.profile == profile; });
     for (const FollowRule &rule : rules)
         m_rules.append({profile, rule});
-    m_rulesChanged = true;
+    m_rulesChangedFor.insert(profile);
     changed();
 }
 

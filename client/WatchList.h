@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QTimer>
@@ -82,8 +83,9 @@ public:
     // with `imported`, so that the profile's TaskMonitor starts watching them. Returns the tasks added.
     Parsed<QList<WatchedTask>> importJson(const QByteArray &json, const QString &profile);
 
-    // The desktop's follow rules, kept in the same file. Rules are saved whole: the last writer to change them
-    // wins, and a writer that did not change them takes the file's (followRulesChanged).
+    // The desktop's follow rules, kept in the same file. Merged per profile: the last writer to change a
+    // profile's rules wins for that profile, and a writer takes the file's rules of every profile it did not
+    // change (followRulesChanged).
     QList<FollowRule> followRules(const QString &profile) const;
     void setFollowRules(const QString &profile, const QList<FollowRule> &rules);
 
@@ -117,7 +119,7 @@ private:
     QString m_filePath;
     QList<WatchedTask> m_tasks;
     QList<FollowedRule> m_rules;
-    bool m_rulesChanged = false; // by this process since its last save
+    QSet<QString> m_rulesChangedFor; // profiles whose rules this process changed since its last save
     // (profile, id) → position in m_tasks, rebuilt on the first look-up after a load or a removal: with
     // 10,000 tasks a linear search per change made every refresh quadratic.
     mutable QHash<std::pair<QString, QString>, qsizetype> m_index;

@@ -27,8 +27,10 @@ QString FollowRule::problem(Kind kind, const QString &value)
     return {};
 }
 
-QString FollowRule::filter() const
+std::optional<QString> FollowRule::filter() const
 {
+    if (!problem(kind, value).isEmpty())
+        return std::nullopt;
     switch (kind) {
     case Kind::Type:
         return QStringLiteral("type eq \"%1\"").arg(value);
@@ -37,7 +39,7 @@ QString FollowRule::filter() const
     case Kind::Every:
         break;
     }
-    return {};
+    return QString();
 }
 
 QString FollowRule::label() const

@@ -20,7 +20,9 @@ struct FollowRule
     // is an upper-case code, a source id letters, digits, '-' and '_' (as task ids), so nothing can close
     // the quotes or add to the expression.
     static QString problem(Kind kind, const QString &value);
-    QString filter() const; // `type eq "X"`, `sourceId eq "X"`, empty for every task
+    // `type eq "X"`, `sourceId eq "X"`, empty for every task; nullopt when problem() says the value cannot be
+    // followed. The one way a rule becomes a filter, so no unchecked value reaches a filter expression.
+    std::optional<QString> filter() const;
     QString label() const; // "type X", "source X", "every task": what joins the watch list beside a task
     // "type", "source", "every": the watch-list file's words, never translated.
     static QString kindName(Kind kind);

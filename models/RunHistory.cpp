@@ -27,7 +27,7 @@ milliseconds percentile(const QList<milliseconds> &sorted, double part)
 
 } // namespace
 
-QString RunHistory::kindOf(const TaskStatus &status)
+QString RunHistory::kindOf(const TaskStatus &status, const QString &scope)
 {
     QString definition = status.taskDefinitionSummary ? status.taskDefinitionSummary->id : QString();
     if (definition.isEmpty())
@@ -37,17 +37,18 @@ QString RunHistory::kindOf(const TaskStatus &status)
     QString target;
     if (status.target)
         target = status.target->id.isEmpty() ? status.target->name : status.target->id;
-    return definition + KindSeparator + target;
+    const QString kind = definition + KindSeparator + target;
+    return scope.isEmpty() ? kind : scope + KindSeparator + kind;
 }
 
-bool RunHistory::record(const TaskStatus &status, milliseconds longestStill)
+bool RunHistory::record(const TaskStatus &status, milliseconds longestStill, const QString &scope)
 {
     const TaskState state = status.state();
     if (state != TaskState::Success && state != TaskState::Warning)
         return false;
     if (!status.launched.isValid() || !status.completed.isValid() || status.completed < status.launched)
         return false;
-    const QString kind = kindOf(status);
+    const QString kind = kindOf(status, scope);
     if (kind.isEmpty())
         return false;
     return record(kind,

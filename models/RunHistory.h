@@ -48,11 +48,13 @@ public:
     };
 
     // "definition id or name" + U+001F + "target id or name"; empty when the status names no definition.
-    static QString kindOf(const TaskStatus &status);
+    // `scope` (the tenant, for one) goes first when given: the same name on two tenants is two kinds.
+    static QString kindOf(const TaskStatus &status, const QString &scope = {});
 
     // A finished run that went through, launched and completed known, not seen before: kept (true).
     // `longestStill`: how long it stood still at most while it was watched (-1: unknown).
-    bool record(const TaskStatus &status, std::chrono::milliseconds longestStill = std::chrono::milliseconds(-1));
+    bool record(const TaskStatus &status, std::chrono::milliseconds longestStill = std::chrono::milliseconds(-1),
+                const QString &scope = {});
     bool record(const QString &kind, const Run &run);
     // Another writer's history joined with this one (runs are told apart by task id).
     void merge(const RunHistory &other);

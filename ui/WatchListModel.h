@@ -69,6 +69,7 @@ public:
     const WatchedTask *task(const QString &id) const;
     DisplayState displayStateAt(int row) const;
     QStringList ids() const;
+    int rowsOf(const QString &profile) const { return m_rowsPerProfile.value(profile); }
     std::optional<qint64> etaSeconds(const QString &id) const;
     StatusSummary summary() const { return StatusSummary::fromCounts(m_counts, m_stalledRows); }
     bool timeTickerActive() const { return m_ticker.isActive(); }

@@ -26,11 +26,19 @@ void DesktopFollowing::setWatchList(WatchList *list)
     if (list) // another writer's rules (a second instance) are followed here too
         connect(list, &WatchList::followRulesChanged, this, [this] {
             m_refused.clear();
-            m_follower.reset();
+            m_follower.reset(); // new rules, as in setRules
+            m_knownUntil = {};
             update();
         });
-    m_follower.reset();
+    retire();
     update();
+}
+
+void DesktopFollowing::retire()
+{
+    if (m_follower && m_follower->knownUntil().isValid())
+        m_knownUntil = m_follower->knownUntil();
+    m_follower.reset();
 }
 
 void DesktopFollowing::secretGiven()
@@ -55,7 +63,8 @@ void DesktopFollowing::setRules(const QList<FollowRule> &rules)
         m_sessionRules = rules;
     qCInfo(lcApp) << "following" << rules.size() << "rule(s)";
     m_refused.clear();
-    m_follower.reset(); // a new follower learns what is there first: only tasks created from now on are news
+    m_follower.reset(); // new rules: the new follower learns what is there first, and what comes after is news
+    m_knownUntil = {};
     update();
 }
 
@@ -77,12 +86,13 @@ void DesktopFollowing::update()
             && state != ConnectionState::Kind::Misconfigured;
     const QList<FollowRule> followed = rules();
     if (!mayAsk || followed.isEmpty() || !followIsSupported(m_engine->profile().apiVersion) || !m_refused.isEmpty()) {
-        m_follower.reset();
+        retire();
         return;
     }
     if (m_follower)
         return;
     m_follower = std::make_unique<TaskFollower>(m_engine->client(), followed);
+    m_follower->setKnownUntil(m_knownUntil); // what was created while none followed is news too
     connect(m_follower.get(), &TaskFollower::appeared, this, [this](const TaskStatus &status, const FollowRule &rule) {
         if (!m_engine->task(status.id)) // finished or not: a task that lived seconds still shows its outcome
             m_engine->addTasks({status.id}, rule.label());
@@ -94,6 +104,7 @@ void DesktopFollowing::update()
         // Refused (a filter the tenant will not take, credentials): said, and not asked again until the rules,
         // the secret or the watch list change.
         m_refused = message;
+        m_knownUntil = m_follower->knownUntil();
         m_follower.release()->deleteLater(); // it is the sender
         if (m_window)
             m_window->showMessage(tr("Following new tasks stopped: %1").arg(message));

@@ -2,6 +2,7 @@
 
 #include "models/FollowRule.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -35,6 +36,7 @@ public:
     void update(); // starts or stops the follower as the rules and the engine's state say
 
 private:
+    void retire(); // the follower goes; what it knew stays in m_knownUntil
     TaskMonitor *m_engine;
     QPointer<MainWindow> m_window;
     QPointer<WatchList> m_list;
@@ -42,4 +44,7 @@ private:
     bool m_hasSecret = false;
     QString m_refused; // why the tenant refused following; not asked again until something changes
     std::unique_ptr<TaskFollower> m_follower;
+    // The newest task the last follower saw created: one that takes over after a pause or a new secret reports
+    // what was created meanwhile, instead of learning it as already there.
+    QDateTime m_knownUntil;
 };

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <map>
 
 namespace {
 
@@ -27,6 +28,16 @@ CompletionStatus statusFor(TaskClearing::Mark mark)
     return mark == TaskClearing::Mark::Terminated ? CompletionStatus::Terminated : CompletionStatus::Error;
 }
 
+std::shared_ptr<RunHistoryStore> sharedHistory(const QString &path)
+{
+    static std::map<QString, std::weak_ptr<RunHistoryStore>> stores;
+    std::weak_ptr<RunHistoryStore> &slot = stores[path];
+    std::shared_ptr<RunHistoryStore> store = slot.lock();
+    if (!store)
+        slot = store = std::make_shared<RunHistoryStore>(path);
+    return store;
+}
+
 } // namespace
 
 DesktopMonitor::DesktopMonitor(const ConnectionProfile &profile, bool demo, MainWindow *window,
@@ -34,6 +45,7 @@ DesktopMonitor::DesktopMonitor(const ConnectionProfile &profile, bool demo, Main
     : m_window(window)
     , m_engine(std::make_unique<TaskMonitor>(profile))
     , m_demo(demo)
+    , m_role(role)
 {
     m_engine->setPollInterval(pollInterval);
     TaskMonitor *engine = m_engine.get();
@@ -98,8 +110,10 @@ void DesktopMonitor::applyPreferences(const Preferences &preferences)
     static_assert(std::chrono::minutes(Preferences::DefaultStallMinutes) == TaskMonitor::DefaultStallThreshold);
     m_engine->setBudgetShare(preferences.budgetShare);
     m_engine->setStallThreshold(std::chrono::minutes(preferences.stallMinutes));
-    m_engine->queueDepth()->setEnabled(preferences.showQueueDepth);
-    if (!preferences.showQueueDepth && m_window)
+    // The status bar shows the current profile's queue: an engine watched alongside spends nothing on one.
+    const bool showQueue = preferences.showQueueDepth && m_role == Role::Current;
+    m_engine->queueDepth()->setEnabled(showQueue);
+    if (!showQueue && m_role == Role::Current && m_window)
         m_window->watchStatusBar()->hideQueueDepth();
 }
 
@@ -109,8 +123,8 @@ void DesktopMonitor::showCleared(const ClearResult &result)
     if (!m_window)
         return;
     // The row shows the tenant's answer already (the engine's taskChanged came first); History says who did it.
-    if (result.changed())
-        m_window->recordMarkedFinished(result.id, statusFor(result.mark), result.who);
+    if (result.changed() || (result.kind == ClearResult::Kind::Unconfirmed && result.patchSent))
+        m_window->recordMarkedFinished(result.id, statusFor(result.mark), result.who, result.changed());
     m_window->showMessage(result.sentence().translated());
 }
 
@@ -138,8 +152,9 @@ void DesktopMonitor::setWatchList(WatchList *list)
         m_following->setWatchList(list);
     if (!list || m_history)
         return;
-    // The run history lives beside the watch list, so a private --watch-list keeps a private history.
-    m_history = std::make_unique<RunHistoryStore>(RunHistoryStore::pathBeside(list->filePath()));
+    // The run history lives beside the watch list, so a private --watch-list keeps a private history; every
+    // engine of the process shares the one store of that file (its only writer here).
+    m_history = sharedHistory(RunHistoryStore::pathBeside(list->filePath()));
     m_history->serve(m_engine.get());
 }
 
@@ -184,9 +199,10 @@ ConnectionLine DesktopMonitor::connectionLine() const
     ConnectionLine line;
     line.state = m_engine->connectionState();
     line.tenant = m_engine->profile().baseUrl.host();
+    line.profile = m_engine->profile().name;
     line.demo = m_demo;
     line.readingSecret = m_secretPending;
     line.paused = m_engine->isPaused();
-    line.hasTasks = m_window && m_window->model()->rowCount() > 0;
+    line.hasTasks = m_window && m_window->model()->rowsOf(line.profile) > 0; // not the rows of other tenants
     return line;
 }

@@ -61,9 +61,10 @@ private:
     void showCleared(const ClearResult &result);
 
     QPointer<MainWindow> m_window;
-    std::unique_ptr<RunHistoryStore> m_history; // before the engine, which asks it, so it goes after it
+    std::shared_ptr<RunHistoryStore> m_history; // before the engine, which asks it, so it goes after it
     std::unique_ptr<TaskMonitor> m_engine;
     std::unique_ptr<DesktopFollowing> m_following; // after the engine, which it asks: it goes first
     bool m_demo;
+    Role m_role;
     bool m_secretPending = false;
 };

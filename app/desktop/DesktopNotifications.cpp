@@ -14,7 +14,7 @@
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
-#include <QDBusReply>
+#include <QDBusServiceWatcher>
 #endif
 
 namespace {
@@ -42,6 +42,7 @@ DesktopNotifications::DesktopNotifications(MainWindow *window, QObject *parent)
         if (m_window && m_window->selectTask(id))
             m_window->detailView()->copyDetails();
     });
+    watchService();
 }
 
 DesktopNotifications::~DesktopNotifications() = default;
@@ -79,14 +80,49 @@ void DesktopNotifications::fallBack(const Notification &notification)
 
 #ifdef TASKWATCH_DESKTOP_NOTIFICATIONS
 
+void DesktopNotifications::watchService()
+{
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected() || !bus.interface())
+        return;
+    // Asked of the bus itself once (it answers at once); from then on its signals keep this up to date, so that
+    // no notice ever waits on a call.
+    m_registered = bus.interface()->isServiceRegistered(Service).value();
+    m_activatable = bus.interface()->activatableServiceNames().value().contains(Service);
+    auto *watcher = new QDBusServiceWatcher(Service, bus, QDBusServiceWatcher::WatchForOwnerChange, this);
+    connect(watcher, &QDBusServiceWatcher::serviceOwnerChanged, this,
+            [this](const QString &, const QString &oldOwner, const QString &newOwner) {
+                m_registered = !newOwner.isEmpty();
+                if (!oldOwner.isEmpty()) {
+                    // Another server, or none: the ids of the old one's notices mean nothing to the next one.
+                    m_noticeIds.clear();
+                    m_taskOfNotice.clear();
+                    m_markup = -1;
+                }
+                if (m_registered)
+                    askCapabilities();
+            });
+    if (m_registered)
+        askCapabilities();
+}
+
+void DesktopNotifications::askCapabilities()
+{
+    m_markup = 0; // plain text until the service says it reads markup
+    const QDBusMessage call =
+            QDBusMessage::createMethodCall(Service, Path, Interface, QStringLiteral("GetCapabilities"));
+    auto *watcher = new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(call, 5000), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const QDBusPendingReply<QStringList> reply = *watcher;
+        m_markup = !reply.isError() && reply.value().contains(QStringLiteral("body-markup")) ? 1 : 0;
+    });
+}
+
 bool DesktopNotifications::serviceRuns() const
 {
-    const QDBusConnection bus = QDBusConnection::sessionBus();
-    if (!bus.isConnected() || !bus.interface())
-        return false;
     // Running, or started by the bus on the first call (most desktops register it as activatable).
-    return bus.interface()->isServiceRegistered(Service).value()
-            || bus.interface()->activatableServiceNames().value().contains(Service);
+    return m_registered || m_activatable;
 }
 
 bool DesktopNotifications::sendToService(const Notification &notification)
@@ -98,13 +134,8 @@ bool DesktopNotifications::sendToService(const Notification &notification)
         bus.connect(Service, Path, Interface, QStringLiteral("NotificationClosed"), this, SLOT(onClosed(uint, uint)));
         m_listening = true;
     }
-    if (m_markup < 0) {
-        // Once, and briefly: a service that does not answer this gets plain text.
-        const QDBusReply<QStringList> capabilities =
-                bus.call(QDBusMessage::createMethodCall(Service, Path, Interface, QStringLiteral("GetCapabilities")),
-                         QDBus::Block, 1000);
-        m_markup = capabilities.isValid() && capabilities.value().contains(QStringLiteral("body-markup")) ? 1 : 0;
-    }
+    if (m_markup < 0)
+        askCapabilities(); // an activatable service, started by this notice: plain text until it answers
     // One task: its notice replaces the earlier one about it. Several: the summary replaces the last summary.
     const QString key = notification.taskIds.size() == 1 ? notification.taskIds.first() : QString();
     if (m_waiting.contains(key)) {
@@ -148,6 +179,10 @@ bool DesktopNotifications::sendToService(const Notification &notification)
 }
 
 #else
+
+void DesktopNotifications::watchService() { }
+
+void DesktopNotifications::askCapabilities() { }
 
 bool DesktopNotifications::serviceRuns() const
 {

@@ -44,6 +44,8 @@ private Q_SLOTS:
     void onClosed(uint id, uint reason);
 
 private:
+    void watchService(); // whether a service runs, kept up to date from the bus's signals
+    void askCapabilities(); // whether it reads markup, without waiting for the answer
     bool serviceRuns() const;
     bool sendToService(const Notification &notification);
     void fallBack(const Notification &notification);
@@ -54,5 +56,7 @@ private:
     QHash<uint, QString> m_taskOfNotice;
     QHash<QString, std::optional<Notification>> m_waiting; // keys with a Notify call in flight → the next notice
     bool m_listening = false;
-    mutable int m_markup = -1; // whether the service reads markup in the body; -1 until asked
+    int m_markup = -1; // whether the service reads markup in the body (1); -1 until asked, 0 until it answers
+    bool m_registered = false; // the service runs now
+    bool m_activatable = false; // the bus starts it on the first call
 };

@@ -59,7 +59,18 @@ void DesktopTray::setOverallState(OverallState state)
 void DesktopTray::setSummary(const StatusSummary &summary)
 {
     const QString counts = summary.toolTip(); // across every tenant
-    m_icon->setToolTip(m_problem.isEmpty() ? counts : counts + u'\n' + m_problem);
+    m_icon->setToolTip(fitted(m_problem.isEmpty() ? counts : counts + u'\n' + m_problem));
+}
+
+QString DesktopTray::fitted(const QString &toolTip)
+{
+#ifdef Q_OS_WIN
+    // Windows cuts a tray tooltip at 127 characters wherever that falls; an ellipsis says that more was there.
+    constexpr qsizetype limit = 127;
+#else
+    constexpr qsizetype limit = 1000; // a bound all the same: the problem line comes from a server
+#endif
+    return toolTip.size() <= limit ? toolTip : toolTip.left(limit - 1) + u'…';
 }
 
 void DesktopTray::setPaused(bool paused)

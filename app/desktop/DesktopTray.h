@@ -19,6 +19,8 @@ class DesktopTray : public QObject
     Q_OBJECT
 
 public:
+    // The tooltip as the platform can show it (Windows shows at most 127 characters).
+    static QString fitted(const QString &toolTip);
     explicit DesktopTray(QObject *parent = nullptr);
     ~DesktopTray() override;
 

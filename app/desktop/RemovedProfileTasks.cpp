@@ -4,23 +4,49 @@
 #include "SettingsApplier.h"
 #include "client/WatchList.h"
 #include "client/WatchListFormat.h"
+#include "models/TenantUrl.h"
 #include "ui/Formatting.h"
 #include "ui/MainWindow.h"
 
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 
 RemovedProfileTasks::RemovedProfileTasks(WatchList *list, SettingsApplier *applier, MainWindow *window)
     : m_list(list)
     , m_window(window)
 {
-    connect(applier, &SettingsApplier::committed, this, [this](const SettingsApplier::Outcome &outcome) {
-        for (const SecretKey &removed : outcome.accepted.removed) {
-            const bool stillSaved =
-                    std::any_of(outcome.accepted.profiles.cbegin(), outcome.accepted.profiles.cend(),
-                                [&](const ConnectionProfile &profile) { return profile.name == removed.profile; });
-            if (!stillSaved && m_list && !m_list->tasks(removed.profile).isEmpty())
-                ask(removed.profile, outcome.accepted.current);
+    connect(applier, &SettingsApplier::committed, this, [this, applier](const SettingsApplier::Outcome &outcome) {
+        const QList<ConnectionProfile> &saved = outcome.accepted.profiles;
+        const auto savedNamed = [&saved](const QString &name) {
+            return std::find_if(saved.cbegin(), saved.cend(),
+                                [&](const ConnectionProfile &profile) { return profile.name == name; });
+        };
+        // Earlier questions still open were asked about another current profile: they close (nothing is lost:
+        // it is the answer Keep) and are asked again below while their profile is still gone.
+        QStringList unanswered;
+        for (auto it = m_questions.cbegin(); it != m_questions.cend(); ++it) {
+            if (!it.value())
+                continue; // answered
+            unanswered.append(it.key());
+            it.value()->close();
+        }
+        m_questions.clear();
+        for (const SecretKey &removed : outcome.accepted.removed)
+            if (!unanswered.contains(removed.profile))
+                unanswered.append(removed.profile);
+        // The tenant each removed profile was on, from the settings as the dialog opened.
+        const QList<ConnectionProfile> &before = applier->opened().profiles;
+        const auto current = savedNamed(outcome.accepted.current);
+        for (const QString &profile : std::as_const(unanswered)) {
+            if (savedNamed(profile) != saved.cend() || !m_list || m_list->tasks(profile).isEmpty())
+                continue;
+            const auto was = std::find_if(before.cbegin(), before.cend(),
+                                          [&](const ConnectionProfile &p) { return p.name == profile; });
+            // Moving is offered only onto the same tenant: another tenant does not know these ids.
+            const bool sameTenant = was != before.cend() && current != saved.cend()
+                    && TenantUrl::normalized(was->baseUrl) == TenantUrl::normalized(current->baseUrl);
+            ask(profile, sameTenant ? outcome.accepted.current : QString());
         }
     });
 }
@@ -68,5 +94,6 @@ void RemovedProfileTasks::ask(const QString &profile, const QString &current)
         const Choice choice = clicked == move ? Choice::Move : clicked == forget ? Choice::Forget : Choice::Keep;
         apply(*m_list, profile, choice, current);
     });
+    m_questions.insert(profile, box);
     box->open();
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QMap>
+#include <QMessageBox>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -11,7 +13,8 @@ class WatchList;
 // When Settings removes a profile whose tasks are still in the watch list, asks what becomes of them, one
 // question per profile, once the settings are applied: move them to the current profile (watched from then
 // on, labels and last statuses kept), stop watching them, or keep them in the watch list for a profile of that
-// name later. Before, they stayed in the file unseen.
+// name later. Before, they stayed in the file unseen. Moving is offered only when the current profile is on
+// the removed profile's tenant; a question still open at the next change of settings is asked again.
 class RemovedProfileTasks : public QObject
 {
     Q_OBJECT
@@ -27,6 +30,7 @@ public:
 private:
     void ask(const QString &profile, const QString &current);
 
+    QMap<QString, QPointer<QMessageBox>> m_questions; // open questions by profile
     QPointer<WatchList> m_list;
     QPointer<MainWindow> m_window;
 };

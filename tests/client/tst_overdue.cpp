@@ -47,10 +47,14 @@ private Q_SLOTS:
         monitor.addTasks(quick + QStringList {failing});
         QTRY_VERIFY_WITH_TIMEOUT(monitor.task(failing)->status && isFinished(monitor.task(failing)->status->state()),
                                  20000);
-        const QString kind = RunHistory::kindOf(*monitor.task(quick.first())->status);
+        const TaskStatus quickStatus = *monitor.task(quick.first())->status;
+        const QString kind = RunHistory::kindOf(quickStatus, RunHistoryStore::scopeOf(monitor.profile()));
         QTRY_COMPARE_WITH_TIMEOUT(store.history().runs(kind).size(), RunHistory::MinRuns, 20000);
         QCOMPARE(store.history().kindCount(), 1); // the failed run is not kept
         QCOMPARE(store.history().usual(kind)->median, milliseconds(1000));
+        // Kept for this tenant: the same kind on another tenant knows nothing of them.
+        QVERIFY(store.usual(quickStatus, RunHistoryStore::scopeOf(monitor.profile())));
+        QVERIFY(!store.usual(quickStatus, QStringLiteral("https://another.api.identitynow.com")));
 
         QVERIFY(store.saveNow());
         QCOMPARE(RunHistoryStore(path).history(), store.history());
@@ -80,7 +84,7 @@ private Q_SLOTS:
             look.setSecret(QStringLiteral("demo"));
             look.addTasks({late});
             QTRY_VERIFY(look.task(late)->status);
-            kind = RunHistory::kindOf(*look.task(late)->status);
+            kind = RunHistory::kindOf(*look.task(late)->status, RunHistoryStore::scopeOf(look.profile()));
         }
         RunHistory seeded;
         const QDateTime day = QDateTime::currentDateTimeUtc().addDays(-7);

@@ -92,6 +92,51 @@ private Q_SLOTS:
         QTRY_VERIFY(follower.rounds() >= rounds + 3);
         QCOMPARE(appeared.count(), 1); // seen: never told again
     }
+
+    // A follower that takes over (after a pause, a new secret) from one that stopped is told the newest task the
+    // other saw: what was created meanwhile is news, what was there before is not.
+    void aFollowerThatTakesOverTellsWhatWasCreatedMeanwhile()
+    {
+        auto sim = startSim();
+        QJsonObject old = scenarioTask(0, 600);
+        old.insert(QStringLiteral("createdAgo"), 60);
+        sim->addTask(old);
+        TaskMonitor monitor(simProfile(*sim));
+        monitor.setSecret(QStringLiteral("demo"));
+        QDateTime knownUntil;
+        {
+            TaskFollower first(monitor.client(), {FollowRule {}});
+            first.start();
+            QTRY_VERIFY(first.rounds() >= 1);
+            knownUntil = first.knownUntil();
+        }
+        QVERIFY(knownUntil.isValid());
+        const QString meanwhile = sim->addTask(scenarioTask(0, 600)); // while none follows
+        TaskFollower second(monitor.client(), {FollowRule {}});
+        second.setKnownUntil(knownUntil);
+        QSignalSpy appeared(&second, &TaskFollower::appeared);
+        second.start();
+        QTRY_VERIFY(second.rounds() >= 1);
+        QCOMPARE(appeared.count(), 1);
+        QCOMPARE(appeared.first().first().value<TaskStatus>().id, meanwhile);
+    }
+
+    // A rule whose value could not go into a filter (made by hand, past every dialog) is never asked.
+    void aRuleThatCannotBeAFilterIsNotAsked()
+    {
+        auto sim = startSim();
+        TaskMonitor monitor(simProfile(*sim));
+        monitor.setSecret(QStringLiteral("demo"));
+        const FollowRule hostile {FollowRule::Kind::Type, QStringLiteral("A\" or id pr \"")};
+        TaskFollower follower(monitor.client(), {hostile, FollowRule {}});
+        follower.setRoundPeriod(milliseconds(100));
+        follower.start();
+        QTRY_VERIFY(follower.rounds() >= 2);
+        const QString route = QStringLiteral("GET /v2025/task-status");
+        // One call per round (the last may still be on its way), none refused: the hostile rule sent nothing.
+        QVERIFY(simCount(*sim, route) <= follower.rounds() + 1);
+        QCOMPARE(simCount(*sim, route, QStringLiteral("400")), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTaskFollower)

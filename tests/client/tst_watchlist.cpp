@@ -116,6 +116,29 @@ private Q_SLOTS:
         QVERIFY(restarted.followRules(QStringLiteral("prod")).isEmpty());
     }
 
+    // Two writers change the rules of two profiles: both changes are kept, each in its own profile.
+    void followRulesOfTwoProfilesChangedByTwoWritersAreBothKept()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("watchlist.json"));
+        const FollowRule refreshes {FollowRule::Kind::Type, QStringLiteral("IDENTITY_REFRESH")};
+        const FollowRule every {FollowRule::Kind::Every, {}};
+        WatchList first(path);
+        WatchList second(path);
+        QVERIFY(first.load() && second.load());
+        first.setFollowRules(QStringLiteral("prod"), {refreshes});
+        second.setFollowRules(QStringLiteral("sandbox"), {every});
+        QVERIFY(first.saveNow());
+        QVERIFY(second.saveNow()); // merges the first's prod rules, keeps its own sandbox rules
+        QCOMPARE(second.followRules(QStringLiteral("prod")), QList<FollowRule> {refreshes});
+        QVERIFY(first.syncNow());
+        QCOMPARE(first.followRules(QStringLiteral("sandbox")), QList<FollowRule> {every});
+        WatchList restarted(path);
+        QVERIFY(restarted.load());
+        QCOMPARE(restarted.followRules(QStringLiteral("prod")), QList<FollowRule> {refreshes});
+        QCOMPARE(restarted.followRules(QStringLiteral("sandbox")), QList<FollowRule> {every});
+    }
+
     void writesAreDebounced()
     {
         QTemporaryDir dir;

@@ -42,12 +42,14 @@ private Q_SLOTS:
     void filtersAndLabels()
     {
         const FollowRule type {FollowRule::Kind::Type, QStringLiteral("CLOUD_ACCOUNT_AGGREGATION")};
-        QCOMPARE(type.filter(), QStringLiteral("type eq \"CLOUD_ACCOUNT_AGGREGATION\""));
+        QCOMPARE(type.filter().value_or(QString()), QStringLiteral("type eq \"CLOUD_ACCOUNT_AGGREGATION\""));
         QCOMPARE(type.label(), QStringLiteral("type CLOUD_ACCOUNT_AGGREGATION"));
         const FollowRule source {FollowRule::Kind::Source, QStringLiteral("2c9180835d2e5168015d32f890ca1581")};
-        QCOMPARE(source.filter(), QStringLiteral("sourceId eq \"2c9180835d2e5168015d32f890ca1581\""));
+        QCOMPARE(source.filter().value_or(QString()),
+                 QStringLiteral("sourceId eq \"2c9180835d2e5168015d32f890ca1581\""));
         const FollowRule every;
-        QCOMPARE(every.filter(), QString());
+        QVERIFY(every.filter().has_value());
+        QCOMPARE(*every.filter(), QString());
         QCOMPARE(every.label(), QStringLiteral("every task"));
     }
 
@@ -78,6 +80,11 @@ private Q_SLOTS:
         QFETCH(QString, value);
         QFETCH(bool, accepted);
         QCOMPARE(FollowRule::problem(FollowRule::Kind(kind), value).isEmpty(), accepted);
+        // The filter is made only of a value that passed: a rule built by hand with a hostile value has none.
+        const FollowRule rule {FollowRule::Kind(kind), value};
+        QCOMPARE(rule.filter().has_value(), accepted);
+        if (accepted && rule.kind != FollowRule::Kind::Every)
+            QVERIFY(rule.filter()->endsWith(u'"' + value + u'"'));
     }
 
     void versions()

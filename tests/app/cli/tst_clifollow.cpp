@@ -1,6 +1,7 @@
 #include "CliTestSupport.h"
 #include "models/RunHistory.h"
 #include "models/TaskStatus.h"
+#include "models/TenantUrl.h"
 #include "tests/client/SimFixture.h"
 
 #include <QDir>
@@ -118,7 +119,7 @@ private Q_SLOTS:
         RunHistory seeded;
         for (int i = 1; i <= RunHistory::MinRuns; ++i)
             seeded.record(
-                    RunHistory::kindOf(*probed),
+                    RunHistory::kindOf(*probed, TenantUrl::normalized(sim->baseUrl())), // this tenant's runs
                     {QString::number(i), std::chrono::minutes(10 + i), QDateTime::currentDateTimeUtc().addDays(-i)});
         const QString historyFile =
                 m_home.filePath(QStringLiteral(".local/share/Taskwatch/taskwatch/run-history.json"));

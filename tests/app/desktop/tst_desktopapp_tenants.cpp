@@ -80,6 +80,9 @@ private Q_SLOTS:
             ProfileStore::write(settings, profileOn(*prod, QStringLiteral("prod"), false));
             ProfileStore::write(settings, profileOn(*sandbox, QStringLiteral("sandbox"), true));
             DesktopSettings(settings).setCurrentProfile(QStringLiteral("prod"));
+            Preferences preferences;
+            preferences.showQueueDepth = true; // the status bar's queue is the current profile's
+            DesktopSettings(settings).setPreferences(preferences);
         }
         CredentialStore keychain;
         for (const auto &[name, sim] :
@@ -117,6 +120,13 @@ private Q_SLOTS:
         QCOMPARE(simCount(*prod, taskRoute(ApiVersion::V2025), QStringLiteral("404")), 0);
         QCOMPARE(simCount(*sandbox, taskRoute(ApiVersion::V2025), QStringLiteral("404")), 0);
         QCOMPARE(simStat(*prod, QStringLiteral("rateLimited")) + simStat(*sandbox, QStringLiteral("rateLimited")), 0);
+        // Neither secret went to the other tenant: each sim knows only its own client, and refused no token.
+        const QString token = QStringLiteral("POST /oauth/token");
+        QCOMPARE(simCount(*prod, token, QStringLiteral("401")) + simCount(*sandbox, token, QStringLiteral("401")), 0);
+        // The queue depth is read from the current profile's tenant only.
+        const QString queue = QStringLiteral("HEAD /v2025/task-status/pending-tasks");
+        QTRY_VERIFY_WITH_TIMEOUT(simCount(*prod, queue) >= 1, 30000); // soon after its secret was read
+        QCOMPARE(simCount(*sandbox, queue), 0);
 
         // The tenant filter.
         window->filterBar()->searchEdit()->setText(QStringLiteral("tenant:sandbox"));
@@ -139,16 +149,18 @@ private Q_SLOTS:
     }
 
     // A profile removed in Settings while the watch list holds tasks of it: the app asks, and "Move" brings them
-    // into the current profile's table; "Stop watching" and "Keep" do what they say to the watch list.
+    // into the current profile's table; "Stop watching" and "Keep" do what they say to the watch list. Move is
+    // offered only for a profile on the current profile's tenant (another tenant does not know its ids).
     void removingAProfileAsksAboutItsTasks()
     {
         auto prod = startSim(clientOf(QStringLiteral("prod")));
-        auto old = startSim(clientOf(QStringLiteral("old")));
+        auto elsewhere = startSim(clientOf(QStringLiteral("elsewhere")));
         {
             QSettings settings;
             ProfileStore::removeAll(settings);
             ProfileStore::write(settings, profileOn(*prod, QStringLiteral("prod"), false));
-            ProfileStore::write(settings, profileOn(*old, QStringLiteral("old"), false));
+            ProfileStore::write(settings, profileOn(*prod, QStringLiteral("old"), false)); // the same tenant
+            ProfileStore::write(settings, profileOn(*elsewhere, QStringLiteral("elsewhere"), false));
             DesktopSettings(settings).setCurrentProfile(QStringLiteral("prod"));
         }
         CredentialStore keychain;
@@ -159,9 +171,12 @@ private Q_SLOTS:
         orphan.id = QStringLiteral("cccccccccccccccccccccccccccccc03");
         orphan.profile = QStringLiteral("old");
         orphan.label = QStringLiteral("Nightly HR");
+        WatchedTask stranger = orphan;
+        stranger.id = QStringLiteral("cccccccccccccccccccccccccccccc04");
+        stranger.profile = QStringLiteral("elsewhere");
         const QString watchList = m_dir.filePath(QStringLiteral("removal.json"));
         QFile file(watchList);
-        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(WatchListFormat::toJson({orphan})) > 0);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(WatchListFormat::toJson({orphan, stranger})) > 0);
         file.close();
 
         DesktopOptions options;
@@ -175,17 +190,24 @@ private Q_SLOTS:
         QTRY_VERIFY(app->settingsDialog() && app->settingsDialog()->isVisible());
         SettingsDialog *dialog = app->settingsDialog();
         auto *profiles = child<QListWidget>(dialog, "profiles");
-        const QList<QListWidgetItem *> oldItem = profiles->findItems(QStringLiteral("old"), Qt::MatchExactly);
-        QCOMPARE(oldItem.size(), 1);
-        profiles->setCurrentItem(oldItem.first());
-        child<QPushButton>(dialog, "removeProfile")->click();
+        for (const QString &name : {QStringLiteral("old"), QStringLiteral("elsewhere")}) {
+            const QList<QListWidgetItem *> item = profiles->findItems(name, Qt::MatchExactly);
+            QCOMPARE(item.size(), 1);
+            profiles->setCurrentItem(item.first());
+            child<QPushButton>(dialog, "removeProfile")->click();
+        }
         QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
 
-        QMessageBox *question = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT(
-                (question = app->window()->findChild<QMessageBox *>(QStringLiteral("removedProfileTasks")))
-                        && question->isVisible(),
-                20000);
+        const auto questionAbout = [&app](const QString &profile) -> QMessageBox * {
+            for (QMessageBox *box : app->window()->findChildren<QMessageBox *>(QStringLiteral("removedProfileTasks")))
+                if (box->isVisible() && box->text().contains(u'“' + profile + u'”'))
+                    return box;
+            return nullptr;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(questionAbout(QStringLiteral("old")) && questionAbout(QStringLiteral("elsewhere")),
+                                 20000);
+        QVERIFY(!questionAbout(QStringLiteral("elsewhere"))->findChild<QPushButton *>(QStringLiteral("moveTasks")));
+        QMessageBox *question = questionAbout(QStringLiteral("old"));
         QVERIFY2(question->text().contains(QStringLiteral("tasks in the watch list (1)")),
                  qPrintable(question->text()));
         child<QPushButton>(question, "moveTasks")->click();

@@ -69,6 +69,21 @@ private Q_SLOTS:
         QCOMPARE(tray->menu()->actions().size(), 6); // Show, Pause, Refresh, Quit and two separators
     }
 
+    // A tooltip fits what the platform shows (127 characters on Windows): cut with an ellipsis, never longer.
+    void aLongToolTipIsCutWithAnEllipsis()
+    {
+        const QString shortTip = QStringLiteral("1 running of 2 tasks");
+        QCOMPARE(DesktopTray::fitted(shortTip), shortTip);
+        const QString longTip = shortTip + u'\n' + QString(3000, u'x');
+        const QString fitted = DesktopTray::fitted(longTip);
+        QVERIFY(fitted.size() < longTip.size());
+#ifdef Q_OS_WIN
+        QCOMPARE(fitted.size(), 127);
+#endif
+        QVERIFY(fitted.startsWith(shortTip));
+        QVERIFY(fitted.endsWith(u'…'));
+    }
+
     void theTrayMenuPausesRefreshesShowsAndQuits()
     {
         const auto app = startDemo(true);
