@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite against real components: a private session D-Bus with a freshly
-# unlocked gnome-keyring (the Secret Service the keychain tests talk to), a private HOME and
-# XDG_RUNTIME_DIR, and Qt's offscreen platform for the widget tests.
+# unlocked gnome-keyring (the Secret Service the keychain tests talk to), a private HOME, XDG_RUNTIME_DIR
+# and TMPDIR, and Qt's offscreen platform for the widget tests.
 # Usage: scripts/run-tests.sh BUILD_DIR [extra ctest arguments, e.g. -L unit]
 set -euo pipefail
 build=$(cd "$1" && pwd)
@@ -14,6 +14,7 @@ chmod 700 "$sandbox/runtime"
 
 export HOME="$sandbox/home"
 export XDG_RUNTIME_DIR="$sandbox/runtime"
+export TMPDIR="$sandbox" # temporary files of the tests and the programs they start stay in the sandbox too
 export XDG_CONFIG_HOME="$HOME/.config" XDG_DATA_HOME="$HOME/.local/share" XDG_CACHE_HOME="$HOME/.cache"
 export QT_QPA_PLATFORM=offscreen
 # The tests read English texts unless they ask for a language (the German ones set LANG/LC_ALL themselves).

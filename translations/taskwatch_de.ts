@@ -611,6 +611,7 @@ Exit codes:
   4    a task was not found
   5    network or server error (clear: also a request that got no answer)
   124  wait timed out
+  130  interrupted (Ctrl-C): wait and follow stop cleanly, what they learned is kept
   When several apply, the first in the order 2, 3, 4, 5, 1, 124 is used.
   Errors go to stderr, one line each, with SailPoint&apos;s tracking id when there is one.
 </source>
@@ -695,6 +696,7 @@ Exit-Codes:
   4    eine Aufgabe wurde nicht gefunden
   5    Netzwerk- oder Serverfehler (clear: auch eine Anfrage, die keine Antwort bekam)
   124  Zeitüberschreitung bei wait
+  130  unterbrochen (Strg+C): wait und follow enden sauber, das Gelernte bleibt erhalten
   Trifft mehreres zu, gilt das erste in der Reihenfolge 2, 3, 4, 5, 1, 124.
   Fehler gehen nach stderr, je eine Zeile, mit der Tracking-ID von SailPoint, wenn es eine gibt.
 </translation>
@@ -732,6 +734,10 @@ Exit-Codes:
     <message>
         <source>%1 of %2 queued or running tasks shown (--limit)</source>
         <translation>%1 von %2 wartenden oder laufenden Aufgaben gezeigt (--limit)</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
     </message>
 </context>
 <context>

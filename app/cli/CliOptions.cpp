@@ -127,6 +127,7 @@ QString cliHelpText()
             "  4    a task was not found\n"
             "  5    network or server error (clear: also a request that got no answer)\n"
             "  124  wait timed out\n"
+            "  130  interrupted (Ctrl-C): wait and follow stop cleanly, what they learned is kept\n"
             "  When several apply, the first in the order 2, 3, 4, 5, 1, 124 is used.\n"
             "  Errors go to stderr, one line each, with SailPoint's tracking id when there is one.\n");
 }

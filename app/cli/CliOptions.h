@@ -26,6 +26,7 @@ constexpr int Auth = 3; // authentication failed
 constexpr int NotFound = 4; // a task was not found
 constexpr int Network = 5; // network or server error
 constexpr int Timeout = 124; // wait timed out
+constexpr int Interrupted = 130; // Ctrl-C (or SIGTERM, SIGHUP): stopped cleanly, the terminal left tidy
 } // namespace CliExit
 
 // What the command line asks for.

@@ -294,6 +294,19 @@ void CliRunner::finishGetOrWait(bool timedOut)
     finish(CliOutput::exitCode(m_options.command, tasks, state, timedOut));
 }
 
+void CliRunner::interrupt()
+{
+    if (m_done)
+        return;
+    // The live lines as they stand, then the word on a line of its own: the terminal is left tidy.
+    if (m_redraw.isActive()) {
+        m_redraw.stop();
+        drawLive();
+    }
+    m_err << "taskwatch-cli: " << QCoreApplication::translate("CliRunner", "interrupted") << Qt::endl;
+    finish(CliExit::Interrupted);
+}
+
 void CliRunner::finish(int code)
 {
     if (m_done)

@@ -27,6 +27,9 @@ public:
     ~CliRunner() override;
 
     void start();
+    // Ctrl-C (or SIGTERM, SIGHUP): ends with CliExit::Interrupted, the live lines drawn last and whatever the
+    // engine learned kept (the run history saves as the runner goes).
+    void interrupt();
     // clear without --yes: how the question is put to the person at the terminal (see CliClear::Ask).
     void setAsk(CliClear::Ask ask) { m_ask = std::move(ask); }
 

@@ -3,6 +3,7 @@
 #include "CliRunner.h"
 #include "SecretInput.h"
 #include "TaskwatchVersion.h"
+#include "app/common/StopSignals.h"
 #include "app/common/Translations.h"
 #include "client/CoreDumps.h"
 
@@ -83,6 +84,8 @@ int main(int argc, char *argv[])
     if (command == CliCommand::Clear && consent == ClearConsent::Ask)
         runner.setAsk([&err](const QString &question) { return SecretInput::readAnswer(err, question); });
     QObject::connect(&runner, &CliRunner::finished, &app, [](int code) { QCoreApplication::exit(code); });
+    StopSignals stop; // after the secret is read: SecretInput restores its own handlers around a prompt
+    QObject::connect(&stop, &StopSignals::stopRequested, &runner, &CliRunner::interrupt);
     QTimer::singleShot(0, &runner, &CliRunner::start);
     return QCoreApplication::exec();
 }

@@ -15,6 +15,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace CliTest;
@@ -99,6 +100,13 @@ private Q_SLOTS:
 
         QProcessEnvironment env = home.environment();
         env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
+        // Where a program puts temporary files and sockets: the CLI's own, scanned whole below.
+        QTemporaryDir tmp;
+        QTemporaryDir runtime;
+        QVERIFY(tmp.isValid() && runtime.isValid());
+        QFile::setPermissions(runtime.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        env.insert(QStringLiteral("TMPDIR"), tmp.path());
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime.path());
         QDir(home.path()).mkpath(QStringLiteral("captured"));
         QDir(home.path()).mkpath(QStringLiteral("export"));
         const auto captured = [&](const QString &name) { return home.filePath(QStringLiteral("captured/") + name); };
@@ -153,7 +161,7 @@ private Q_SLOTS:
 
         // Every file under the CLI's HOME: the settings (the desktop app's file, which login wrote), the
         // captured output, the exports, and whatever else anything wrote there.
-        const QStringList files = filesUnder(home.path());
+        const QStringList files = filesUnder(home.path()) + filesUnder(tmp.path()) + filesUnder(runtime.path());
         QVERIFY(files.contains(home.settingsFile()));
         QVERIFY(ProfileStore::exists(QSettings(home.settingsFile(), QSettings::IniFormat), profile));
         QVERIFY(files.contains(exported));
@@ -171,6 +179,12 @@ private Q_SLOTS:
         // The test's own HOME (run-tests.sh's sandbox, with the keyring's encrypted file): not the secret either.
         for (const QString &path : CredentialTest::filesContaining(QDir::homePath(), secret))
             findings.append({path, QStringLiteral("the secret")});
+        // And the suite's own TMPDIR and XDG_RUNTIME_DIR (run-tests.sh's sandbox: the bus, every test's temporary
+        // files): not the secret in any form.
+        QVERIFY2(QDir::tempPath().contains(QStringLiteral("taskwatch-test.")), qPrintable(QDir::tempPath()));
+        for (const QString &root : {QDir::tempPath(), qEnvironmentVariable("XDG_RUNTIME_DIR")})
+            for (const QString &path : CredentialTest::filesContaining(root, secret))
+                findings.append({path, QStringLiteral("the secret")});
         QStringList report;
         for (const Finding &finding : findings)
             report << finding.where + QStringLiteral(": ") + finding.what;
