@@ -10,7 +10,6 @@
 #include "client/WatchListFormat.h"
 
 #include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -582,9 +581,9 @@ namespace EngineBenches {
 
 // taskwatch itself, offscreen, with a cached watch list of N tasks of the "command line" profile, connected
 // to the sim (which knows those tasks). The first window is the first "Painting and flushing" of a top-level
-// window that Qt's qt.widgets.painting category logs (time stamped with %{time boot}, the monotonic clock);
-// the time counts from just before the process is started. RSS: at that moment, and once the first refresh
-// is in.
+// window that Qt's qt.widgets.painting category logs, timed here when its line arrives (a monotonic timer of
+// the bench, started just before the process: no clock of the host's uptime, which wraps on long-running hosts). RSS:
+// at that moment, and once the first refresh is in.
 int appStartup(const Args &args, const Programs &programs)
 {
     const int tasks = args.integer(QStringLiteral("tasks"), 10000);
@@ -630,7 +629,7 @@ int appStartup(const Args &args, const Programs &programs)
     environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime);
     environment.insert(QStringLiteral("SAIL_CLIENT_SECRET"), ClientSecret);
     environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("qt.widgets.painting.info=true"));
-    environment.insert(QStringLiteral("QT_MESSAGE_PATTERN"), QStringLiteral("%{time boot} %{category}: %{message}"));
+    environment.insert(QStringLiteral("QT_MESSAGE_PATTERN"), QStringLiteral("%{category}: %{message}"));
     environment.remove(
             QStringLiteral("DBUS_SESSION_BUS_ADDRESS")); // no keychain: the secret comes from the environment
 
@@ -641,7 +640,7 @@ int appStartup(const Args &args, const Programs &programs)
     qint64 shownRss = -1;
     qint64 loaded = -1;
     QByteArray pending;
-    const qint64 startedMs = QDeadlineTimer::current().deadline(); // the monotonic clock, as %{time boot}
+    QElapsedTimer sinceStart;
     QEventLoop shown;
     QObject::connect(&process, &QProcess::readyReadStandardError, &process, [&] {
         pending += process.readAllStandardError();
@@ -651,7 +650,7 @@ int appStartup(const Args &args, const Programs &programs)
             pending.remove(0, end + 1);
             if (firstWindowMs < 0 && line.contains("Painting and flushing")) {
                 shownRss = Bench::statusKiB(pid_t(process.processId()), "VmRSS");
-                firstWindowMs = line.left(line.indexOf(' ')).toDouble() * 1000.0 - double(startedMs);
+                firstWindowMs = double(sinceStart.nsecsElapsed()) / 1e6;
                 shown.quit();
             }
             static const QRegularExpression loadedLine(QStringLiteral("loaded (\\d+) watched task"));
@@ -661,6 +660,7 @@ int appStartup(const Args &args, const Programs &programs)
         }
     });
     QObject::connect(&process, &QProcess::finished, &shown, &QEventLoop::quit);
+    sinceStart.start();
     process.start(app,
                   {QStringLiteral("--watch-list"), watchListPath, QStringLiteral("--base-url"),
                    sim.baseUrl().toString(), QStringLiteral("--client-id"), ClientId});

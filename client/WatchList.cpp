@@ -58,6 +58,14 @@ QString WatchList::defaultFilePath()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/watchlist.json");
 }
 
+std::optional<std::pair<qint64, qint64>> WatchList::stampOf(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return std::nullopt;
+    return std::pair {info.size(), info.lastModified().toMSecsSinceEpoch()};
+}
+
 bool WatchList::load()
 {
     m_tasks.clear();
@@ -67,6 +75,7 @@ bool WatchList::load()
     m_dirty = false;
     m_journal.clear();
     m_diskSaveId.clear();
+    m_diskStamp.reset();
     m_knownAbsent = true;
     m_saveBlocked = false;
     watchFolder();
@@ -94,6 +103,7 @@ bool WatchList::load()
     m_tasks = std::move(*tasks);
     m_indexValid = false;
     m_knownAbsent = false;
+    m_diskStamp = stampOf(m_filePath);
     qCInfo(lcWatchlist) << "loaded" << m_tasks.size() << "watched task(s) from" << m_filePath;
     return true;
 }
@@ -340,8 +350,11 @@ bool WatchList::mergeFromDisk(WatchListMerge::Result &changes)
             return fail(Sentence::translate("WatchList", "it cannot be read (%1)").arg(file.errorString()));
         diskSaveId = saveIdOf(file.readLine(4096));
         // Still the file this process last read or wrote: its list and journal are the whole truth. The
-        // common case, one writer: one line read, no parse.
-        if (!diskSaveId.isEmpty() && diskSaveId == m_diskSaveId)
+        // common case, one writer: one line read, no parse. A file without a save id (written before there
+        // were any, or by an export) is the same file while its size and time are: reading 10,000 tasks twice
+        // at the first save was the app's highest memory peak.
+        if (!diskSaveId.isEmpty() ? diskSaveId == m_diskSaveId
+                                  : m_diskSaveId.isEmpty() && m_diskStamp && stampOf(m_filePath) == m_diskStamp)
             return true;
         file.seek(0);
         std::optional<QList<WatchedTask>> tasks = readOrSetAside(file, diskSaveId, diskRules);
@@ -349,6 +362,7 @@ bool WatchList::mergeFromDisk(WatchListMerge::Result &changes)
             // Damaged by someone else (every writer replaces it whole): kept aside, the list in memory stays.
             m_knownAbsent = true;
             m_diskSaveId.clear();
+            m_diskStamp.reset();
             return !m_saveBlocked;
         }
         disk = std::move(*tasks);
@@ -370,6 +384,7 @@ bool WatchList::mergeFromDisk(WatchListMerge::Result &changes)
     changes.tasks.clear();
     m_indexValid = false;
     m_diskSaveId = diskSaveId;
+    m_diskStamp = stampOf(m_filePath);
     m_knownAbsent = !file.exists();
     if (!changes.addedElsewhere.isEmpty() || !changes.removedElsewhere.isEmpty())
         qCInfo(lcWatchlist) << "merged another writer's changes:" << changes.addedElsewhere.size() << "added,"
@@ -385,7 +400,7 @@ bool WatchList::write()
     QString error;
     if (!file.open(QIODevice::WriteOnly))
         error = file.errorString();
-    else if (file.write(WatchListFormat::toJson(m_tasks, saveId, m_rules)) < 0)
+    else if (!WatchListFormat::write(file, m_tasks, saveId, m_rules))
         error = file.errorString();
     else if (!file.commit())
         error = file.errorString();
@@ -398,6 +413,7 @@ bool WatchList::write()
     m_journal.clear();
     m_rulesChangedFor.clear();
     m_diskSaveId = saveId;
+    m_diskStamp = stampOf(m_filePath);
     m_knownAbsent = false;
     qCDebug(lcWatchlist) << "saved" << m_tasks.size() << "watched task(s)";
     return true;

@@ -132,6 +132,10 @@ private:
     WatchListMerge::Journal m_journal;
     // The saveId of the file as last read or written: the same id on disk means nobody else wrote since.
     QByteArray m_diskSaveId;
+    // The file's size and modification time when this process last read or wrote it (for a file without a
+    // save id).
+    std::optional<std::pair<qint64, qint64>> m_diskStamp;
+    static std::optional<std::pair<qint64, qint64>> stampOf(const QString &path);
     bool m_knownAbsent = true; // the file did not exist when last looked at
     std::chrono::milliseconds m_lockTimeout = DefaultLockTimeout;
     QTimer m_syncTimer;

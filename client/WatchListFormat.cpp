@@ -3,6 +3,7 @@
 #include "models/JsonRead.h"
 #include "models/TaskId.h"
 
+#include <QBuffer>
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,6 +11,7 @@
 #include <QSet>
 
 #include <cmath>
+#include <optional>
 
 namespace WatchListFormat {
 
@@ -72,18 +74,17 @@ QString formatName()
     return QStringLiteral("taskwatch-watchlist");
 }
 
-QByteArray toJson(const QList<WatchedTask> &tasks, const QByteArray &saveId, const QList<FollowedRule> &rules)
+bool write(QIODevice &device, const QList<WatchedTask> &tasks, const QByteArray &saveId,
+           const QList<FollowedRule> &rules)
 {
-    // Written by hand, one task per line, so that each cached status goes in as the compact bytes it is
-    // kept in: one QJsonDocument of 10,000 statuses would cost ~60 MB of tree to write a 14 MB file.
-    QByteArray out = QByteArrayLiteral("{\"format\":\"") + formatName().toUtf8() + QByteArrayLiteral("\",\"version\":")
-            + QByteArray::number(Version)
+    // Written by hand, one task per line, so that each cached status goes in as the compact bytes it is kept
+    // in, and line by line: one QJsonDocument of 10,000 statuses would cost ~60 MB of tree, and even the whole
+    // file in one buffer 14 MB more at the moment of the save.
+    QByteArray chunk = QByteArrayLiteral("{\"format\":\"") + formatName().toUtf8()
+            + QByteArrayLiteral("\",\"version\":") + QByteArray::number(Version)
             + (saveId.isEmpty() ? QByteArray() : QByteArrayLiteral(",\"saveId\":\"") + saveId + '"')
             + QByteArrayLiteral(",\"tasks\":[");
-    qsizetype size = out.size();
-    for (const WatchedTask &task : tasks)
-        size += 200 + (task.status ? task.status->rawJson.size() : 0);
-    out.reserve(size + 8);
+    constexpr qsizetype FlushAt = 64 * 1024;
     for (qsizetype i = 0; i < tasks.size(); ++i) {
         const WatchedTask &task = tasks.at(i);
         const QJsonObject entry {{QStringLiteral("id"), task.id},
@@ -94,33 +95,44 @@ QByteArray toJson(const QList<WatchedTask> &tasks, const QByteArray &saveId, con
                                  {QStringLiteral("paused"), task.paused}};
         QByteArray line = QJsonDocument(entry).toJson(QJsonDocument::Compact);
         line.chop(1); // the closing brace: the status follows as it is kept, already valid compact JSON
-        out += i == 0 ? "\n" : ",\n";
-        out += line;
-        out += ",\"status\":";
-        out += task.status ? task.status->rawJson : QByteArrayLiteral("null");
-        out += '}';
+        chunk += i == 0 ? "\n" : ",\n";
+        chunk += line;
+        chunk += ",\"status\":";
+        chunk += task.status ? task.status->rawJson : QByteArrayLiteral("null");
+        chunk += '}';
+        if (chunk.size() >= FlushAt) {
+            if (device.write(chunk) != chunk.size())
+                return false;
+            chunk.clear();
+        }
     }
-    out += "\n]";
+    chunk += "\n]";
     if (!rules.isEmpty()) {
         QJsonArray follow;
         for (const FollowedRule &followed : rules)
             follow.append(QJsonObject {{QStringLiteral("profile"), followed.profile},
                                        {QStringLiteral("kind"), FollowRule::kindName(followed.rule.kind)},
                                        {QStringLiteral("value"), followed.rule.value}});
-        out += ",\n\"follow\":" + QJsonDocument(follow).toJson(QJsonDocument::Compact);
+        chunk += ",\n\"follow\":" + QJsonDocument(follow).toJson(QJsonDocument::Compact);
     }
-    out += "}\n";
+    chunk += "}\n";
+    return device.write(chunk) == chunk.size();
+}
+
+QByteArray toJson(const QList<WatchedTask> &tasks, const QByteArray &saveId, const QList<FollowedRule> &rules)
+{
+    QByteArray out;
+    QBuffer buffer(&out);
+    buffer.open(QIODevice::WriteOnly);
+    write(buffer, tasks, saveId, rules);
     return out;
 }
 
-Parsed<QList<WatchedTask>> fromJson(const QByteArray &json, QList<FollowedRule> *rules)
+namespace {
+
+// What the top of every watch list must say; nullopt when it does.
+std::optional<ParseError> rootProblem(const QJsonObject &root)
 {
-    const Parsed<QJsonValue> document = parseJsonDocument(json);
-    if (!document)
-        return document.error();
-    if (!document->isObject())
-        return ParseError {{}, QStringLiteral("expected a JSON object, got %1").arg(JsonRead::typeName(*document))};
-    const QJsonObject root = document->toObject();
     if (root.value(QStringLiteral("format")).toString() != formatName())
         return ParseError {QStringLiteral("format"), QStringLiteral("this is not a Taskwatch watch list")};
     const QJsonValue version = root.value(QStringLiteral("version"));
@@ -135,27 +147,103 @@ Parsed<QList<WatchedTask>> fromJson(const QByteArray &json, QList<FollowedRule> 
     if (!entries.isArray())
         return ParseError {QStringLiteral("tasks"),
                            QStringLiteral("expected an array, got %1").arg(JsonRead::typeName(entries))};
+    return std::nullopt;
+}
 
+// Collects entries in order; the same task twice in one profile: the first entry wins.
+struct Collector
+{
     QList<WatchedTask> tasks;
     QSet<QString> seen;
+    void add(WatchedTask task)
+    {
+        const QString key = task.profile + u'\n' + task.id;
+        if (seen.contains(key))
+            return;
+        seen.insert(key);
+        tasks.append(std::move(task));
+    }
+};
+
+// The file as write() lays it out: the head line, one task per line, then the rest. Each line is read on its
+// own, so that the JSON tree in memory is one task's at a time, not 10,000 tasks' (~60 MB, interleaved with
+// the tasks that stay, so that it could not all be handed back once freed). nullopt: another layout (edited
+// by hand, pretty-printed): the caller reads the document whole.
+std::optional<Parsed<QList<WatchedTask>>> fromLines(const QByteArray &json, QList<FollowedRule> *rules)
+{
+    const qsizetype headEnd = json.indexOf('\n');
+    if (headEnd < 0 || !QByteArrayView(json.constData(), headEnd).endsWith("\"tasks\":["))
+        return std::nullopt;
+    QList<std::pair<qsizetype, qsizetype>> lines; // [start, end) of each entry, without its comma
+    qsizetype at = headEnd + 1;
+    while (at < json.size() && json.at(at) == '{') {
+        const qsizetype lineEnd = json.indexOf('\n', at);
+        if (lineEnd < 0)
+            return std::nullopt;
+        qsizetype end = lineEnd;
+        if (json.at(end - 1) == ',')
+            --end;
+        if (end <= at || json.at(end - 1) != '}')
+            return std::nullopt;
+        lines.append({at, end});
+        at = lineEnd + 1;
+    }
+    if (at >= json.size() || json.at(at) != ']')
+        return std::nullopt;
+    // The head and the tail without the entries: the document's own checks and the follow rules.
+    const Parsed<QJsonValue> skeleton = parseJsonDocument(json.left(headEnd) + json.mid(at));
+    if (!skeleton || !skeleton->isObject())
+        return std::nullopt; // the whole document says why
+    const QJsonObject root = skeleton->toObject();
+    if (const std::optional<ParseError> problem = rootProblem(root))
+        return Parsed<QList<WatchedTask>>(*problem);
+    Collector collector;
+    collector.tasks.reserve(lines.size());
     try {
-        const QJsonArray array = entries.toArray();
-        for (qsizetype i = 0; i < array.size(); ++i) {
+        for (qsizetype i = 0; i < lines.size(); ++i) {
             const QString path = JsonRead::join(QStringLiteral("tasks"), i);
-            WatchedTask task = readEntry(JsonRead::objectAt(array, i, QStringLiteral("tasks")), path);
-            // The same task twice in one profile: the first entry wins.
-            const QString key = task.profile + u'\n' + task.id;
-            if (seen.contains(key))
-                continue;
-            seen.insert(key);
-            tasks.append(std::move(task));
+            const auto [start, end] = lines.at(i);
+            QJsonParseError error;
+            const QJsonDocument entry = QJsonDocument::fromJson(json.mid(start, end - start), &error);
+            if (error.error != QJsonParseError::NoError || !entry.isObject())
+                return Parsed<QList<WatchedTask>>(
+                        ParseError {path, QStringLiteral("not a valid JSON object: %1").arg(error.errorString())});
+            collector.add(readEntry(entry.object(), path));
         }
+        if (rules)
+            *rules = readRules(root);
+    } catch (const JsonRead::Failure &failure) {
+        return Parsed<QList<WatchedTask>>(failure.error);
+    }
+    return Parsed<QList<WatchedTask>>(std::move(collector.tasks));
+}
+
+} // namespace
+
+Parsed<QList<WatchedTask>> fromJson(const QByteArray &json, QList<FollowedRule> *rules)
+{
+    if (std::optional<Parsed<QList<WatchedTask>>> read = fromLines(json, rules))
+        return std::move(*read);
+    const Parsed<QJsonValue> document = parseJsonDocument(json);
+    if (!document)
+        return document.error();
+    if (!document->isObject())
+        return ParseError {{}, QStringLiteral("expected a JSON object, got %1").arg(JsonRead::typeName(*document))};
+    const QJsonObject root = document->toObject();
+    if (const std::optional<ParseError> problem = rootProblem(root))
+        return *problem;
+    Collector collector;
+    try {
+        const QJsonArray array = root.value(QStringLiteral("tasks")).toArray();
+        for (qsizetype i = 0; i < array.size(); ++i)
+            collector.add(readEntry(JsonRead::objectAt(array, i, QStringLiteral("tasks")),
+                                    JsonRead::join(QStringLiteral("tasks"), i)));
         if (rules)
             *rules = readRules(root);
     } catch (const JsonRead::Failure &failure) {
         return failure.error;
     }
-    return tasks;
+    return collector.tasks;
 }
 
 } // namespace WatchListFormat

@@ -5,6 +5,8 @@
 #include "models/WatchedTask.h"
 
 #include <QByteArray>
+
+class QIODevice;
 #include <QList>
 
 // The watch-list file and its export: versioned JSON, one entry per watched task with the last known
@@ -23,6 +25,9 @@ QString formatName(); // "taskwatch-watchlist"
 // first line alone whether the file is still the one it wrote (WatchList). Readers ignore it.
 QByteArray toJson(const QList<WatchedTask> &tasks, const QByteArray &saveId = {},
                   const QList<FollowedRule> &rules = {});
+// The same, written to `device` a few kilobytes at a time (the watch list's save); false when a write failed.
+bool write(QIODevice &device, const QList<WatchedTask> &tasks, const QByteArray &saveId = {},
+           const QList<FollowedRule> &rules = {});
 // Strict about structure (a damaged file is set aside rather than half read), lenient about the cached
 // status: one that no longer parses is dropped and fetched again.
 // With `rules`, the follow rules go there: a rule whose value could not go into a filter is left out.

@@ -131,6 +131,40 @@ private Q_SLOTS:
         QVERIFY2(read.error().reason.contains(reasonContains), qPrintable(read.error().reason));
     }
 
+    // The layout write() makes is read line by line (one task's JSON tree at a time); another layout, such as a
+    // hand-pretty-printed file, reads the same; a damaged line is named by its entry.
+    void eachLayoutReadsTheSame()
+    {
+        const QList<WatchedTask> tasks {sample(QStringLiteral("a1"), true), sample(QStringLiteral("b2"), false)};
+        const QList<FollowedRule> rules {{QStringLiteral("prod"), {FollowRule::Kind::Every, {}}}};
+        const QByteArray lines = WatchListFormat::toJson(tasks, "save-1", rules);
+        QCOMPARE(lines.count('\n'), 5); // the head, two tasks, the end of the list, the rules
+        const QByteArray pretty = QJsonDocument::fromJson(lines).toJson(QJsonDocument::Indented);
+        QList<FollowedRule> rulesFromLines;
+        QList<FollowedRule> rulesFromPretty;
+        const Parsed<QList<WatchedTask>> fromLines = WatchListFormat::fromJson(lines, &rulesFromLines);
+        const Parsed<QList<WatchedTask>> fromPretty = WatchListFormat::fromJson(pretty, &rulesFromPretty);
+        QVERIFY(fromLines.ok() && fromPretty.ok());
+        QCOMPARE(fromLines->size(), 2);
+        QCOMPARE(fromPretty->size(), 2);
+        for (qsizetype i = 0; i < 2; ++i) {
+            QCOMPARE(fromLines->at(i).id, tasks.at(i).id);
+            QCOMPARE(fromPretty->at(i).id, tasks.at(i).id);
+            QCOMPARE(fromLines->at(i).label, fromPretty->at(i).label);
+            QCOMPARE(bool(fromLines->at(i).status), bool(tasks.at(i).status));
+            QCOMPARE(bool(fromPretty->at(i).status), bool(tasks.at(i).status));
+        }
+        QCOMPARE(rulesFromLines, rules);
+        QCOMPARE(rulesFromPretty, rules);
+
+        QByteArray damaged = lines;
+        const qsizetype second = damaged.indexOf("\n{", damaged.indexOf("\n{") + 1) + 1;
+        damaged.insert(second + 1, '"'); // {""id": …
+        const Parsed<QList<WatchedTask>> read = WatchListFormat::fromJson(damaged);
+        QVERIFY(!read.ok());
+        QCOMPARE(read.error().field, QStringLiteral("tasks[1]"));
+    }
+
     void lenientAboutTheCachedStatus()
     {
         const QJsonObject wrongId {{QStringLiteral("id"), QStringLiteral("other")}};
