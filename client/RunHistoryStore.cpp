@@ -123,7 +123,14 @@ bool RunHistoryStore::saveNow()
         m_saveTimer.start(); // again later; the runs stay in memory meanwhile
         return false;
     }
-    RunHistory merged = read(true).value_or(RunHistory());
+    const std::optional<RunHistory> disk = read(true);
+    if (!disk && QFile::exists(m_filePath)) {
+        // There, and not damaged (that one would have been moved aside), but unreadable now: written over, the
+        // other writers' runs would be lost. Again later; this process's runs stay in memory meanwhile.
+        m_saveTimer.start();
+        return false;
+    }
+    RunHistory merged = disk.value_or(RunHistory());
     merged.merge(m_unsaved);
     QSaveFile file(m_filePath);
     if (!file.open(QIODevice::WriteOnly) || file.write(merged.toJson()) < 0 || !file.commit()) {

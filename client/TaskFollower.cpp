@@ -57,10 +57,14 @@ void TaskFollower::answered(int rule, int page, const FetchOutcome &outcome)
     if (!m_running)
         return;
     if (!outcome.ok()) {
-        const bool stops =
-                outcome.kind == FetchOutcome::Kind::Auth || outcome.kind == FetchOutcome::Kind::Misconfigured;
+        // A 400 or 404 for the list: the tenant will not take this filter, however often it is asked.
+        const int status = outcome.response.httpStatus;
+        const bool filterRefused = outcome.kind == FetchOutcome::Kind::NotFound
+                || (outcome.kind == FetchOutcome::Kind::Server && status >= 400 && status < 500 && status != 429);
+        const bool credentials = outcome.kind == FetchOutcome::Kind::Auth;
+        const bool stops = credentials || filterRefused || outcome.kind == FetchOutcome::Kind::Misconfigured;
         qCWarning(lcPoll).noquote() << "following" << m_rules.at(rule).label() << "failed:" << outcome.problem.message;
-        Q_EMIT failed(outcome.problem.shownMessage(), stops);
+        Q_EMIT failed(outcome.problem.shownMessage(), stops, credentials);
         if (stops)
             stop();
         else
@@ -73,9 +77,9 @@ void TaskFollower::answered(int rule, int page, const FetchOutcome &outcome)
     int fresh = 0;
     // Oldest first, so that events come in the order the tasks were created.
     for (auto it = outcome.statuses.crbegin(); it != outcome.statuses.crend(); ++it) {
-        if (m_seen.contains(it->id))
-            continue;
-        m_seen.insert(it->id);
+        if (m_seen.contains(it->id) || (m_forgetBefore.isValid() && it->created < m_forgetBefore))
+            continue; // told, or too old to be news (its id may have been forgotten)
+        m_seen.insert(it->id, it->created);
         ++fresh;
         const bool createdSince = m_knownUntil.isValid() && it->created.isValid() && it->created > m_knownUntil;
         if (!learning || createdSince)
@@ -85,12 +89,24 @@ void TaskFollower::answered(int rule, int page, const FetchOutcome &outcome)
         if (status.created.isValid() && (!m_knownUntil.isValid() || status.created > m_knownUntil))
             m_knownUntil = status.created;
     m_learned.insert(rule);
+    forgetOld();
     const bool wholePageNew = !learning && fresh == outcome.statuses.size() && outcome.statuses.size() == PageSize;
     if (wholePageNew && page + 1 < MaxPages) {
         ask(rule, page + 1);
         return;
     }
     ruleDone();
+}
+
+void TaskFollower::forgetOld()
+{
+    // What was created an hour before the newest task seen can no longer be news: its id need not be kept, so
+    // that a follower left running for weeks does not grow with every task the tenant ever ran.
+    if (m_seen.size() < ForgetFrom || !m_knownUntil.isValid())
+        return;
+    m_forgetBefore = m_knownUntil.addSecs(-3600);
+    for (auto it = m_seen.begin(); it != m_seen.end();)
+        it = it.value().isValid() && it.value() < m_forgetBefore ? m_seen.erase(it) : std::next(it);
 }
 
 void TaskFollower::ruleDone()

@@ -4,6 +4,7 @@
 #include "models/TaskStatus.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -40,8 +41,10 @@ public:
 
 Q_SIGNALS:
     void appeared(const TaskStatus &status, const FollowRule &rule);
-    // A list call failed (its rule is asked again next round); `stops` when asking again cannot help.
-    void failed(const QString &message, bool stops);
+    // A list call failed (its rule is asked again next round); `stops` when asking again cannot help: the
+    // credentials were refused (`credentials`), the request cannot be sent, or the tenant refused the filter
+    // (another 4xx than 429).
+    void failed(const QString &message, bool stops, bool credentials);
 
 private:
     void round();
@@ -53,7 +56,10 @@ private:
     QList<FollowRule> m_rules;
     std::chrono::milliseconds m_period = DefaultRound;
     QTimer m_timer;
-    QSet<QString> m_seen;
+    static constexpr qsizetype ForgetFrom = 5000; // ids kept before the old ones are forgotten
+    void forgetOld();
+    QHash<QString, QDateTime> m_seen; // id → created
+    QDateTime m_forgetBefore; // tasks created before this are not news (their ids are forgotten)
     QSet<int> m_learned; // rules whose first answer came: from then on, what is not seen is new
     QDateTime m_knownUntil;
     int m_pending = 0; // rules of this round still asking

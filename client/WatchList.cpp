@@ -376,10 +376,11 @@ bool WatchList::mergeFromDisk(WatchListMerge::Result &changes)
     for (const FollowedRule &followed : std::as_const(m_rules))
         if (m_rulesChangedFor.contains(followed.profile))
             rules.append(followed);
-    if (rules != m_rules) {
-        m_rules = std::move(rules);
-        changes.rulesChangedElsewhere = true;
-    }
+    for (const QList<FollowedRule> *side : {&rules, &m_rules})
+        for (const FollowedRule &followed : *side)
+            if (followRulesIn(rules, followed.profile) != followRulesIn(m_rules, followed.profile))
+                changes.rulesChangedElsewhere.insert(followed.profile);
+    m_rules = std::move(rules);
     m_tasks = std::move(changes.tasks);
     changes.tasks.clear();
     m_indexValid = false;
@@ -431,17 +432,17 @@ void WatchList::announce(const WatchListMerge::Result &changes)
         Q_EMIT removedElsewhere(it.key(), it.value());
     for (auto it = added.cbegin(); it != added.cend(); ++it)
         Q_EMIT imported(it.key(), it.value());
-    if (changes.rulesChangedElsewhere)
-        Q_EMIT followRulesChanged();
+    if (!changes.rulesChangedElsewhere.isEmpty())
+        Q_EMIT followRulesChanged(changes.rulesChangedElsewhere);
 }
 
-QList<FollowRule> WatchList::followRules(const QString &profile) const
+QList<FollowRule> WatchList::followRulesIn(const QList<FollowedRule> &rules, const QString &profile)
 {
-    QList<FollowRule> rules;
-    for (const FollowedRule &followed : m_rules)
+    QList<FollowRule> found;
+    for (const FollowedRule &followed : rules)
         if (followed.profile == profile)
-            rules.append(followed.rule);
-    return rules;
+            found.append(followed.rule);
+    return found;
 }
 
 void WatchList::setFollowRules(const QString &profile, const QList<FollowRule> &rules)

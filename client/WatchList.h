@@ -86,7 +86,7 @@ public:
     // The desktop's follow rules, kept in the same file. Merged per profile: the last writer to change a
     // profile's rules wins for that profile, and a writer takes the file's rules of every profile it did not
     // change (followRulesChanged).
-    QList<FollowRule> followRules(const QString &profile) const;
+    QList<FollowRule> followRules(const QString &profile) const { return followRulesIn(m_rules, profile); }
     void setFollowRules(const QString &profile, const QList<FollowRule> &rules);
 
 Q_SIGNALS:
@@ -99,8 +99,8 @@ Q_SIGNALS:
     void imported(const QString &profile, const QList<WatchedTask> &tasks);
     // Tasks another writer of the file removed (found when merging); they are no longer in the list.
     void removedElsewhere(const QString &profile, const QStringList &ids);
-    // Another writer's follow rules replaced this process's (found when merging).
-    void followRulesChanged();
+    // Another writer's follow rules of these profiles replaced this process's (found when merging).
+    void followRulesChanged(const QSet<QString> &profiles);
 
 private:
     qsizetype indexOf(const QString &profile, const QString &id) const;
@@ -136,6 +136,7 @@ private:
     // save id).
     std::optional<std::pair<qint64, qint64>> m_diskStamp;
     static std::optional<std::pair<qint64, qint64>> stampOf(const QString &path);
+    static QList<FollowRule> followRulesIn(const QList<FollowedRule> &rules, const QString &profile);
     bool m_knownAbsent = true; // the file did not exist when last looked at
     std::chrono::milliseconds m_lockTimeout = DefaultLockTimeout;
     QTimer m_syncTimer;

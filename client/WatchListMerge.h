@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <utility>
@@ -32,7 +33,7 @@ struct Result
     QList<WatchedTask> tasks; // the file's order, then this process's additions in its order
     QList<WatchedTask> addedElsewhere; // in the result, not in `memory` before
     QList<WatchedTask> removedElsewhere; // in `memory` before, not in the result
-    bool rulesChangedElsewhere = false; // the follow rules were taken from the file (WatchList decides that)
+    QSet<QString> rulesChangedElsewhere; // profiles whose follow rules were taken from the file (WatchList decides)
 };
 
 // `disk`: the file as read; `memory`: this process's list (its journal applied); `journal`: its changes

@@ -23,14 +23,15 @@ CliFollow::CliFollow(TaskMonitor *monitor, const CliOptions &options, QTextStrea
         print(TaskEvent::Kind::Appeared, task);
         for (const TaskEvent::Kind kind : TaskEvent::between(WatchedTask {}, task))
             print(kind, task);
+        if (isFinished(status.state()))
+            return; // it has told all it will
         m_last.insert(task.id, task);
-        if (!isFinished(status.state()))
-            m_monitor->addTasks({status.id}, rule.label()); // watched from here on, at the engine's pace
+        m_monitor->addTasks({status.id}, rule.label()); // watched from here on, at the engine's pace
     });
-    connect(m_follower, &TaskFollower::failed, this, [this](const QString &message, bool stops) {
+    connect(m_follower, &TaskFollower::failed, this, [this](const QString &message, bool stops, bool credentials) {
         m_err << "taskwatch-cli: " << message << Qt::endl;
-        if (stops)
-            Q_EMIT finished(CliExit::Auth);
+        if (stops) // refused credentials: 3; what cannot be sent, or a filter the tenant refuses: 2
+            Q_EMIT finished(credentials ? CliExit::Auth : CliExit::Usage);
     });
     connect(m_monitor, &TaskMonitor::taskChanged, this, [this](const WatchedTask &task) {
         const auto last = m_last.find(task.id);
@@ -41,8 +42,10 @@ CliFollow::CliFollow(TaskMonitor *monitor, const CliOptions &options, QTextStrea
             print(kind, task);
         if (!events.isEmpty() || task.stalled != last->stalled || task.overdue != last->overdue)
             *last = task;
-        if (isFinished(task.status->state()))
+        if (isFinished(task.status->state())) {
             m_monitor->removeTasks({task.id}); // nothing more to tell about it
+            m_last.erase(last);
+        }
     });
 }
 

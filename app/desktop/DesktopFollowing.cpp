@@ -7,12 +7,13 @@
 #include "ui/FollowDialog.h"
 #include "ui/MainWindow.h"
 
-DesktopFollowing::DesktopFollowing(TaskMonitor *engine, MainWindow *window)
+DesktopFollowing::DesktopFollowing(TaskMonitor *engine, MainWindow *window, bool withDialog)
     : m_engine(engine)
     , m_window(window)
 {
     connect(engine, &TaskMonitor::connectionStateChanged, this, &DesktopFollowing::update);
-    connect(window, &MainWindow::followRequested, this, &DesktopFollowing::openDialog);
+    if (withDialog) // the current profile's: "Follow…" edits its rules
+        connect(window, &MainWindow::followRequested, this, &DesktopFollowing::openDialog);
 }
 
 DesktopFollowing::~DesktopFollowing() = default;
@@ -24,7 +25,9 @@ void DesktopFollowing::setWatchList(WatchList *list)
     m_list = list;
     m_refused.clear();
     if (list) // another writer's rules (a second instance) are followed here too
-        connect(list, &WatchList::followRulesChanged, this, [this] {
+        connect(list, &WatchList::followRulesChanged, this, [this](const QSet<QString> &profiles) {
+            if (!profiles.contains(m_engine->profile().name))
+                return; // another profile's rules: this follower goes on as it was
             m_refused.clear();
             m_follower.reset(); // new rules, as in setRules
             m_knownUntil = {};

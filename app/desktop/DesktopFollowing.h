@@ -17,13 +17,14 @@ class WatchList;
 // The desktop's follow rules for one engine: the rules of its profile (kept in the watch-list file, or for the
 // session only where there is none, as in the demo), the TaskFollower that asks the tenant for new tasks by them
 // while the engine may ask at all (a secret, not paused, credentials not refused), the tasks it finds joining the
-// engine labelled with their rule, and the "Follow…" dialog that edits them.
+// engine labelled with their rule, and the "Follow…" dialog that edits them (for the current profile; a profile
+// watched alongside follows its rules without it).
 class DesktopFollowing : public QObject
 {
     Q_OBJECT
 
 public:
-    DesktopFollowing(TaskMonitor *engine, MainWindow *window);
+    DesktopFollowing(TaskMonitor *engine, MainWindow *window, bool withDialog = true);
     ~DesktopFollowing() override;
 
     void setWatchList(WatchList *list);

@@ -90,10 +90,11 @@ DesktopMonitor::DesktopMonitor(const ConnectionProfile &profile, bool demo, Main
                     engine->clearTask(id, markFor(status));
             });
     connect(engine, &TaskMonitor::taskCleared, this, &DesktopMonitor::showCleared);
+    // Every watched profile follows its own rules; the Follow… dialog edits the current one's.
+    m_following = std::make_unique<DesktopFollowing>(engine, window, role == Role::Current);
     if (role == Role::Alongside)
         return;
-    // New ids, discovery, following and the queue depth: the current profile's.
-    m_following = std::make_unique<DesktopFollowing>(engine, window);
+    // New ids, discovery and the queue depth: the current profile's.
     connect(window, &MainWindow::addRequested, engine,
             [engine](const QStringList &ids, const QString &label) { engine->addTasks(ids, label); });
     connect(window, &MainWindow::discoverRequested, engine,

@@ -165,6 +165,12 @@ bool DesktopNotifications::sendToService(const Notification &notification)
         const std::optional<Notification> next = m_waiting.take(key);
         if (reply.isError()) {
             qCWarning(lcApp).noquote() << "the notification service refused a notice:" << reply.error().message();
+            // A service the bus could not start: not waited for again until one appears (the watcher says so).
+            const QString error = reply.error().name();
+            if (!m_registered
+                && (error.startsWith(QStringLiteral("org.freedesktop.DBus.Error.Spawn"))
+                    || error == QStringLiteral("org.freedesktop.DBus.Error.ServiceUnknown")))
+                m_activatable = false;
             fallBack(notification);
         } else {
             m_taskOfNotice.remove(m_noticeIds.value(key, 0u));

@@ -39,8 +39,12 @@ RemovedProfileTasks::RemovedProfileTasks(WatchList *list, SettingsApplier *appli
         const QList<ConnectionProfile> &before = applier->opened().profiles;
         const auto current = savedNamed(outcome.accepted.current);
         for (const QString &profile : std::as_const(unanswered)) {
-            if (savedNamed(profile) != saved.cend() || !m_list || m_list->tasks(profile).isEmpty())
+            if (savedNamed(profile) != saved.cend() || !m_list)
                 continue;
+            if (m_list->tasks(profile).isEmpty()) {
+                m_list->setFollowRules(profile, {}); // rules without tasks: nothing to ask, they go with it
+                continue;
+            }
             const auto was = std::find_if(before.cbegin(), before.cend(),
                                           [&](const ConnectionProfile &p) { return p.name == profile; });
             // Moving is offered only onto the same tenant: another tenant does not know these ids.
@@ -56,6 +60,14 @@ void RemovedProfileTasks::apply(WatchList &list, const QString &profile, Choice 
     const QList<WatchedTask> tasks = list.tasks(profile);
     if (choice == Choice::Keep || tasks.isEmpty() || (choice == Choice::Move && current.isEmpty()))
         return;
+    // Its follow rules go with its tasks: a later profile of that name (maybe on another tenant) does not
+    // start following by them unasked.
+    const QList<FollowRule> rules = list.followRules(profile);
+    if (choice == Choice::Move)
+        for (const FollowRule &rule : rules)
+            if (!list.followRules(current).contains(rule))
+                list.setFollowRules(current, list.followRules(current) + QList<FollowRule> {rule});
+    list.setFollowRules(profile, {});
     // Moved through the import: the current profile's engine hears of them (WatchList::imported) and watches.
     if (choice == Choice::Move)
         list.importJson(WatchListFormat::toJson(tasks), current);

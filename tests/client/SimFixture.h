@@ -9,6 +9,15 @@
 #include <memory>
 
 // A simulated tenant on loopback for one test, and what the tests read from its statistics.
+// A tenant that allows a client only Taskwatch's default share of SailPoint's limit (50 of 100 per 10 s): a
+// request beyond the share is answered 429, which tests count (the stat "rateLimited").
+inline SimConfig allowingTheDefaultShare(SimConfig config = SimConfig())
+{
+    config.rateLimitRequests = 50;
+    config.rateLimitSeconds = 10;
+    return config;
+}
+
 inline std::unique_ptr<SimServer> startSim(const SimConfig &config = SimConfig(), quint16 port = 0)
 {
     auto sim = std::make_unique<SimServer>(config);

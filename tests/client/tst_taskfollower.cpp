@@ -74,6 +74,50 @@ private Q_SLOTS:
         QCOMPARE(appeared.count(), 0);
     }
 
+    // A 400 for the filter: asking again cannot help. The follower says so once and stops; a 503 is asked again.
+    void aFilterTheTenantRefusesStopsTheFollower_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("stops");
+        QTest::newRow("400") << 400 << true;
+        QTest::newRow("404") << 404 << true;
+        QTest::newRow("503") << 503 << false;
+    }
+    void aFilterTheTenantRefusesStopsTheFollower()
+    {
+        QFETCH(int, status);
+        QFETCH(bool, stops);
+        int lists = 0;
+        TinyServer server([&](const TinyServer::Request &request) {
+            if (request.target == "/oauth/token")
+                return TinyServer::response(200, R"({"access_token":"tok","token_type":"bearer","expires_in":3600})");
+            ++lists;
+            return TinyServer::response(status, R"({"detailCode":"400.1 Bad Request Content","messages":[]})");
+        });
+        ConnectionProfile profile;
+        profile.name = QStringLiteral("tiny");
+        profile.baseUrl = server.baseUrl();
+        profile.clientId = QStringLiteral("demo");
+        TaskMonitor monitor(profile);
+        monitor.setSecret(QStringLiteral("demo"));
+        TaskFollower follower(monitor.client(), {FollowRule {FollowRule::Kind::Source, QStringLiteral("src-1")}});
+        follower.setRoundPeriod(milliseconds(50));
+        QSignalSpy failed(&follower, &TaskFollower::failed);
+        follower.start();
+        QTRY_VERIFY_WITH_TIMEOUT(failed.count() >= 1, 20000);
+        QCOMPARE(failed.first().at(1).toBool(), stops);
+        QCOMPARE(failed.first().at(2).toBool(), false); // not the credentials
+        if (stops) {
+            const int rounds = follower.rounds();
+            QTRY_VERIFY_WITH_TIMEOUT(monitor.client()->transport()->inFlightCount() == 0, 5000);
+            QTest::qWait(300); // six round periods: a follower still running would ask again
+            QCOMPARE(lists, 1);
+            QCOMPARE(follower.rounds(), rounds);
+        } else {
+            QTRY_VERIFY_WITH_TIMEOUT(lists >= 2, 20000); // asked again next round
+        }
+    }
+
     void aNewTaskIsToldOnce()
     {
         auto sim = startSim();

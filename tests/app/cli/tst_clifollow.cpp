@@ -40,7 +40,7 @@ private:
 private Q_SLOTS:
     void newTasksAreReportedWithinTwoRounds()
     {
-        auto sim = startSim();
+        auto sim = startSim(allowingTheDefaultShare());
         const QString before = sim->addTask(scenarioTask(0, 3600));
         QProcess follow;
         follow.setProcessEnvironment(environment(*sim));
@@ -96,9 +96,11 @@ private Q_SLOTS:
         QCOMPARE(simStat(*sim, QStringLiteral("rateLimited")), 0);
     }
 
+    // Every kind of event, each a JSON line of the real program: a queued task that starts, moves and finishes;
+    // a late one (overdue against a seeded history); one stuck for hours (stalled) that moves on (recovered).
     void lateTasksAreEventsToo()
     {
-        auto sim = startSim();
+        auto sim = startSim(allowingTheDefaultShare());
         // The history of this kind of run (definition and source), as the desktop app would have kept it.
         const auto aggregation = [](double createdAgo, const QString &source) {
             QJsonObject entry = scenarioTask(0, 3600, QStringLiteral("SUCCESS"), createdAgo);
@@ -136,6 +138,12 @@ private Q_SLOTS:
         stuck.remove(QStringLiteral("outcome"));
         stuck.insert(QStringLiteral("stuckAt"), 40);
         const QString stuckId = sim->addTask(stuck);
+        const QString quick = sim->addTask(scenarioTask(6, 12)); // queued for 6 s (found queued), then 12 s of progress
+        // 100 s long, created 3 h ago, stuck at 40 % (reached after 40 s) until 8 s from now, then on to the end.
+        QJsonObject recovering = scenarioTask(0, 100, QStringLiteral("SUCCESS"), 3 * 3600);
+        recovering.insert(QStringLiteral("stuckAt"), 40);
+        recovering.insert(QStringLiteral("stuckFor"), 3 * 3600 - 40 + 8);
+        const QString recoveringId = sim->addTask(recovering);
         const auto has = [&](const QString &id, const QString &kind) {
             for (const QString &line : out.split(u'\n', Qt::SkipEmptyParts)) {
                 const QJsonObject event = QJsonDocument::fromJson(line.toUtf8()).object();
@@ -146,8 +154,15 @@ private Q_SLOTS:
         };
         QTRY_VERIFY2_WITH_TIMEOUT(has(late, QStringLiteral("overdue")) && has(stuckId, QStringLiteral("stalled")),
                                   qPrintable(out), 20000);
+        QTRY_VERIFY2_WITH_TIMEOUT(has(quick, QStringLiteral("finished"))
+                                          && has(recoveringId, QStringLiteral("recovered")),
+                                  qPrintable(out), 40000);
         follow.kill();
         follow.waitForFinished();
+        for (const char *kind : {"appeared", "started", "progressed", "finished"})
+            QVERIFY2(has(quick, QLatin1String(kind)), kind);
+        QVERIFY2(has(recoveringId, QStringLiteral("stalled")), qPrintable(out)); // before it recovered
+        QCOMPARE(simStat(*sim, QStringLiteral("rateLimited")), 0);
         QVERIFY2(!has(stuckId, QStringLiteral("overdue")), qPrintable(out));
         QVERIFY2(!has(late, QStringLiteral("stalled")), qPrintable(out));
     }

@@ -76,7 +76,7 @@ private Q_SLOTS:
 
     void aRuleBringsNewTasksAndIsKept()
     {
-        m_sim = startSim();
+        m_sim = startSim(allowingTheDefaultShare());
         const QString before = m_sim->addTask(scenarioTask(0, 3600));
         startApp();
         FollowDialog *dialog = openTheDialog();

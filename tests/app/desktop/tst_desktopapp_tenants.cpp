@@ -44,7 +44,7 @@ ConnectionProfile profileOn(const SimServer &sim, const QString &name, bool alon
 
 SimConfig clientOf(const QString &name)
 {
-    SimConfig config;
+    SimConfig config = allowingTheDefaultShare(); // each tenant's share kept, counted at its sim
     config.credentials = {{name + QStringLiteral("-client"), name + QStringLiteral("-S3cret-42")}};
     return config;
 }
@@ -228,13 +228,31 @@ private Q_SLOTS:
             task.profile = QStringLiteral("old");
             list.upsert(task);
         }
+        const QList<FollowRule> rules {FollowRule {}};
+        list.setFollowRules(QStringLiteral("old"), rules);
         RemovedProfileTasks::apply(list, QStringLiteral("old"), RemovedProfileTasks::Choice::Keep,
                                    QStringLiteral("prod"));
         QCOMPARE(list.tasks(QStringLiteral("old")).size(), 2);
+        QCOMPARE(list.followRules(QStringLiteral("old")), rules); // kept, rules too
         RemovedProfileTasks::apply(list, QStringLiteral("old"), RemovedProfileTasks::Choice::Forget,
                                    QStringLiteral("prod"));
         QVERIFY(list.tasks(QStringLiteral("old")).isEmpty());
         QVERIFY(list.tasks(QStringLiteral("prod")).isEmpty());
+        // Its rules go with it: a later profile of that name does not follow by them unasked.
+        QVERIFY(list.followRules(QStringLiteral("old")).isEmpty());
+        QVERIFY(list.followRules(QStringLiteral("prod")).isEmpty());
+
+        // Moved: the rules move with the tasks.
+        WatchedTask task;
+        task.id = QStringLiteral("dddddddddddddddddddddddddddddd03");
+        task.profile = QStringLiteral("old");
+        list.upsert(task);
+        list.setFollowRules(QStringLiteral("old"), rules);
+        RemovedProfileTasks::apply(list, QStringLiteral("old"), RemovedProfileTasks::Choice::Move,
+                                   QStringLiteral("prod"));
+        QCOMPARE(list.tasks(QStringLiteral("prod")).size(), 1);
+        QCOMPARE(list.followRules(QStringLiteral("prod")), rules);
+        QVERIFY(list.followRules(QStringLiteral("old")).isEmpty());
     }
 };
 
