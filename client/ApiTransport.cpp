@@ -335,6 +335,7 @@ void ApiTransport::onFinished(QNetworkReply *reply)
     response.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     response.body = reply->isOpen() ? reply->readAll() : QByteArray();
     response.totalCount = reply->rawHeader("X-Total-Count");
+    noteTenantClock(reply->rawHeader("Date"));
     // A 429 holds every request until its Retry-After, also when this request is given up on or the 429's
     // body was cut short (its status line and headers arrived): the tenant said when to come back.
     const bool rateLimitedAnswer = !running.cancelled && response.httpStatus == 429;
@@ -352,6 +353,17 @@ void ApiTransport::onFinished(QNetworkReply *reply)
     deliver(running.entry, response);
     if (alive)
         pump();
+}
+
+void ApiTransport::noteTenantClock(const QByteArray &date)
+{
+    const QDateTime tenant = RetryAfter::httpDate(date);
+    if (!tenant.isValid())
+        return;
+    // Whole seconds, read a moment after they were written: within 2 s is no skew; beyond, the middle of that
+    // second.
+    const qint64 raw = m_clock.wall().msecsTo(tenant);
+    m_tenantClockOffset = std::chrono::milliseconds(qAbs(raw) <= 2000 ? 0 : raw + 500);
 }
 
 void ApiTransport::holdForRetryAfter(const QNetworkReply &reply)
@@ -449,8 +461,11 @@ void ApiTransport::failAuthenticated(const ApiResponse &response)
         if (m_queue.at(i).request.authenticated)
             failed.prepend(m_queue.takeAt(i));
     }
+    // The token request's answer, for requests that never left the queue: the tenant saw none of them.
+    ApiResponse notSent = response;
+    notSent.sent = false;
     for (Entry &entry : failed)
-        deliverLater(std::move(entry), response);
+        deliverLater(std::move(entry), notSent);
 }
 
 void ApiTransport::cancelAll()

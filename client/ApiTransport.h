@@ -90,6 +90,9 @@ public:
     int inFlightCount() const { return int(m_inFlight.size()); }
     quint64 sentCount() const { return m_sentCount; }
     QDateTime rateLimitedUntil() const; // on the wall clock, for display; invalid when not waiting for a Retry-After
+    // How far the tenant's clock (its answers' Date header) is ahead of this computer's wall clock; 0 within 2 s.
+    // Its times (a task's modified, launched) are compared with the local clock moved by this much.
+    std::chrono::milliseconds tenantClockOffset() const { return m_tenantClockOffset; }
 
     static QByteArray userAgent();
     // Why an authenticated request cannot be sent without a client secret.
@@ -125,6 +128,7 @@ private:
     void start(Entry entry, const QByteArray &token);
     void onFinished(QNetworkReply *reply);
     void holdForRetryAfter(const QNetworkReply &reply);
+    void noteTenantClock(const QByteArray &date);
     bool sendAgain(Running &running, const ApiResponse &response, const QNetworkReply &reply);
     void settle(const Running &running, const QNetworkReply &reply, ApiResponse &response) const;
     static ApiResponse cancelled();
@@ -157,4 +161,5 @@ private:
     QSslConfiguration m_ssl;
 #endif
     std::chrono::seconds m_patchResendWithin = DefaultPatchResendWithin;
+    std::chrono::milliseconds m_tenantClockOffset {0};
 };

@@ -64,14 +64,18 @@ std::chrono::seconds delay(const QByteArray &header, const QDateTime &now)
         return fromSeconds(number);
     if (const std::optional<double> extreme = extremeNumber(text))
         return fromSeconds(*extreme);
-    // IMF-fixdate, e.g. "Wed, 21 Oct 2015 07:28:00 GMT".
-    const QDateTime parsed =
-            QLocale::c().toDateTime(QString::fromLatin1(text), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
-    if (!parsed.isValid() || !now.isValid())
+    const QDateTime at = httpDate(text);
+    if (!at.isValid() || !now.isValid())
         return Default;
-    const QDateTime at(parsed.date(), parsed.time(), QTimeZone::utc());
     // Milliseconds between years 1 and 9999 fit a qint64 with room to spare; as a double they stay exact enough.
     return fromSeconds(double(now.msecsTo(at)) / 1000.0);
+}
+
+QDateTime httpDate(const QByteArray &text)
+{
+    const QDateTime parsed = QLocale::c().toDateTime(QString::fromLatin1(text.trimmed()),
+                                                     QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    return parsed.isValid() ? QDateTime(parsed.date(), parsed.time(), QTimeZone::utc()) : QDateTime();
 }
 
 } // namespace RetryAfter

@@ -18,5 +18,7 @@ constexpr std::chrono::seconds Maximum {3600};
 // huge numbers, dates in the far past or future): no undefined float-to-integer conversion. `now` is the wall
 // clock, needed only to turn a date into a wait; the caller holds that wait on a monotonic clock.
 std::chrono::seconds delay(const QByteArray &header, const QDateTime &now);
+// An IMF-fixdate ("Wed, 21 Oct 2015 07:28:00 GMT", as Retry-After and Date carry it) in UTC; invalid otherwise.
+QDateTime httpDate(const QByteArray &text);
 
 } // namespace RetryAfter

@@ -106,10 +106,9 @@ void TaskMonitor::setWatchList(WatchList *list)
     connect(list, &WatchList::imported, this, [this](const QString &profile, const QList<WatchedTask> &tasks) {
         if (profile != m_profile.name)
             return;
-        for (const WatchedTask &task : tasks) {
+        for (const WatchedTask &task : tasks)
             if (!m_tasks.contains(task.id))
                 adopt(task, isFinishedStatus(task.status));
-        }
         pollSoon();
     });
     // Another writer of the file removed them: they leave this monitor too (the list has them no more).
@@ -119,15 +118,18 @@ void TaskMonitor::setWatchList(WatchList *list)
     });
     // The list's tasks join those already watched; tasks only the engine knows join the list.
     const QList<WatchedTask> stored = list->tasks(m_profile.name);
-    for (const WatchedTask &task : stored) {
+    for (const WatchedTask &task : stored)
         if (!m_tasks.contains(task.id))
             adopt(task, isFinishedStatus(task.status));
-    }
-    for (const QString &id : std::as_const(m_order)) {
+    for (const QString &id : std::as_const(m_order))
         if (!list->task(m_profile.name, id))
             list->upsert(m_tasks.value(id));
-    }
     pollSoon();
+}
+
+QDateTime TaskMonitor::tenantNow()
+{
+    return m_labels.now().addMSecs(m_client->transport()->tenantClockOffset().count());
 }
 
 QList<WatchedTask> TaskMonitor::tasks() const
@@ -185,10 +187,9 @@ void TaskMonitor::addTasks(const QStringList &ids, const QString &label)
 void TaskMonitor::removeTasks(const QStringList &ids)
 {
     if (m_watchList) {
-        for (const QString &id : ids) {
+        for (const QString &id : ids)
             if (m_tasks.contains(id))
                 m_watchList->remove(m_profile.name, id);
-        }
     }
     forget(ids);
 }
@@ -214,10 +215,9 @@ void TaskMonitor::refreshNow(const QStringList &ids)
         return;
     }
     QStringList due;
-    for (const QString &id : ids.isEmpty() ? m_order : ids) {
+    for (const QString &id : ids.isEmpty() ? m_order : ids)
         if (m_tasks.contains(id) && !m_scheduler.isInFlight(id) && !due.contains(id))
             due.append(id);
-    }
     if (due.isEmpty())
         return;
     m_scheduler.markInFlight(due);
@@ -385,7 +385,7 @@ void TaskMonitor::applyStatus(const QString &id, const TaskStatus &status)
         return;
     const SteadyTime now = m_clock.steady();
     noteAnswer();
-    const TaskMovements::Seen seen = m_movements.record(id, status, now, m_labels.now());
+    const TaskMovements::Seen seen = m_movements.record(id, status, now, tenantNow());
     m_scheduler.recordStatus(id, isFinished(status.state()), now, seen.movement);
     const QDateTime lastMovedAt = seen.lastMoved.isValid() ? m_labels.at(seen.lastMoved) : QDateTime();
     update(id, [&](WatchedTask &task) {

@@ -73,6 +73,7 @@ public:
     // The tenant's queue depth for the status bar: off until queueDepth()->setEnabled(true); its signals
     // depthRead(count, at) and depthFailed(message).
     QueueDepth *queueDepth() const { return m_queueDepth; }
+    TaskClearer *clearer() const { return m_clearer; }
 
     // Batched (default) or one GET per task, as SDK loops do: for comparisons and benchmarks.
     void setFetchMode(Batching::FetchMode mode) { m_fetchMode = mode; }
@@ -113,6 +114,9 @@ Q_SIGNALS:
     void taskCleared(const ClearResult &result); // one per clearTask, from the event loop
 
 private:
+    // Now on the tenant's clock (ApiTransport::tenantClockOffset): its times (modified, launched) are compared
+    // with it, so that a computer clock that is minutes off neither flags running tasks stalled nor hides it.
+    QDateTime tenantNow();
     // The one way the stop reasons change: the tasks' next checks, the poll timer and the connection state
     // follow.
     void setStops(const PollStops &stops);

@@ -89,6 +89,8 @@ FetchOutcome FetchOutcome::classify(const ApiResponse &response, bool list, cons
     FetchOutcome outcome;
     outcome.response = response;
     outcome.kind = kindOf(response);
+    if (outcome.kind == Kind::Ok && list && response.httpStatus == 204)
+        return outcome; // No Content: an empty list (pending-tasks when nothing is queued or running)
     if (outcome.kind == Kind::Ok) {
         const Sentence unusable = readBody(outcome, response.body, list, askedId);
         if (unusable.isEmpty())
@@ -227,7 +229,9 @@ void TaskStatusClient::countPending(QObject *context, Done done)
     m_transport->send({head ? ApiRequest::Method::Head : ApiRequest::Method::Get, url, {}, {}, true}, context,
                       [done = std::move(done)](const ApiResponse &response) {
                           FetchOutcome outcome = FetchOutcome::classify(response, true);
-                          if (response.ok() && response.total() < 0) {
+                          if (response.httpStatus == 204 && response.total() < 0)
+                              outcome.response.totalCount = "0"; // No Content: nothing queued or running
+                          if (outcome.response.ok() && outcome.response.total() < 0) {
                               outcome.kind = FetchOutcome::Kind::Server;
                               outcome.problem.kind = FetchProblem::Kind::Fetch;
                               outcome.problem.setMessage(Sentence::translate(

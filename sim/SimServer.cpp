@@ -274,7 +274,9 @@ void SimServer::onRequest(HttpConnection *connection, const HttpRequest &request
     auto deliver = [this, guard, route, request, decision] {
         if (!guard)
             return;
-        const QByteArray target = request.target.left(200);
+        // The path alone: a token request may carry client_secret in its query, and logs are no place for it.
+        const qsizetype query = request.target.indexOf('?');
+        const QByteArray target = (query < 0 ? request.target : request.target.left(query)).left(200);
         if (decision.fault == FaultInjector::Fault::Drop) {
             ++d->stats.dropped;
             d->stats.record(route.pattern, QStringLiteral("dropped"));

@@ -214,6 +214,12 @@ HttpResponse SimTenant::pendingTasks(const SimRoute &route, const HttpRequest &r
         return error;
     query->filter = TaskListFilter::parse(QStringLiteral("completionStatus isnull"), ApiVersion::V2025).value();
     HttpResponse response = listed(*query, false, now);
+    if (response.status == 200 && response.body == "[]") {
+        // Nothing pending: the spec's 204 No Content (X-Total-Count stays, 0, with count=true).
+        response.status = 204;
+        response.body.clear();
+        response.headers.removeIf([](const auto &header) { return header.first.toLower() == "content-type"; });
+    }
     return response.withHeader("X-Deprecated", "true");
 }
 

@@ -739,6 +739,10 @@ Exit-Codes:
         <source>interrupted</source>
         <translation>unterbrochen</translation>
     </message>
+    <message>
+        <source>a task was being marked as finished: the tenant may have done it; check with get before trying again</source>
+        <translation>eine Aufgabe wurde gerade als beendet markiert: der Tenant hat es vielleicht getan; vor einem neuen Versuch mit get prüfen</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionLine</name>

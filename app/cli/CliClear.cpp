@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QSet>
 
 CliClear::CliClear(TaskMonitor *monitor, const CliOptions &options, Ask ask, QTextStream &out, QTextStream &err,
                    QObject *parent)
@@ -30,6 +31,15 @@ CliClear::CliClear(TaskMonitor *monitor, const CliOptions &options, Ask ask, QTe
 
 void CliClear::start()
 {
+    // One clear per task: ids are told apart as the tenant tells them, whatever their case.
+    QStringList unique;
+    QSet<QString> seen;
+    for (const QString &id : std::as_const(m_options.ids))
+        if (!seen.contains(id.toLower())) {
+            seen.insert(id.toLower());
+            unique.append(id);
+        }
+    m_options.ids = unique;
     if (!m_ask) {
         clearAll(m_options.ids);
         return;

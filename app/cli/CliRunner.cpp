@@ -4,6 +4,7 @@
 #include "CliOutput.h"
 #include "client/CredentialStore.h"
 #include "client/RunHistoryStore.h"
+#include "client/TaskClearer.h"
 #include "client/TaskMonitor.h"
 #include "client/TaskStatusClient.h"
 #include "models/TenantUrl.h"
@@ -304,6 +305,12 @@ void CliRunner::interrupt()
         drawLive();
     }
     m_err << "taskwatch-cli: " << QCoreApplication::translate("CliRunner", "interrupted") << Qt::endl;
+    if (m_options.command == CliCommand::Clear && m_monitor->clearer()->inProgress() > 0)
+        m_err << "taskwatch-cli: "
+              << QCoreApplication::translate("CliRunner",
+                                             "a task was being marked as finished: the tenant may have done it; "
+                                             "check with get before trying again")
+              << Qt::endl;
     finish(CliExit::Interrupted);
 }
 

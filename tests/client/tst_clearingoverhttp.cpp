@@ -262,6 +262,27 @@ private Q_SLOTS:
             QVERIFY(!cleared.problem.isNone());
     }
 
+    // A 401 on the PATCH, and no new token comes (the token endpoint hangs up): the PATCH never went out again,
+    // so the tenant did nothing, and the result says "failed", not "unconfirmed".
+    void aPatchWithoutANewTokenFailed()
+    {
+        int tokens = 0;
+        TinyServer server([&tokens](const TinyServer::Request &request) {
+            if (request.target == "/oauth/token")
+                return ++tokens == 1 ? TinyServer::response(200, tokenAnswer) : TinyServer::closed();
+            if (request.method == "PATCH")
+                return TinyServer::response(401, R"({"error":"JWT expired"})");
+            return TinyServer::response(200, taskJson({}));
+        });
+        TaskMonitor monitor(profileFor(server));
+        monitor.setSecret(QStringLiteral("s"));
+        const ClearResult result = clearOnce(monitor, TaskClearing::Mark::Error);
+        QCOMPARE(result.kind, ClearResult::Kind::Failed);
+        QVERIFY(!result.patchSent);
+        QCOMPARE(server.count("PATCH", "/"), 1);
+        QVERIFY(tokens >= 2); // Qt 6.4 may repeat the hung-up token request once itself
+    }
+
     // A 429 on the PATCH: the tenant did not act on it. A short Retry-After is waited out (nothing at all is sent
     // meanwhile) and the PATCH goes again; past ApiTransport::DefaultPatchResendWithin the task is read again
     // first (the next test).

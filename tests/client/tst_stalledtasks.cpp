@@ -1,5 +1,7 @@
 #include "SimFixture.h"
+#include "client/ApiTransport.h"
 #include "client/TaskMonitor.h"
+#include "client/TaskStatusClient.h"
 
 #include <QTest>
 
@@ -51,6 +53,37 @@ private Q_SLOTS:
         QVERIFY(monitor.task(id)->stalled);
         QVERIFY(monitor.task(id)->lastMovedAt.secsTo(monitor.task(id)->checkedAt) > 2 * 3600);
         QVERIFY(!monitor.task(moving)->stalled);
+    }
+
+    // This computer's clock 20 minutes fast or slow: the tenant's times are read against its own clock (the
+    // Date of its answers), so a moving task is not stalled and one still for 25 minutes is.
+    void aWrongLocalClockFlagsNothingFalsely_data()
+    {
+        QTest::addColumn<int>("skewMinutes");
+        QTest::newRow("right") << 0;
+        QTest::newRow("20 min fast") << 20;
+        QTest::newRow("20 min slow") << -20;
+    }
+    void aWrongLocalClockFlagsNothingFalsely()
+    {
+        QFETCH(int, skewMinutes);
+        auto sim = startSim();
+        const QString moving = sim->addTask(scenarioTask(0, 3600));
+        // Created 25 min ago, stuck at 1 % (reached after 18 s) ever since.
+        QJsonObject entry = scenarioTask(0, 1800, QStringLiteral("SUCCESS"), 25 * 60);
+        entry.remove(QStringLiteral("outcome"));
+        entry.insert(QStringLiteral("stuckAt"), 1);
+        const QString still = sim->addTask(entry);
+        EngineClock clock;
+        clock.wall = [skewMinutes] { return QDateTime::currentDateTimeUtc().addSecs(qint64(skewMinutes) * 60); };
+        TaskMonitor monitor(simProfile(*sim), clock);
+        monitor.setSecret(QStringLiteral("demo"));
+        monitor.addTasks({moving, still}); // the default threshold: 15 minutes
+        QTRY_VERIFY(monitor.task(moving)->status && monitor.task(still)->status);
+        const qint64 offset = monitor.client()->transport()->tenantClockOffset().count();
+        QVERIFY2(qAbs(offset + qint64(skewMinutes) * 60000) <= 2000, qPrintable(QString::number(offset)));
+        QVERIFY(!monitor.task(moving)->stalled);
+        QVERIFY(monitor.task(still)->stalled);
     }
 };
 
