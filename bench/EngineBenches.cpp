@@ -687,7 +687,9 @@ int appStartup(const Args &args, const Programs &programs)
     QJsonObject idle;
     if (idleS > 0) {
         const SimCounts idleBefore = SimCounts::from(sim.stats());
-        const qint64 wakeupsBefore = Bench::contextSwitches(pid, true);
+        // The main thread's (the event loop's, where every UI and engine timer fires): a sum over all threads
+        // would shrink when one ends.
+        const qint64 wakeupsBefore = Bench::statusKiB(pid, "voluntary_ctxt_switches");
         const Bench::CpuTimes cpuBefore = Bench::processCpu(pid);
         runFor(int(idleS * 1000));
         const double perMinute = 60.0 / idleS;
@@ -696,7 +698,7 @@ int appStartup(const Args &args, const Programs &programs)
                 {QStringLiteral("durationS"), idleS},
                 {QStringLiteral("requestsPerMinute"), double(idleCounts.total) * perMinute},
                 {QStringLiteral("wakeupsPerMinute"),
-                 double(Bench::contextSwitches(pid, true) - wakeupsBefore) * perMinute},
+                 double(Bench::statusKiB(pid, "voluntary_ctxt_switches") - wakeupsBefore) * perMinute},
                 {QStringLiteral("cpuMsPerMinute"),
                  double(Bench::processCpu(pid).totalMs() - cpuBefore.totalMs()) * perMinute}};
     }

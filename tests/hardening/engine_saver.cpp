@@ -1,8 +1,10 @@
 // Helper of tst_crashsafety: the engine (TaskMonitor + WatchList) watching 300 tasks on an in-process
 // simulated tenant, saving its watch list over and over until the test kills it (SIGKILL).
 // Usage: engine_saver WATCHLIST_FILE. Prints "loaded N" (tasks read from the file at start), "ready" once
-// every id is watched and saved, then "saving N" right before and "saved N" right after each save of its
-// loop, so the test can pick its moment and tell afterwards whether the kill came during a save.
+// every id is watched and saved, then "saving N STATE" right before and "saved N" right after each save of its
+// loop (STATE: SavedState.h's digest of what that save writes), so the test can pick its moment, tell afterwards
+// whether the kill came during a save, and check that the file holds exactly what a save wrote.
+#include "SavedState.h"
 #include "client/TaskMonitor.h"
 #include "client/WatchList.h"
 #include "sim/SimServer.h"
@@ -48,7 +50,9 @@ int main(int argc, char *argv[])
     if (!list.load())
         say("unusable file");
     say("loaded " + QByteArray::number(list.tasks(QStringLiteral("crash")).size()));
-    list.setSaveDelay(std::chrono::milliseconds(0));
+    // Only the loop below saves (each save then writes what the line before it says); the engine's own saves
+    // are put off.
+    list.setSaveDelay(std::chrono::hours(1));
 
     ConnectionProfile profile;
     profile.name = QStringLiteral("crash");
@@ -70,7 +74,7 @@ int main(int argc, char *argv[])
     QObject::connect(&loop, &QTimer::timeout, &loop, [&] {
         ++generation;
         monitor.setTaskPaused(ids.at(generation % ids.size()), generation % 2 == 1); // a persisted change
-        say("saving " + QByteArray::number(generation));
+        say("saving " + QByteArray::number(generation) + ' ' + savedState(list.allTasks()));
         if (!list.saveNow())
             QCoreApplication::exit(5);
         say("saved " + QByteArray::number(generation));
