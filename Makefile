@@ -1,4 +1,5 @@
-# The two set-up commands of the README: `make run` and `make test`.
+# The two set-up commands of the README are `./make.sh run` and `./make.sh test`: make.sh installs make where even
+# it is missing, then runs `make run` and `make test` here.
 # Both install missing Debian packages (scripts/debian-packages.txt), configure once and build incrementally.
 BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
