@@ -14,8 +14,8 @@ if ! command -v make >/dev/null 2>&1; then
         exit 1
     fi
     echo "make.sh: installing make"
-    export DEBIAN_FRONTEND=noninteractive
-    $sudo apt-get update -qq
-    $sudo apt-get install -y -qq --no-install-recommends make
+    # Through env: sudo would drop DEBIAN_FRONTEND from the environment.
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends make
 fi
 exec make "$@"

@@ -57,10 +57,10 @@ void TaskFollower::answered(int rule, int page, const FetchOutcome &outcome)
     if (!m_running)
         return;
     if (!outcome.ok()) {
-        // A 400 or 404 for the list: the tenant will not take this filter, however often it is asked.
+        // A 400 or 404 for the list itself (not the token's answer passed on to a request that never left): the
+        // tenant will not take this filter, however often it is asked.
         const int status = outcome.response.httpStatus;
-        const bool filterRefused = outcome.kind == FetchOutcome::Kind::NotFound
-                || (outcome.kind == FetchOutcome::Kind::Server && status >= 400 && status < 500 && status != 429);
+        const bool filterRefused = outcome.response.sent && (status == 400 || status == 404);
         const bool credentials = outcome.kind == FetchOutcome::Kind::Auth;
         const bool stops = credentials || filterRefused || outcome.kind == FetchOutcome::Kind::Misconfigured;
         qCWarning(lcPoll).noquote() << "following" << m_rules.at(rule).label() << "failed:" << outcome.problem.message;
@@ -85,8 +85,12 @@ void TaskFollower::answered(int rule, int page, const FetchOutcome &outcome)
         if (!learning || createdSince)
             Q_EMIT appeared(*it, m_rules.at(rule));
     }
+    // A created date more than an hour ahead of this computer cannot be right: it would make every real task
+    // look older than the newest seen.
+    const QDateTime latestPossible = QDateTime::currentDateTimeUtc().addSecs(3600);
     for (const TaskStatus &status : outcome.statuses)
-        if (status.created.isValid() && (!m_knownUntil.isValid() || status.created > m_knownUntil))
+        if (status.created.isValid() && status.created <= latestPossible
+            && (!m_knownUntil.isValid() || status.created > m_knownUntil))
             m_knownUntil = status.created;
     m_learned.insert(rule);
     forgetOld();

@@ -93,6 +93,7 @@ bool WatchList::load()
         qCInfo(lcWatchlist) << "no watch list yet at" << m_filePath;
         return true;
     }
+    m_diskStamp = stampOf(m_filePath); // before the read: a file replaced during it differs at the next look
     if (!file.open(QIODevice::ReadOnly)) {
         setAside(Sentence::translate("WatchList", "it cannot be read (%1)").arg(file.errorString()));
         return false;
@@ -103,7 +104,6 @@ bool WatchList::load()
     m_tasks = std::move(*tasks);
     m_indexValid = false;
     m_knownAbsent = false;
-    m_diskStamp = stampOf(m_filePath);
     qCInfo(lcWatchlist) << "loaded" << m_tasks.size() << "watched task(s) from" << m_filePath;
     return true;
 }
@@ -340,6 +340,7 @@ bool WatchList::mergeFromDisk(WatchListMerge::Result &changes)
     QList<WatchedTask> disk;
     QList<FollowedRule> diskRules;
     QByteArray diskSaveId;
+    const auto stamp = stampOf(m_filePath); // before the read, as in load()
     QFile file(m_filePath);
     if (!file.exists()) {
         if (m_knownAbsent)
@@ -354,7 +355,7 @@ bool WatchList::mergeFromDisk(WatchListMerge::Result &changes)
         // were any, or by an export) is the same file while its size and time are: reading 10,000 tasks twice
         // at the first save was the app's highest memory peak.
         if (!diskSaveId.isEmpty() ? diskSaveId == m_diskSaveId
-                                  : m_diskSaveId.isEmpty() && m_diskStamp && stampOf(m_filePath) == m_diskStamp)
+                                  : m_diskSaveId.isEmpty() && m_diskStamp && stamp == m_diskStamp)
             return true;
         file.seek(0);
         std::optional<QList<WatchedTask>> tasks = readOrSetAside(file, diskSaveId, diskRules);
@@ -369,10 +370,8 @@ bool WatchList::mergeFromDisk(WatchListMerge::Result &changes)
     }
     changes = WatchListMerge::merge(disk, m_tasks, m_journal);
     // Per profile: ours where this process changed them, the file's everywhere else.
-    QList<FollowedRule> rules;
-    for (const FollowedRule &followed : std::as_const(diskRules))
-        if (!m_rulesChangedFor.contains(followed.profile))
-            rules.append(followed);
+    QList<FollowedRule> rules = diskRules;
+    rules.removeIf([this](const FollowedRule &followed) { return m_rulesChangedFor.contains(followed.profile); });
     for (const FollowedRule &followed : std::as_const(m_rules))
         if (m_rulesChangedFor.contains(followed.profile))
             rules.append(followed);
@@ -381,11 +380,10 @@ bool WatchList::mergeFromDisk(WatchListMerge::Result &changes)
             if (followRulesIn(rules, followed.profile) != followRulesIn(m_rules, followed.profile))
                 changes.rulesChangedElsewhere.insert(followed.profile);
     m_rules = std::move(rules);
-    m_tasks = std::move(changes.tasks);
-    changes.tasks.clear();
+    m_tasks = std::move(changes.tasks); // leaves it empty
     m_indexValid = false;
     m_diskSaveId = diskSaveId;
-    m_diskStamp = stampOf(m_filePath);
+    m_diskStamp = stamp;
     m_knownAbsent = !file.exists();
     if (!changes.addedElsewhere.isEmpty() || !changes.removedElsewhere.isEmpty())
         qCInfo(lcWatchlist) << "merged another writer's changes:" << changes.addedElsewhere.size() << "added,"
@@ -454,6 +452,7 @@ void WatchList::setFollowRules(const QString &profile, const QList<FollowRule> &
         m_rules.append({profile, rule});
     m_rulesChangedFor.insert(profile);
     changed();
+    Q_EMIT followRulesChanged({profile}); // this process's followers of that profile follow the new rules too
 }
 
 void WatchList::watchFolder()

@@ -99,7 +99,8 @@ Q_SIGNALS:
     void imported(const QString &profile, const QList<WatchedTask> &tasks);
     // Tasks another writer of the file removed (found when merging); they are no longer in the list.
     void removedElsewhere(const QString &profile, const QStringList &ids);
-    // Another writer's follow rules of these profiles replaced this process's (found when merging).
+    // The follow rules of these profiles changed: set here (setFollowRules), or another writer's replaced this
+    // process's (found when merging).
     void followRulesChanged(const QSet<QString> &profiles);
 
 private:

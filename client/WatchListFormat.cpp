@@ -176,19 +176,21 @@ std::optional<Parsed<QList<WatchedTask>>> fromLines(const QByteArray &json, QLis
         return std::nullopt;
     QList<std::pair<qsizetype, qsizetype>> lines; // [start, end) of each entry, without its comma
     qsizetype at = headEnd + 1;
+    bool comma = true; // every entry but the last ends with one, as write() puts them
     while (at < json.size() && json.at(at) == '{') {
         const qsizetype lineEnd = json.indexOf('\n', at);
-        if (lineEnd < 0)
+        if (lineEnd < 0 || !comma)
             return std::nullopt;
         qsizetype end = lineEnd;
-        if (json.at(end - 1) == ',')
+        comma = json.at(end - 1) == ',';
+        if (comma)
             --end;
         if (end <= at || json.at(end - 1) != '}')
             return std::nullopt;
         lines.append({at, end});
         at = lineEnd + 1;
     }
-    if (at >= json.size() || json.at(at) != ']')
+    if (at >= json.size() || json.at(at) != ']' || (comma && !lines.isEmpty()))
         return std::nullopt;
     // The head and the tail without the entries: the document's own checks and the follow rules.
     const Parsed<QJsonValue> skeleton = parseJsonDocument(json.left(headEnd) + json.mid(at));
@@ -206,8 +208,7 @@ std::optional<Parsed<QList<WatchedTask>>> fromLines(const QByteArray &json, QLis
             QJsonParseError error;
             const QJsonDocument entry = QJsonDocument::fromJson(json.mid(start, end - start), &error);
             if (error.error != QJsonParseError::NoError || !entry.isObject())
-                return Parsed<QList<WatchedTask>>(
-                        ParseError {path, QStringLiteral("not a valid JSON object: %1").arg(error.errorString())});
+                return std::nullopt; // not write()'s layout after all: the whole document says what it is
             collector.add(readEntry(entry.object(), path));
         }
         if (rules)

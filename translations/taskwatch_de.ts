@@ -982,8 +982,8 @@ Exit-Codes:
 <context>
     <name>DesktopFollowing</name>
     <message>
-        <source>Following new tasks stopped: %1</source>
-        <translation>Das Folgen neuer Aufgaben wurde beendet: %1</translation>
+        <source>Following new tasks of %1 stopped: %2</source>
+        <translation>Das Folgen neuer Aufgaben von %1 wurde beendet: %2</translation>
     </message>
 </context>
 <context>

@@ -24,14 +24,10 @@ void DesktopFollowing::setWatchList(WatchList *list)
         disconnect(m_list, nullptr, this, nullptr);
     m_list = list;
     m_refused.clear();
-    if (list) // another writer's rules (a second instance) are followed here too
+    if (list) // rules set anywhere (the dialog, a removed profile's moved here, a second instance) are followed
         connect(list, &WatchList::followRulesChanged, this, [this](const QSet<QString> &profiles) {
-            if (!profiles.contains(m_engine->profile().name))
-                return; // another profile's rules: this follower goes on as it was
-            m_refused.clear();
-            m_follower.reset(); // new rules, as in setRules
-            m_knownUntil = {};
-            update();
+            if (profiles.contains(m_engine->profile().name))
+                followAnew(); // another profile's rules: this follower goes on as it was
         });
     retire();
     update();
@@ -60,11 +56,17 @@ void DesktopFollowing::setRules(const QList<FollowRule> &rules)
 {
     if (rules == this->rules())
         return;
-    if (m_list)
-        m_list->setFollowRules(m_engine->profile().name, rules);
-    else
-        m_sessionRules = rules;
     qCInfo(lcApp) << "following" << rules.size() << "rule(s)";
+    if (m_list) {
+        m_list->setFollowRules(m_engine->profile().name, rules); // followAnew() through followRulesChanged
+        return;
+    }
+    m_sessionRules = rules;
+    followAnew();
+}
+
+void DesktopFollowing::followAnew()
+{
     m_refused.clear();
     m_follower.reset(); // new rules: the new follower learns what is there first, and what comes after is news
     m_knownUntil = {};
@@ -110,7 +112,7 @@ void DesktopFollowing::update()
         m_knownUntil = m_follower->knownUntil();
         m_follower.release()->deleteLater(); // it is the sender
         if (m_window)
-            m_window->showMessage(tr("Following new tasks stopped: %1").arg(message));
+            m_window->showMessage(tr("Following new tasks of %1 stopped: %2").arg(m_engine->profile().name, message));
     });
     m_follower->start();
 }

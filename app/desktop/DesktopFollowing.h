@@ -38,6 +38,7 @@ public:
 
 private:
     void retire(); // the follower goes; what it knew stays in m_knownUntil
+    void followAnew(); // new rules: a new follower, which learns what is there first
     TaskMonitor *m_engine;
     QPointer<MainWindow> m_window;
     QPointer<WatchList> m_list;

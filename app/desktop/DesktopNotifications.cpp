@@ -169,7 +169,9 @@ bool DesktopNotifications::sendToService(const Notification &notification)
             const QString error = reply.error().name();
             if (!m_registered
                 && (error.startsWith(QStringLiteral("org.freedesktop.DBus.Error.Spawn"))
-                    || error == QStringLiteral("org.freedesktop.DBus.Error.ServiceUnknown")))
+                    || error == QStringLiteral("org.freedesktop.DBus.Error.ServiceUnknown")
+                    || error == QStringLiteral("org.freedesktop.DBus.Error.TimedOut")
+                    || error == QStringLiteral("org.freedesktop.DBus.Error.NoReply")))
                 m_activatable = false;
             fallBack(notification);
         } else {

@@ -126,7 +126,11 @@ private Q_SLOTS:
         WatchList first(path);
         WatchList second(path);
         QVERIFY(first.load() && second.load());
+        // Set here, they are said at once too, for this process's followers of that profile alone.
+        QSignalSpy said(&first, &WatchList::followRulesChanged);
         first.setFollowRules(QStringLiteral("prod"), {refreshes});
+        QCOMPARE(said.count(), 1);
+        QCOMPARE(said.first().first().value<QSet<QString>>(), QSet<QString> {QStringLiteral("prod")});
         second.setFollowRules(QStringLiteral("sandbox"), {every});
         QVERIFY(first.saveNow());
         QVERIFY(second.saveNow()); // merges the first's prod rules, keeps its own sandbox rules

@@ -63,8 +63,10 @@ int main(int argc, char *argv[])
     monitor.setWatchList(&list);
     monitor.setSecret(QStringLiteral("demo"));
     monitor.addTasks(ids);
+    say("saving 0 " + savedState(list.allTasks()));
     if (!list.saveNow())
         return 4;
+    say("saved 0");
     say("ready");
 
     // Besides the engine's own saves (every status change), save in a loop: most of the time is spent
