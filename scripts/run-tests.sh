@@ -9,6 +9,7 @@ shift
 
 sandbox=$(mktemp -d "${TMPDIR:-/tmp}/taskwatch-test.XXXXXX")
 trap 'rm -rf "$sandbox"' EXIT
+chmod 711 "$sandbox" # others may pass through, not list: tst_coredumps runs programs as nobody from a folder in it
 mkdir -p "$sandbox/home" "$sandbox/runtime"
 chmod 700 "$sandbox/runtime"
 

@@ -50,9 +50,18 @@ private:
     QTemporaryDir m_home;
     QTcpServer m_silent; // accepts and never answers: the CLI waits for it, holding its secret
 
-    // Starts `program` with core dumps allowed (unlimited), as nobody when the test is root.
-    void start(QProcess &process, const QString &program, const QStringList &arguments, const QProcessEnvironment &env)
+    // Starts `program` with core dumps allowed (unlimited), as nobody when the test is root. Then it runs a copy
+    // in the test's world-readable folder: nobody may not reach the build tree (a clone in /root, say).
+    void start(QProcess &process, QString program, const QStringList &arguments, const QProcessEnvironment &env)
     {
+        if (geteuid() == 0) {
+            const QString copy = m_home.filePath(QFileInfo(program).fileName());
+            if (!QFile::exists(copy) && QFile::copy(program, copy))
+                QFile::setPermissions(copy,
+                                      QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther
+                                              | QFileDevice::ExeOther);
+            program = copy;
+        }
         process.setProcessEnvironment(env);
         process.setChildProcessModifier([] {
             const rlimit unlimited {RLIM_INFINITY, RLIM_INFINITY};
