@@ -14,6 +14,19 @@ using namespace std::chrono;
 
 // The follower over loopback: one list call per rule per round, never a second round while the first is still
 // being answered, and what appears after the first round is told once.
+namespace {
+
+ConnectionProfile tinyProfile(const TinyServer &server)
+{
+    ConnectionProfile profile;
+    profile.name = QStringLiteral("tiny");
+    profile.baseUrl = server.baseUrl();
+    profile.clientId = QStringLiteral("demo");
+    return profile;
+}
+
+} // namespace
+
 class TestTaskFollower : public QObject
 {
     Q_OBJECT
@@ -59,11 +72,7 @@ private Q_SLOTS:
                 return TinyServer::response(503, "{}"); // its first call fails
             return TinyServer::response(200, QJsonDocument(typeRule ? older : QJsonArray()).toJson());
         });
-        ConnectionProfile profile;
-        profile.name = QStringLiteral("tiny");
-        profile.baseUrl = server.baseUrl();
-        profile.clientId = QStringLiteral("demo");
-        TaskMonitor monitor(profile);
+        TaskMonitor monitor(tinyProfile(server));
         monitor.setSecret(QStringLiteral("demo"));
         TaskFollower follower(monitor.client(),
                               {FollowRule {}, FollowRule {FollowRule::Kind::Type, QStringLiteral("IDENTITY_REFRESH")}});
@@ -94,11 +103,7 @@ private Q_SLOTS:
             ++lists;
             return TinyServer::response(status, R"({"detailCode":"400.1 Bad Request Content","messages":[]})");
         });
-        ConnectionProfile profile;
-        profile.name = QStringLiteral("tiny");
-        profile.baseUrl = server.baseUrl();
-        profile.clientId = QStringLiteral("demo");
-        TaskMonitor monitor(profile);
+        TaskMonitor monitor(tinyProfile(server));
         monitor.setSecret(QStringLiteral("demo"));
         TaskFollower follower(monitor.client(), {FollowRule {FollowRule::Kind::Source, QStringLiteral("src-1")}});
         follower.setRoundPeriod(milliseconds(50));
