@@ -1,6 +1,7 @@
 #include "TaskStatus.h"
 
 #include "JsonRead.h"
+#include "JsonSlices.h"
 
 #include <QJsonDocument>
 
@@ -79,7 +80,8 @@ TaskDefinitionSummary parseDefinition(const QJsonObject &object, const QString &
     return summary;
 }
 
-TaskStatus parseStatus(const QJsonObject &object)
+// `raw`: the object's own bytes, compact (a list's element, JsonSlices); empty: written from the tree.
+TaskStatus parseStatus(const QJsonObject &object, QByteArray raw = {})
 {
     const QString root;
     TaskStatus status;
@@ -141,8 +143,17 @@ TaskStatus parseStatus(const QJsonObject &object)
 
     if (status.completionStatus == CompletionStatus::Unknown)
         status.notes.append(QStringLiteral("unrecognised completionStatus \"%1\"").arg(status.completionStatusRaw));
-    status.rawJson = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    status.rawJson = raw.isEmpty() ? QJsonDocument(object).toJson(QJsonDocument::Compact) : std::move(raw);
     return status;
+}
+
+Parsed<TaskStatus> parseChecked(const QJsonObject &object, QByteArray raw)
+{
+    try {
+        return parseStatus(object, std::move(raw));
+    } catch (const Failure &failure) {
+        return failure.error;
+    }
 }
 
 } // namespace
@@ -226,11 +237,7 @@ QList<ReturnValue> TaskStatus::returnValues() const
 
 Parsed<TaskStatus> TaskStatus::fromJson(const QJsonObject &object)
 {
-    try {
-        return parseStatus(object);
-    } catch (const Failure &failure) {
-        return failure.error;
-    }
+    return parseChecked(object, {});
 }
 
 Parsed<TaskStatus> TaskStatus::fromJson(const QByteArray &body)
@@ -240,7 +247,9 @@ Parsed<TaskStatus> TaskStatus::fromJson(const QByteArray &body)
         return document.error();
     if (!document->isObject())
         return ParseError {{}, QStringLiteral("expected a JSON object, got %1").arg(typeName(*document))};
-    return fromJson(document->toObject());
+    // Its own bytes as its raw JSON, as a list's elements keep theirs: read again, a status is the same status.
+    const std::optional<QList<QByteArray>> raw = JsonSlices::arrayElements('[' + body + ']');
+    return parseChecked(document->toObject(), raw && raw->size() == 1 ? raw->first() : QByteArray());
 }
 
 Parsed<QList<TaskStatus>> TaskStatus::listFromJson(const QByteArray &body)
@@ -251,13 +260,18 @@ Parsed<QList<TaskStatus>> TaskStatus::listFromJson(const QByteArray &body)
     if (!document->isArray())
         return ParseError {{}, QStringLiteral("expected a JSON array, got %1").arg(typeName(*document))};
     const QJsonArray array = document->toArray();
+    // Each status keeps its element's own bytes as its raw JSON: writing 250 trees out again cost more than
+    // reading them.
+    std::optional<QList<QByteArray>> raw = JsonSlices::arrayElements(body);
+    if (raw && raw->size() != array.size())
+        raw.reset();
     QList<TaskStatus> statuses;
     statuses.reserve(array.size());
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QJsonValue item = array.at(i);
         if (!item.isObject())
             return ParseError {join(QString(), i), QStringLiteral("expected an object, got %1").arg(typeName(item))};
-        Parsed<TaskStatus> status = fromJson(item.toObject());
+        Parsed<TaskStatus> status = parseChecked(item.toObject(), raw ? std::move((*raw)[i]) : QByteArray());
         if (!status)
             return ParseError {join(QString(), i) + u'.' + status.error().field, status.error().reason};
         statuses.append(std::move(status.value()));

@@ -711,6 +711,34 @@ private Q_SLOTS:
         QCOMPARE(parsed->state(), TaskState::Queued);
     }
 
+    // A list's statuses keep their own bytes as raw JSON, less the whitespace between tokens (never inside a
+    // string), keys in the order they came: what the tenant sent, and one line for the watch list.
+    void aListKeepsEachElementsOwnBytes()
+    {
+        // Spaces and line ends between tokens, and in strings: commas, brackets, an escaped quote and backslash.
+        const QByteArray first =
+                "{ \"id\" : \"a1\", \"type\":\"QUARTZ\", \"uniqueName\" : \"Nightly, \\\"full\\\" [x]\",\n"
+                "  \"created\":\"2026-12-04T18:00:00Z\", \"completionStatus\" : null,\n"
+                "  \"messages\" : [ { \"key\":\"k\", \"localizedText\":{ \"locale\":\"en\", "
+                "\"message\":\"a }, b ] \\\\ c\" } } ] }";
+        const QByteArray second = "{\"id\":\"b2\",\"type\":\"QUARTZ\",\"uniqueName\":\"Refresh\","
+                                  "\"created\":\"2026-12-04T18:00:00Z\",\"completionStatus\":\"SUCCESS\"}";
+        const QByteArray body = "[ " + first + " ,\n  " + second + " ]";
+        const Parsed<QList<TaskStatus>> list = TaskStatus::listFromJson(body);
+        QVERIFY2(list.ok(), qPrintable(list.error().message()));
+        QCOMPARE(list->size(), 2);
+        QCOMPARE(list->at(0).rawJson,
+                 QByteArray("{\"id\":\"a1\",\"type\":\"QUARTZ\",\"uniqueName\":\"Nightly, \\\"full\\\" [x]\","
+                            "\"created\":\"2026-12-04T18:00:00Z\",\"completionStatus\":null,"
+                            "\"messages\":[{\"key\":\"k\",\"localizedText\":{\"locale\":\"en\","
+                            "\"message\":\"a }, b ] \\\\ c\"}}]}"));
+        QCOMPARE(list->at(1).rawJson, second);
+        const QJsonArray tree = QJsonDocument::fromJson(body).array();
+        for (qsizetype i = 0; i < 2; ++i)
+            QCOMPARE(QJsonDocument::fromJson(list->at(i).rawJson).object(), tree.at(i).toObject());
+        QCOMPARE(list->at(0).uniqueName, QStringLiteral("Nightly, \"full\" [x]"));
+    }
+
     void rawJsonIsCompactAndStable()
     {
         // Change detection compares these bytes and the watch list stores them: the same object must give

@@ -1,0 +1,62 @@
+#include "JsonSlices.h"
+
+namespace JsonSlices {
+
+namespace {
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r'; // JSON's whitespace (RFC 8259 section 2)
+}
+
+} // namespace
+
+std::optional<QList<QByteArray>> arrayElements(const QByteArray &json)
+{
+    const char *const data = json.constData();
+    const qsizetype size = json.size();
+    qsizetype at = 0;
+    while (at < size && isSpace(data[at]))
+        ++at;
+    if (at >= size || data[at] != '[')
+        return std::nullopt;
+    QList<QByteArray> elements;
+    QByteArray current;
+    int depth = 0;
+    // Runs of bytes are copied whole: from `run` up to the next whitespace between tokens or element's end.
+    qsizetype run = at + 1;
+    const auto flush = [&](qsizetype end) {
+        if (end > run)
+            current.append(data + run, end - run);
+    };
+    for (++at; at < size; ++at) {
+        const char c = data[at];
+        if (c == '"') { // a string, copied whole later: skip to its closing quote
+            for (++at; at < size && data[at] != '"'; ++at)
+                if (data[at] == '\\')
+                    ++at;
+            continue;
+        }
+        if (isSpace(c)) {
+            flush(at);
+            run = at + 1;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if ((c == '}' || c == ']') && depth > 0) {
+            --depth;
+        } else if (c == ']' || (c == ',' && depth == 0)) { // the end of an element
+            flush(at);
+            run = at + 1;
+            if (!current.isEmpty() || c == ',')
+                elements.append(current);
+            current.clear();
+            if (c == ']')
+                return elements;
+        } else if (c == '}') {
+            return std::nullopt; // a brace closing nothing: not an array this can split
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace JsonSlices
