@@ -33,6 +33,7 @@ public:
     void start();
     void stop();
     int rounds() const { return m_rounds; } // completed rounds
+    bool isRunning() const { return m_running; } // between start() and stop(), or a failure that stops it
     // The newest `created` of every task seen (the tenant's clock). A follower that takes over from another
     // (after a pause, or new rules) is given it: what its first answer holds that was created later is news,
     // not what was there before.

@@ -26,8 +26,8 @@ void DesktopFollowing::setWatchList(WatchList *list)
     m_refused.clear();
     if (list) // rules set anywhere (the dialog, a removed profile's moved here, a second instance) are followed
         connect(list, &WatchList::followRulesChanged, this, [this](const QSet<QString> &profiles) {
-            if (profiles.contains(m_engine->profile().name))
-                followAnew(); // another profile's rules: this follower goes on as it was
+            if (profiles.contains(m_engine->profile().name)) // another profile's rules: this follower goes on
+                followAnew();
         });
     retire();
     update();
