@@ -18,6 +18,10 @@ export XDG_RUNTIME_DIR="$sandbox/runtime"
 export TMPDIR="$sandbox" # temporary files of the tests and the programs they start stay in the sandbox too
 export XDG_CONFIG_HOME="$HOME/.config" XDG_DATA_HOME="$HOME/.local/share" XDG_CACHE_HOME="$HOME/.cache"
 export QT_QPA_PLATFORM=offscreen
+# As many tests at once as there are cores (ctest -jN or CTEST_PARALLEL_LEVEL overrides): most of a test's time
+# is spent waiting on sockets and timers. The tests keep their files in their own temporary folders and start
+# their own sims on ports the system picks.
+export CTEST_PARALLEL_LEVEL=${CTEST_PARALLEL_LEVEL:-$(nproc)}
 # The tests read English texts unless they ask for a language (the German ones set LANG/LC_ALL themselves).
 export LC_ALL=C.UTF-8 LANG=C.UTF-8
 unset LANGUAGE LC_MESSAGES
