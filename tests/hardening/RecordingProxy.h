@@ -10,8 +10,8 @@
 #include <QUrl>
 
 // A byte-for-byte relay on loopback between the engine and the simulated tenant that keeps the request
-// target of every HTTP request passing through: the tests read from it exactly which filters the tenant
-// received, without the tenant (or the engine) having to tell.
+// target of every HTTP request passing through, and every byte answered: the tests read from it exactly which
+// filters the tenant received and which tokens the engine was given, without the tenant (or the engine) telling.
 class RecordingProxy : public QObject
 {
 public:
@@ -32,6 +32,8 @@ public:
     QUrl baseUrl() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
     // "GET /v2025/task-status?limit=…" as sent, in order of arrival.
     const QList<QByteArray> &requests() const { return m_requests; }
+    // Every byte the tenant sent back, all connections one after another.
+    const QByteArray &answers() const { return m_answers; }
 
 private:
     void accept()
@@ -47,8 +49,11 @@ private:
                 flush(upstream);
             });
             connect(upstream, &QTcpSocket::connected, upstream, [this, upstream] { flush(upstream); });
-            connect(upstream, &QTcpSocket::readyRead, upstream,
-                    [client, upstream] { client->write(upstream->readAll()); });
+            connect(upstream, &QTcpSocket::readyRead, upstream, [this, client, upstream] {
+                const QByteArray bytes = upstream->readAll();
+                m_answers += bytes;
+                client->write(bytes);
+            });
             connect(upstream, &QTcpSocket::disconnected, client, [client] { client->disconnectFromHost(); });
             connect(client, &QTcpSocket::disconnected, client, [this, client, upstream] {
                 m_unsent.remove(upstream);
@@ -93,4 +98,5 @@ private:
     QTcpServer m_server;
     QHash<QTcpSocket *, QByteArray> m_unsent;
     QList<QByteArray> m_requests;
+    QByteArray m_answers;
 };

@@ -1,3 +1,4 @@
+#include "RecordingProxy.h"
 #include "sim/SimServer.h"
 
 #include <QJsonDocument>
@@ -16,24 +17,54 @@
 #include <sys/types.h>
 
 // No secret in crash output: the engine (taskwatch-cli wait, every log category on at debug level) runs
-// against a simulated tenant and is killed mid-run with SIGABRT or SIGSEGV, as a crash would end it.
-// Whatever it wrote to stdout and stderr up to and during the crash (including a sanitizer's report in the
-// sanitizer build) must hold no access token (JWT) and not the client secret.
+// against a simulated tenant, through a relay that keeps every byte the tenant answered. It crashes by itself
+// (crash_inject.cpp, preloaded: a null write, or qFatal, while it parses the answer holding its second token)
+// or is killed mid-run with SIGABRT or SIGSEGV. Whatever it wrote to stdout and stderr up to and during the
+// crash (including a sanitizer's report in the sanitizer build) must hold no piece of any token it was given,
+// nothing shaped like a token (even cut short), and not the client secret.
 class TestCrashOutput : public QObject
 {
     Q_OBJECT
 
+    // Every access token in the tenant's answers.
+    static QList<QByteArray> tokensIn(const QByteArray &answers)
+    {
+        static const QRegularExpression field(QStringLiteral("\"access_token\"\\s*:\\s*\"([^\"]+)\""));
+        QList<QByteArray> tokens;
+        for (auto it = field.globalMatch(QString::fromLatin1(answers)); it.hasNext();)
+            tokens.append(it.next().captured(1).toLatin1());
+        return tokens;
+    }
+
+    // The first 12-byte piece of the token that the text holds, if any: a token cut short (or logged from
+    // its middle) is still found.
+    static QByteArray pieceOf(const QByteArray &token, const QByteArray &text)
+    {
+        constexpr qsizetype piece = 12;
+        for (qsizetype at = 0; at + piece <= token.size(); ++at) {
+            if (text.contains(token.mid(at, piece)))
+                return token.mid(at, piece);
+        }
+        return {};
+    }
+
 private Q_SLOTS:
     void crashOutputHoldsNoSecret_data()
     {
-        QTest::addColumn<int>("signal");
-        QTest::addRow("SIGABRT") << int(SIGABRT);
-        QTest::addRow("SIGSEGV") << int(SIGSEGV);
+        QTest::addColumn<int>("signal"); // sent from outside; 0: the program crashes by itself
+        QTest::addColumn<QString>("crash");
+        QTest::addRow("killed with SIGABRT") << int(SIGABRT) << QString();
+        QTest::addRow("killed with SIGSEGV") << int(SIGSEGV) << QString();
+#ifdef Q_OS_LINUX // LD_PRELOAD
+        QTest::addRow("null write while reading a token") << 0 << QStringLiteral("segv");
+        QTest::addRow("qFatal while reading a token") << 0 << QStringLiteral("fatal");
+#endif
     }
 
     void crashOutputHoldsNoSecret()
     {
         QFETCH(int, signal);
+        QFETCH(QString, crash);
         const QString secret = QStringLiteral("Crash-Secret-7d1e0b5a9c");
         SimConfig config;
         config.credentials = {{QStringLiteral("crash-client"), secret}};
@@ -44,47 +75,65 @@ private Q_SLOTS:
         for (int i = 0; i < 5; ++i)
             ids.append(sim.addTask(QJsonObject {{QStringLiteral("duration"), 100000}}));
         QVERIFY(sim.listen());
+        RecordingProxy relay(sim.baseUrl());
 
         QTemporaryDir home;
         QVERIFY(home.isValid());
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
-        env.insert(QStringLiteral("SAIL_BASE_URL"), sim.baseUrl().toString());
+        env.insert(QStringLiteral("SAIL_BASE_URL"), relay.baseUrl().toString());
         env.insert(QStringLiteral("SAIL_CLIENT_ID"), QStringLiteral("crash-client"));
         env.insert(QStringLiteral("SAIL_CLIENT_SECRET"), secret);
         env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true;*.info=true"));
+        if (!crash.isEmpty()) {
+            env.insert(QStringLiteral("LD_PRELOAD"), QStringLiteral(CRASH_INJECT));
+            env.insert(QStringLiteral("TASKWATCH_TEST_CRASH"), crash);
+            env.insert(QStringLiteral("TASKWATCH_TEST_CRASH_AT"), QStringLiteral("2"));
+            // In the sanitizer build ASan wants to be loaded first; here the preloaded library comes first.
+            env.insert(QStringLiteral("ASAN_OPTIONS"),
+                       env.value(QStringLiteral("ASAN_OPTIONS")) + QStringLiteral(":verify_asan_link_order=0"));
+        }
         QProcess engine;
         engine.setProcessEnvironment(env);
         engine.start(QStringLiteral(TASKWATCH_CLI),
                      QStringList {QStringLiteral("wait"), QStringLiteral("--interval"), QStringLiteral("1")} + ids);
         QVERIFY(engine.waitForStarted());
 
-        // Mid-run: every task printed (a change line each on stdout) and three rounds of checks logged.
         QByteArray out, err;
         auto collect = [&] {
             out += engine.readAllStandardOutput();
             err += engine.readAllStandardError();
         };
-        QTRY_VERIFY_WITH_TIMEOUT((collect(),
-                                  (out.count('\n') >= ids.size() && err.count("taskwatch.poll: checking ") >= 3)
-                                          || engine.state() != QProcess::Running),
-                                 60000);
-        QVERIFY2(engine.state() == QProcess::Running, err.constData());
-        QVERIFY(sim.stats().value(u"tokensIssued").toInteger() >= 1);
-
         QSignalSpy finished(&engine, &QProcess::finished);
-        QCOMPARE(::kill(pid_t(engine.processId()), signal), 0);
+        if (signal != 0) {
+            // Mid-run: every task printed (a change line each on stdout) and three rounds of checks logged.
+            QTRY_VERIFY_WITH_TIMEOUT((collect(),
+                                      (out.count('\n') >= ids.size() && err.count("taskwatch.poll: checking ") >= 3)
+                                              || engine.state() != QProcess::Running),
+                                     60000);
+            QVERIFY2(engine.state() == QProcess::Running, err.constData());
+            QCOMPARE(::kill(pid_t(engine.processId()), signal), 0);
+        }
+        // A crash from inside comes when the second token arrives (the first one expires after 12 s).
         QVERIFY(finished.wait(60000));
-        // Killed by the signal; in the sanitizer build AddressSanitizer catches SIGSEGV, prints its report
-        // and exits with an error code instead.
+        // Killed by the signal, or crashed; in the sanitizer build AddressSanitizer catches SIGSEGV, prints its
+        // report and exits with an error code instead.
         QVERIFY2(engine.exitStatus() == QProcess::CrashExit || engine.exitCode() != 0, "the engine ended normally");
         collect();
+        const QList<QByteArray> given = tokensIn(relay.answers());
+        if (!crash.isEmpty()) {
+            QCOMPARE(given.size(), 2); // it did crash inside the second token's answer, not before or later
+            QVERIFY2(out.count('\n') >= ids.size(), out.constData()); // the tasks were watched first
+        }
+        QVERIFY(!given.isEmpty());
+        QVERIFY(sim.stats().value(u"tokensIssued").toInteger() >= given.size());
 
         // The log was really on (else finding nothing would prove nothing): requests and tokens were logged.
         QVERIFY2(err.contains("oauth/token"), err.left(2000).constData());
         const QString all = QString::fromUtf8(out + err);
-        // The pattern finds the tenant's tokens (ask for one the way the engine does): no match means no token.
-        static const QRegularExpression jwt(QStringLiteral("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\."));
+        // The pattern finds the tenant's tokens (ask for one the way the engine does) and their first 12
+        // characters alone: a JWT starts with the base64 of '{"', so no match means nothing shaped like a token.
+        static const QRegularExpression jwt(QStringLiteral("eyJ[A-Za-z0-9_-]{9}"));
         QNetworkAccessManager manager;
         QNetworkRequest request(sim.baseUrl().resolved(QUrl(QStringLiteral("/oauth/token"))));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
@@ -94,9 +143,16 @@ private Q_SLOTS:
         QVERIFY(answered.wait(30000));
         const QString issued = QJsonDocument::fromJson(reply->readAll()).object().value(u"access_token").toString();
         QVERIFY2(jwt.match(issued).hasMatch(), qPrintable(issued));
+        QVERIFY(jwt.match(issued.left(12)).hasMatch());
+        QVERIFY(!pieceOf(given.first(), given.first().mid(5, 20)).isEmpty()); // the piece search finds a piece
 
         const QRegularExpressionMatch token = jwt.match(all);
         QVERIFY2(!token.hasMatch(), qPrintable(QStringLiteral("an access token in the output: ") + token.captured()));
+        for (const QByteArray &handed : given) {
+            const QByteArray piece = pieceOf(handed, out + err);
+            QVERIFY2(piece.isEmpty(),
+                     QByteArray("a piece of a token the engine was given is in the output: " + piece).constData());
+        }
         QVERIFY2(!all.contains(secret), "the client secret is in the output");
         QVERIFY(!all.contains(QString::fromLatin1(QUrl::toPercentEncoding(secret))));
     }
