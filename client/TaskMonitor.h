@@ -63,6 +63,16 @@ public:
     void setTaskPaused(const QString &id, bool paused);
     void setPollInterval(std::chrono::seconds interval); // 1..300 s, default 5
     std::chrono::seconds pollInterval() const { return m_scheduler.interval(); }
+    // Whether a timed check is armed; false: nothing is sent until something changes (a task added, a resume,
+    // "refresh now"). Finished tasks alone leave it unarmed.
+    bool checkScheduled() const
+    {
+        if (!m_reschedulePending)
+            return m_pollTimer.isActive();
+        // Answers are being applied: the timer is set once after them (schedulePollLater), so ask what it will be.
+        return m_pollTimer.isActive() && m_pollTimer.interval() == 0
+                || (m_stops.allows(PollStops::Demand::Timed) && m_scheduler.nextWakeUp().isValid());
+    }
     // Recent tasks on the tenant, newest first: discovered(tasks) or discoverFailed(message).
     void discover(bool runningOnly, int limit);
     ConnectionState connectionState() const { return m_state; }
