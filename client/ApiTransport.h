@@ -93,6 +93,8 @@ public:
     // How far the tenant's clock (its answers' Date header) is ahead of this computer's wall clock; 0 within 2 s.
     // Its times (a task's modified, launched) are compared with the local clock moved by this much.
     std::chrono::milliseconds tenantClockOffset() const { return m_tenantClockOffset; }
+    // Now on the tenant's clock: this engine's wall clock (injectable, as every clock of the engine) moved by it.
+    QDateTime tenantNow() const { return m_clock.wall().addMSecs(m_tenantClockOffset.count()); }
 
     static QByteArray userAgent();
     // Why an authenticated request cannot be sent without a client secret.

@@ -1,5 +1,6 @@
 #include "TaskFollower.h"
 
+#include "ApiTransport.h"
 #include "Logging.h"
 #include "TaskStatusClient.h"
 
@@ -85,9 +86,9 @@ void TaskFollower::answered(int rule, int page, const FetchOutcome &outcome)
         if (!learning || createdSince)
             Q_EMIT appeared(*it, m_rules.at(rule));
     }
-    // A created date more than an hour ahead of this computer cannot be right: it would make every real task
-    // look older than the newest seen.
-    const QDateTime latestPossible = QDateTime::currentDateTimeUtc().addSecs(3600);
+    // A created date more than an hour ahead of the tenant's own clock cannot be right: it would make every
+    // real task look older than the newest seen.
+    const QDateTime latestPossible = m_client->transport()->tenantNow().addSecs(3600);
     for (const TaskStatus &status : outcome.statuses)
         if (status.created.isValid() && status.created <= latestPossible
             && (!m_knownUntil.isValid() || status.created > m_knownUntil))

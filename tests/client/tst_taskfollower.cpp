@@ -1,3 +1,4 @@
+#include "ManualClock.h"
 #include "SimFixture.h"
 #include "TinyServer.h"
 #include "client/ApiTransport.h"
@@ -124,6 +125,31 @@ private Q_SLOTS:
         } else {
             QTRY_VERIFY_WITH_TIMEOUT(lists >= 2, 20000); // asked again next round
         }
+    }
+
+    // "Known until" ignores a created date more than an hour ahead of the engine's own clock (on the tenant's
+    // time), not of the computer's: the clock here is 2025 while the computer's is later.
+    void aCreatedDateFarAheadOfTheEnginesClockIsIgnored()
+    {
+        ManualClock clock;
+        const auto task = [](int n, const QDateTime &created) {
+            return QJsonObject {{QStringLiteral("id"), QStringLiteral("%1").arg(n, 32, 16, QLatin1Char('0'))},
+                                {QStringLiteral("type"), QStringLiteral("QUARTZ")},
+                                {QStringLiteral("created"), created.toString(Qt::ISODate)}};
+        };
+        const QDateTime recent = clock.now.addSecs(-60);
+        const QJsonArray page {task(1, clock.now.addSecs(2 * 3600)), task(2, recent)};
+        TinyServer server([&](const TinyServer::Request &request) {
+            if (request.target == "/oauth/token")
+                return TinyServer::response(200, R"({"access_token":"tok","token_type":"bearer","expires_in":3600})");
+            return TinyServer::response(200, QJsonDocument(page).toJson());
+        });
+        TaskMonitor monitor(tinyProfile(server), clock.engine());
+        monitor.setSecret(QStringLiteral("demo"));
+        TaskFollower follower(monitor.client(), {FollowRule {}});
+        follower.start();
+        QTRY_VERIFY_WITH_TIMEOUT(follower.rounds() >= 1, 20000);
+        QCOMPARE(follower.knownUntil(), recent);
     }
 
     void aNewTaskIsToldOnce()
