@@ -46,10 +46,14 @@ bool isAbsent(const QJsonValue &value)
     return value.isUndefined() || value.isNull();
 }
 
-static void expect(const QJsonValue &value, QJsonValue::Type type, const QString &what, const QString &field)
+// The field's name (path.key or path[index]) is only put together for the message: building it for every
+// field read was a fifth of the cost of reading a list of statuses.
+template<typename Key>
+static void expect(const QJsonValue &value, QJsonValue::Type type, const QString &what, const QString &path,
+                   const Key &key)
 {
     if (value.type() != type)
-        fail(field, QStringLiteral("expected %1, got %2").arg(what, typeName(value)));
+        fail(join(path, key), QStringLiteral("expected %1, got %2").arg(what, typeName(value)));
 }
 
 std::optional<QString> optString(const QJsonObject &object, const QString &key, const QString &path)
@@ -57,7 +61,7 @@ std::optional<QString> optString(const QJsonObject &object, const QString &key, 
     const QJsonValue value = object.value(key);
     if (isAbsent(value))
         return std::nullopt;
-    expect(value, QJsonValue::String, QStringLiteral("a string"), join(path, key));
+    expect(value, QJsonValue::String, QStringLiteral("a string"), path, key);
     return value.toString();
 }
 
@@ -100,7 +104,7 @@ std::optional<double> optNumber(const QJsonObject &object, const QString &key, c
     const QJsonValue value = object.value(key);
     if (isAbsent(value))
         return std::nullopt;
-    expect(value, QJsonValue::Double, QStringLiteral("a number"), join(path, key));
+    expect(value, QJsonValue::Double, QStringLiteral("a number"), path, key);
     return value.toDouble();
 }
 
@@ -109,7 +113,7 @@ std::optional<QJsonObject> optObject(const QJsonObject &object, const QString &k
     const QJsonValue value = object.value(key);
     if (isAbsent(value))
         return std::nullopt;
-    expect(value, QJsonValue::Object, QStringLiteral("an object"), join(path, key));
+    expect(value, QJsonValue::Object, QStringLiteral("an object"), path, key);
     return value.toObject();
 }
 
@@ -118,19 +122,75 @@ std::optional<QJsonArray> optArray(const QJsonObject &object, const QString &key
     const QJsonValue value = object.value(key);
     if (isAbsent(value))
         return std::nullopt;
-    expect(value, QJsonValue::Array, QStringLiteral("an array"), join(path, key));
+    expect(value, QJsonValue::Array, QStringLiteral("an array"), path, key);
     return value.toArray();
 }
 
 QJsonObject objectAt(const QJsonArray &array, qsizetype index, const QString &path)
 {
     const QJsonValue value = array.at(index);
-    expect(value, QJsonValue::Object, QStringLiteral("an object"), join(path, index));
+    expect(value, QJsonValue::Object, QStringLiteral("an object"), path, index);
     return value.toObject();
 }
 
+namespace {
+
+// The number in text[from, from + digits), or -1 when one of them is not an ASCII digit.
+int digitsAt(QStringView text, qsizetype from, qsizetype digits)
+{
+    int value = 0;
+    for (qsizetype i = from; i < from + digits; ++i) {
+        const char16_t c = text[i].unicode();
+        if (c < u'0' || c > u'9')
+            return -1;
+        value = value * 10 + (c - u'0');
+    }
+    return value;
+}
+
+// The form every tenant answer uses, "2025-06-01T12:00:00.123456Z" or with "+02:00", read without a regular
+// expression (with thousands of dates per refresh it was a tenth of the cost of an update). Invalid for
+// anything else, which the general reader below takes; for what it accepts the two agree exactly.
+QDateTime parseCommonDateTime(QStringView text)
+{
+    if (text.size() < 20 || text[4] != u'-' || text[7] != u'-' || text[10] != u'T' || text[13] != u':'
+        || text[16] != u':')
+        return {};
+    const QDate date(digitsAt(text, 0, 4), digitsAt(text, 5, 2), digitsAt(text, 8, 2));
+    const int hour = digitsAt(text, 11, 2), minute = digitsAt(text, 14, 2), second = digitsAt(text, 17, 2);
+    if (!date.isValid() || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+        return {};
+    qsizetype at = 19;
+    int millis = 0;
+    if (text[at] == u'.') {
+        qsizetype digits = 0;
+        while (at + 1 + digits < text.size() && text[at + 1 + digits].isDigit() && digits < 10)
+            ++digits;
+        if (digits < 1 || digits > 9 || digitsAt(text, at + 1, digits) < 0)
+            return {};
+        for (qsizetype i = 0; i < 3; ++i)
+            millis = millis * 10 + (i < digits ? text[at + 1 + i].unicode() - u'0' : 0);
+        at += 1 + digits;
+    }
+    const QTime time(hour, minute, second, millis);
+    const QStringView zone = text.mid(at);
+    if (zone == u"Z")
+        return QDateTime(date, time, Qt::UTC);
+    if (zone.size() != 6 || (zone[0] != u'+' && zone[0] != u'-') || zone[3] != u':')
+        return {};
+    const int zoneHours = digitsAt(zone, 1, 2), zoneMinutes = digitsAt(zone, 4, 2);
+    if (zoneHours < 0 || zoneHours > 14 || zoneMinutes < 0 || zoneMinutes > 59)
+        return {};
+    const int offset = (zone[0] == u'-' ? -1 : 1) * (zoneHours * 3600 + zoneMinutes * 60);
+    return QDateTime(date, time, Qt::OffsetFromUTC, offset).toUTC();
+}
+
+} // namespace
+
 QDateTime parseDateTime(const QString &text)
 {
+    if (QDateTime common = parseCommonDateTime(text); common.isValid())
+        return common;
     // date, 'T' or ' ', time, optional fraction of any length, then Z or ±hh:mm / ±hhmm (or nothing: UTC).
     // RFC 3339 allows a lower-case 't' and 'z'.
     static const QRegularExpression pattern(

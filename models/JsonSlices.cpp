@@ -1,5 +1,8 @@
 #include "JsonSlices.h"
 
+#include <array>
+#include <cstring>
+
 namespace JsonSlices {
 
 namespace {
@@ -7,6 +10,19 @@ namespace {
 bool isSpace(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r'; // JSON's whitespace (RFC 8259 section 2)
+}
+
+// Whether the byte starts a string, is whitespace or a bracket, brace or comma: the only bytes the split looks
+// at. A table, as most bytes of an answer are none of these.
+bool isSpecial(char c)
+{
+    static constexpr auto table = [] {
+        std::array<bool, 256> special {};
+        for (unsigned char b : {'"', ' ', '\t', '\n', '\r', '{', '}', '[', ']', ','})
+            special[b] = true;
+        return special;
+    }();
+    return table[static_cast<unsigned char>(c)];
 }
 
 } // namespace
@@ -31,10 +47,20 @@ std::optional<QList<QByteArray>> arrayElements(const QByteArray &json)
     };
     for (++at; at < size; ++at) {
         const char c = data[at];
+        if (!isSpecial(c))
+            continue;
         if (c == '"') { // a string, copied whole later: skip to its closing quote
-            for (++at; at < size && data[at] != '"'; ++at)
-                if (data[at] == '\\')
-                    ++at;
+            for (;;) {
+                const auto *quote = static_cast<const char *>(std::memchr(data + at + 1, '"', size_t(size - at - 1)));
+                if (!quote)
+                    return std::nullopt;
+                at = quote - data;
+                qsizetype backslashes = 0; // an odd number before it escapes the quote
+                while (data[at - 1 - backslashes] == '\\')
+                    ++backslashes;
+                if (backslashes % 2 == 0)
+                    break;
+            }
             continue;
         }
         if (isSpace(c)) {

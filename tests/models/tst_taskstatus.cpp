@@ -498,6 +498,9 @@ private Q_SLOTS:
                 {" 2020-07-11T21:23:15Z ", spec},
                 {"2024-05-17 19:33:16.470000+00:00", patch}, // the v2024/v2025/v2026/v1 PATCH example
                 {"2024-05-17T19:33:16.470Z", patch}, // the beta PATCH example
+                {"2020-07-11T21:23:15.000-00:00", spec},
+                {"2020-02-29T23:59:59.999+14:00", QDateTime(QDate(2020, 2, 29), QTime(9, 59, 59, 999), Qt::UTC)},
+                {"2020-07-11T21:23:15.000+15:00", spec.addSecs(-15 * 3600)}, // beyond ±14 h: the general reader
         };
         for (const char *field : {"created", "modified", "launched", "completed"}) {
             for (const auto &[text, expected] : forms)
@@ -526,9 +529,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("value");
         for (const char *field : {"created", "modified", "launched", "completed"}) {
-            for (const char *text :
-                 {"yesterday", "2020-13-45T00:00:00Z", "2020-07-11", "2020-07-11T25:00:00Z", "1594502595",
-                  "2020-07-11T21:23:15+25:00", "", "2020-07-11T21:23:15.Z", "٢٠٢٠-٠٧-١١T21:23:15Z"}) {
+            for (const char *text : {"yesterday", "2020-13-45T00:00:00Z", "2020-07-11", "2020-07-11T25:00:00Z",
+                                     "1594502595", "2020-07-11T21:23:15+25:00", "", "2020-07-11T21:23:15.Z",
+                                     "٢٠٢٠-٠٧-١١T21:23:15Z", "2021-02-29T00:00:00Z", "2020-07-11T21:60:15Z",
+                                     "2020-07-11T21:23:15.1234567890Z", "2020-07-11T21:23:15+02:0",
+                                     "2020-07-11T21:23:15+2:00", "2020-07-11T21:23:15ZZ", "2020-07-11T21:23:15.12٣Z"}) {
                 QTest::newRow(qPrintable(QLatin1String(field) + QStringLiteral("=\"") + QString::fromUtf8(text) + u'"'))
                         << QString::fromLatin1(field) << QString::fromUtf8(text);
             }
