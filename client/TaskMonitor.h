@@ -70,7 +70,7 @@ public:
         if (!m_reschedulePending)
             return m_pollTimer.isActive();
         // Answers are being applied: the timer is set once after them (schedulePollLater), so ask what it will be.
-        return m_pollTimer.isActive() && m_pollTimer.interval() == 0
+        return (m_pollTimer.isActive() && m_pollTimer.interval() == 0)
                 || (m_stops.allows(PollStops::Demand::Timed) && m_scheduler.nextWakeUp().isValid());
     }
     // Recent tasks on the tenant, newest first: discovered(tasks) or discoverFailed(message).

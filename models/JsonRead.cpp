@@ -156,9 +156,14 @@ QDateTime parseCommonDateTime(QStringView text)
     if (text.size() < 20 || text[4] != u'-' || text[7] != u'-' || text[10] != u'T' || text[13] != u':'
         || text[16] != u':')
         return {};
-    const QDate date(digitsAt(text, 0, 4), digitsAt(text, 5, 2), digitsAt(text, 8, 2));
+    const int year = digitsAt(text, 0, 4), month = digitsAt(text, 5, 2), day = digitsAt(text, 8, 2);
     const int hour = digitsAt(text, 11, 2), minute = digitsAt(text, 14, 2), second = digitsAt(text, 17, 2);
-    if (!date.isValid() || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+    // -1 is a field that is not digits (QDate would take a year -1 as 1 BC).
+    if (year < 1 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
+        || second > 59)
+        return {};
+    const QDate date(year, month, day);
+    if (!date.isValid())
         return {};
     qsizetype at = 19;
     int millis = 0;

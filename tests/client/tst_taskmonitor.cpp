@@ -91,16 +91,23 @@ private:
         return monitor;
     }
 
-    // Nothing goes out by itself: once the round already asked for has found nothing due, no check is armed,
-    // and the tenant counts no request over a whole period of the scheduler (its poll interval, and a second
-    // more). Empty when so, else what went wrong.
-    static QString silenceBrokenOver(const SimServer &sim, const TaskMonitor &monitor)
+    // Nothing goes out by itself: once the round already asked for has been answered, no check is armed and
+    // nothing waits in the transport (a queue behind the budget or a Retry-After would go out later), and the
+    // tenant counts no request over a whole period of the scheduler (its poll interval, and a second more).
+    // Empty when so, else what went wrong.
+    static QString silenceBrokenOver(const SimServer &sim, TaskMonitor &monitor)
     {
+        const ApiTransport *transport = monitor.client()->transport();
+        const int period = int(milliseconds(monitor.pollInterval()).count()) + 1000;
+        if (!QTest::qWaitFor(
+                    [&] {
+                        return !monitor.checkScheduled() && transport->inFlightCount() == 0
+                                && transport->queuedCount() == 0;
+                    },
+                    period))
+            return QStringLiteral("a check stays scheduled, or a request stays on its way");
         const qint64 before = simStat(sim, QStringLiteral("totalRequests"));
         QSignalSpy handled(&sim, &SimServer::requestHandled);
-        const int period = int(milliseconds(monitor.pollInterval()).count()) + 1000;
-        if (!QTest::qWaitFor([&] { return !monitor.checkScheduled(); }, period))
-            return QStringLiteral("a check stays scheduled");
         if (!handled.isEmpty() || handled.wait(period))
             return QStringLiteral("the tenant was asked: ") + handled.first().first().toString();
         if (simStat(sim, QStringLiteral("totalRequests")) != before)

@@ -121,6 +121,12 @@ private Q_SLOTS:
         QVERIFY2(engine.exitStatus() == QProcess::CrashExit || engine.exitCode() != 0, "the engine ended normally");
         collect();
         const QList<QByteArray> given = tokensIn(relay.answers());
+        if (crash == u"fatal") // the crash is the one crash_inject caused
+            QVERIFY2(err.contains("crash_inject: a broken invariant while reading answer 2"),
+                     err.right(2000).constData());
+        else if (crash == u"segv") // a signal ended it, or ASan reported the SEGV it caught
+            QVERIFY2(engine.exitStatus() == QProcess::CrashExit || err.contains("AddressSanitizer: SEGV"),
+                     err.right(2000).constData());
         if (!crash.isEmpty()) {
             QCOMPARE(given.size(), 2); // it did crash inside the second token's answer, not before or later
             QVERIFY2(out.count('\n') >= ids.size(), out.constData()); // the tasks were watched first
