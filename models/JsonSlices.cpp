@@ -73,8 +73,10 @@ std::optional<QList<QByteArray>> arrayElements(const QByteArray &json)
         } else if (c == ']' || (c == ',' && depth == 0)) { // the end of an element
             flush(at);
             run = at + 1;
-            if (!current.isEmpty() || c == ',')
+            if (!current.isEmpty() || c == ',') {
+                current.squeeze(); // kept for as long as the status: without the slack of its growth
                 elements.append(current);
+            }
             current.clear();
             if (c == ']')
                 return elements;
