@@ -352,6 +352,8 @@ int run(const Bench::Args &args, const QString &benchProgram, const QString &uiB
         {QStringLiteral("idle"), QStringLiteral("--tasks"), big, QStringLiteral("--duration"), idleDuration}, runs);
 
     const QString loadAtStart = Bench::loadAverage();
+    // The source as it is when the runs start: a commit made while they run must not be recorded as measured.
+    const QJsonObject source = sourceState();
     const QDateTime started = QDateTime::currentDateTimeUtc();
     QElapsedTimer total;
     total.start();
@@ -412,7 +414,7 @@ int run(const Bench::Args &args, const QString &benchProgram, const QString &uiB
         caseArray.append(entry);
     }
     const QJsonObject document {{QStringLiteral("machine"), Bench::machine()},
-                                {QStringLiteral("source"), sourceState()},
+                                {QStringLiteral("source"), source},
                                 {QStringLiteral("started"), started.toString(Qt::ISODate)},
                                 {QStringLiteral("seconds"), double(total.elapsed()) / 1000},
                                 {QStringLiteral("loadAtStart"), loadAtStart},

@@ -24,7 +24,7 @@ const char *Usage =
         "       taskwatch-bench sustained --tasks N [--interval S] [--duration S] [--watch-list] [--check]\n"
         "       taskwatch-bench idle --tasks N [--duration S] [--check]\n"
         "       taskwatch-bench cli-wait --tasks N [--timeout S] [--check]\n"
-        "       taskwatch-bench app-startup --tasks N [--check]\n"
+        "       taskwatch-bench app-startup --tasks N [--idle-duration S | --updates-duration S] [--check]\n"
         "       taskwatch-bench latency [--tasks N] [--finishing N] [--first S] [--last S] [--share PERCENT]\n"
         "                               [--phases engine,engine-fixed,cli,cli-fixed] [--check]\n"
         "Every command takes --sim PATH, --cli PATH and --app PATH to use other programs.\n";

@@ -19,6 +19,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QTextStream>
 #include <QTimer>
 
 #include <algorithm>
@@ -593,11 +594,16 @@ namespace EngineBenches {
 // With --idle-duration S it is "app-idle" instead: the sim's tasks have all finished, and once the first refresh
 // has shown that, the whole app (engine and UI timers alike) is watched for S s: requests at the sim, the app's
 // wake-ups (voluntary context switches) and CPU.
+//
+// With --updates-duration S the sim's tasks stay running (their progress moves) and the app keeps watching them
+// for S s after the first refresh: the peak RSS then covers start, first refresh, the first save and S s of
+// updates (and the saves they cause). It prints the peak every 10 minutes on stderr as it goes.
 int appStartup(const Args &args, const Programs &programs)
 {
     const int tasks = args.integer(QStringLiteral("tasks"), 10000);
     const int settleMs = args.integer(QStringLiteral("settle-ms"), 3000);
     const double idleS = args.number(QStringLiteral("idle-duration"), 0);
+    const double updatesS = args.number(QStringLiteral("updates-duration"), 0);
     const QString app = args.value(QStringLiteral("app"), programs.app);
     if (app.isEmpty() || !QFileInfo::exists(app))
         return Bench::fail(QStringLiteral("taskwatch is not built"));
@@ -685,6 +691,22 @@ int appStartup(const Args &args, const Programs &programs)
     runFor(settleMs); // the first refresh comes in
     const pid_t pid = pid_t(process.processId());
     QJsonObject idle;
+    if (updatesS > 0) {
+        const SimCounts updatesBefore = SimCounts::from(sim.stats());
+        QElapsedTimer updating;
+        updating.start();
+        for (qint64 leftMs = qint64(updatesS * 1000); leftMs > 0;
+             leftMs = qint64(updatesS * 1000) - updating.elapsed()) {
+            runFor(int(std::min<qint64>(leftMs, 600000)));
+            QTextStream(stderr) << "app-updates: " << updating.elapsed() / 1000 << " s, peak RSS "
+                                << Bench::statusKiB(pid, "VmHWM") << " KiB" << Qt::endl;
+        }
+        const SimCounts updateCounts = SimCounts::from(sim.stats()) - updatesBefore;
+        idle = {{QStringLiteral("bench"), QStringLiteral("app-updates")},
+                {QStringLiteral("durationS"), updatesS},
+                {QStringLiteral("updateRequests"), double(updateCounts.apiRequests)},
+                {QStringLiteral("updateRateLimited"), double(updateCounts.rateLimited)}};
+    }
     if (idleS > 0) {
         const SimCounts idleBefore = SimCounts::from(sim.stats());
         // The main thread's (the event loop's, where every UI and engine timer fires): a sum over all threads
