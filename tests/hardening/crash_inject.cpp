@@ -30,8 +30,7 @@ QJsonDocument QJsonDocument::fromJson(const QByteArray &json, QJsonParseError *e
             std::fputs("crash_inject: writing through a null pointer\n", stderr); // so the test knows whose crash
             std::fflush(stderr);
             *nowhere = tokenAnswers;
-        }
-        else if (how == "fatal")
+        } else if (how == "fatal")
             qFatal("crash_inject: a broken invariant while reading answer %d", tokenAnswers);
     }
     return real(json, error);
