@@ -48,7 +48,8 @@ package: build
 	cd $(BUILD_DIR) && cpack -G DEB
 
 # Runs every benchmark (bench/, docs/performance.md): a table of medians on stdout and every run in
-# $(BUILD_DIR)/bench-results.json. About 25 minutes; BENCH_ARGS=--quick for a short pass.
+# $(BUILD_DIR)/bench-results.json. About 30 minutes (its run in docs/performance.md says how long it took);
+# BENCH_ARGS=--quick for a short pass.
 bench: build
 	$(BUILD_DIR)/bench/taskwatch-bench all --json $(BUILD_DIR)/bench-results.json $(BENCH_ARGS)
 
