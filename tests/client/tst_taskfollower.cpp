@@ -26,6 +26,12 @@ ConnectionProfile tinyProfile(const TinyServer &server)
     return profile;
 }
 
+// What the tiny server answers on /oauth/token.
+QByteArray tokenAnswer()
+{
+    return TinyServer::response(200, R"({"access_token":"tok","token_type":"bearer","expires_in":3600})");
+}
+
 } // namespace
 
 class TestTaskFollower : public QObject
@@ -67,7 +73,7 @@ private Q_SLOTS:
         int typeCalls = 0;
         TinyServer server([&](const TinyServer::Request &request) {
             if (request.target == "/oauth/token")
-                return TinyServer::response(200, R"({"access_token":"tok","token_type":"bearer","expires_in":3600})");
+                return tokenAnswer();
             const bool typeRule = request.target.contains("IDENTITY_REFRESH");
             if (typeRule && ++typeCalls == 1)
                 return TinyServer::response(503, "{}"); // its first call fails
@@ -100,7 +106,7 @@ private Q_SLOTS:
         int lists = 0;
         TinyServer server([&](const TinyServer::Request &request) {
             if (request.target == "/oauth/token")
-                return TinyServer::response(200, R"({"access_token":"tok","token_type":"bearer","expires_in":3600})");
+                return tokenAnswer();
             ++lists;
             return TinyServer::response(status, R"({"detailCode":"400.1 Bad Request Content","messages":[]})");
         });
@@ -141,7 +147,7 @@ private Q_SLOTS:
         const QJsonArray page {task(1, clock.now.addSecs(2 * 3600)), task(2, recent)};
         TinyServer server([&](const TinyServer::Request &request) {
             if (request.target == "/oauth/token")
-                return TinyServer::response(200, R"({"access_token":"tok","token_type":"bearer","expires_in":3600})");
+                return tokenAnswer();
             return TinyServer::response(200, QJsonDocument(page).toJson());
         });
         TaskMonitor monitor(tinyProfile(server), clock.engine());
