@@ -35,7 +35,13 @@ QDateTime WallClockLabels::at(const SteadyTime &time)
         m_offset = offset;
         m_hasOffset = true;
     }
-    return QDateTime::fromMSecsSinceEpoch(time.msecs() + m_offset, QTimeZone::utc());
+    // Every task holds three of these labels. Before Qt 6.5 a QDateTime of QTimeZone::utc() carries a heap block
+    // of its own (4.6 MB of the CLI's heap at 10,000 tasks); one of Qt::UTC is stored inline.
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+    return QDateTime::fromMSecsSinceEpoch(time.msecs() + m_offset, Qt::UTC);
+#else
+    return QDateTime::fromMSecsSinceEpoch(time.msecs() + m_offset, QTimeZone::UTC);
+#endif
 }
 
 qint64 WallClockLabels::sampleOffset() const
