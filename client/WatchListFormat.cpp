@@ -67,6 +67,33 @@ WatchedTask readEntry(const QJsonObject &object, const QString &path)
     return task;
 }
 
+// An entry as write() lays it out: the head (Qt's compact JSON of the fields above, whose strings cannot hold an
+// unescaped quote, so the first ,"status": ends it), then the status's bytes as they were kept. Read so, a status
+// keeps those bytes: back from the file it is byte for byte the answer it was, and the next same answer is no
+// change (TaskChange compares the bytes). nullopt: not that layout, or a status that does not read; the caller
+// reads the entry whole, which says why.
+std::optional<WatchedTask> readWrittenEntry(QByteArrayView line, const QString &path)
+{
+    static constexpr QByteArrayView Marker = ",\"status\":";
+    const qsizetype split = line.indexOf(Marker);
+    if (split < 0 || !line.endsWith('}'))
+        return std::nullopt;
+    QJsonParseError error;
+    const QJsonDocument head = QJsonDocument::fromJson(line.first(split).toByteArray() + '}', &error);
+    if (error.error != QJsonParseError::NoError || !head.isObject() || head.object().contains(QStringLiteral("status")))
+        return std::nullopt;
+    WatchedTask task = readEntry(head.object(), path);
+    const QByteArrayView bytes = line.sliced(split + Marker.size()).chopped(1);
+    if (bytes == "null")
+        return task;
+    Parsed<TaskStatus> status = TaskStatus::fromJson(bytes.toByteArray());
+    if (!status)
+        return std::nullopt;
+    if (status->id == task.id)
+        task.status = std::move(status.value());
+    return task;
+}
+
 } // namespace
 
 QString formatName()
@@ -205,6 +232,11 @@ std::optional<Parsed<QList<WatchedTask>>> fromLines(const QByteArray &json, QLis
         for (qsizetype i = 0; i < lines.size(); ++i) {
             const QString path = JsonRead::join(QStringLiteral("tasks"), i);
             const auto [start, end] = lines.at(i);
+            if (std::optional<WatchedTask> task =
+                        readWrittenEntry(QByteArrayView(json).sliced(start, end - start), path)) {
+                collector.add(std::move(*task));
+                continue;
+            }
             QJsonParseError error;
             const QJsonDocument entry = QJsonDocument::fromJson(json.mid(start, end - start), &error);
             if (error.error != QJsonParseError::NoError || !entry.isObject())

@@ -87,4 +87,20 @@ std::optional<QList<QByteArray>> arrayElements(const QByteArray &json)
     return std::nullopt;
 }
 
+bool isKeepableObject(QByteArrayView slice)
+{
+    if (slice.size() < 2 || slice.front() != '{' || slice.back() != '}')
+        return false;
+    for (qsizetype at = 0; at < slice.size(); ++at) {
+        const auto c = static_cast<unsigned char>(slice[at]);
+        if (c < 0x20)
+            return false; // outside strings arrayElements has taken the whitespace out: this is inside one
+        if (c == '\\') {
+            if (++at >= slice.size() || !std::strchr("\"\\/bfnrtu", slice[at]) || slice[at] == '\0')
+                return false;
+        }
+    }
+    return true;
+}
+
 } // namespace JsonSlices

@@ -249,7 +249,8 @@ Parsed<TaskStatus> TaskStatus::fromJson(const QByteArray &body)
         return ParseError {{}, QStringLiteral("expected a JSON object, got %1").arg(typeName(*document))};
     // Its own bytes as its raw JSON, as a list's elements keep theirs: read again, a status is the same status.
     const std::optional<QList<QByteArray>> raw = JsonSlices::arrayElements('[' + body + ']');
-    return parseChecked(document->toObject(), raw && raw->size() == 1 ? raw->first() : QByteArray());
+    const bool keep = raw && raw->size() == 1 && JsonSlices::isKeepableObject(raw->first());
+    return parseChecked(document->toObject(), keep ? raw->first() : QByteArray());
 }
 
 Parsed<QList<TaskStatus>> TaskStatus::listFromJson(const QByteArray &body)
@@ -271,7 +272,8 @@ Parsed<QList<TaskStatus>> TaskStatus::listFromJson(const QByteArray &body)
         const QJsonValue item = array.at(i);
         if (!item.isObject())
             return ParseError {join(QString(), i), QStringLiteral("expected an object, got %1").arg(typeName(item))};
-        Parsed<TaskStatus> status = parseChecked(item.toObject(), raw ? std::move((*raw)[i]) : QByteArray());
+        const bool keep = raw && JsonSlices::isKeepableObject((*raw)[i]);
+        Parsed<TaskStatus> status = parseChecked(item.toObject(), keep ? std::move((*raw)[i]) : QByteArray());
         if (!status)
             return ParseError {join(QString(), i) + u'.' + status.error().field, status.error().reason};
         statuses.append(std::move(status.value()));

@@ -92,9 +92,11 @@ public:
     std::optional<int> percentComplete; // 0..100; nullopt when unknown
     std::optional<TaskDefinitionSummary> taskDefinitionSummary;
 
-    // The object as received, as compact JSON with sorted keys: for the raw view, exports, the watch list
-    // and change detection (equal bytes = equal status). Text, not a QJsonObject: a QJsonObject tree costs
-    // about five times the text per task (docs/performance.md), which at 10,000 tasks is 50 MB.
+    // The object as received, as compact JSON: the tenant's bytes less the whitespace between tokens, keys in
+    // its order (or what Qt writes, when those bytes could not stand on a line: JsonSlices::isKeepableObject).
+    // For the raw view, exports, the watch list and change detection (equal bytes = equal status). Text, not a
+    // QJsonObject: a QJsonObject tree costs about five times the text per task (docs/performance.md), which at 10,000
+    // tasks is 50 MB.
     QByteArray rawJson;
     QJsonObject raw() const; // rawJson parsed again, for the few places that need the object
     // Free-form JSON, read from rawJson when asked (the detail view, reports, notifications): kept as

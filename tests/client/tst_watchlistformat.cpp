@@ -1,3 +1,4 @@
+#include "client/TaskChange.h"
 #include "client/WatchListFormat.h"
 
 #include <QJsonArray>
@@ -170,6 +171,52 @@ private Q_SLOTS:
         QByteArray trailing = lines;
         trailing.replace("}\n]", "},\n]");
         QVERIFY(!WatchListFormat::fromJson(trailing).ok());
+    }
+
+    // A status is kept as the tenant's bytes, in the tenant's key order (not Qt's sorted one). Read back from the
+    // file it is the same bytes, so the same answer after a restart is no change and no save. A status whose
+    // bytes could not stand on a line of their own (a byte-order mark before it, a raw line break in a string:
+    // Qt's reader takes both) is kept as Qt writes it, and the file still reads one task per line.
+    void readBackAsTheTenantSentIt_data()
+    {
+        QTest::addColumn<QByteArray>("answer");
+        QTest::addColumn<bool>("keptAsSent");
+        const QByteArray unsorted = "{\"id\":\"a1\",\"type\":\"QUARTZ\",\"uniqueName\":\"Aggregation\","
+                                    "\"launched\":\"2025-05-01T08:00:00Z\",\"completionStatus\":null,"
+                                    "\"percentComplete\":40,\"messages\":[{\"key\":\"k\",\"type\":\"INFO\"}]}";
+        QTest::newRow("tenant's order") << unsorted << true;
+        QTest::newRow("spaces between tokens") << QByteArray(unsorted).replace(",\"", ", \"") << false;
+        QTest::newRow("byte-order mark") << QByteArray("\xEF\xBB\xBF") + unsorted << false;
+        QTest::newRow("raw line break in a string")
+                << QByteArray(unsorted).replace("Aggregation", "Aggre\ngation") << false;
+    }
+    void readBackAsTheTenantSentIt()
+    {
+        QFETCH(QByteArray, answer);
+        QFETCH(bool, keptAsSent);
+        const Parsed<TaskStatus> status = TaskStatus::fromJson(answer);
+        QVERIFY2(status.ok(), qPrintable(status.error().message()));
+        QCOMPARE(status->rawJson == answer, keptAsSent);
+        QVERIFY(status->rawJson.startsWith("{\"id\":\"a1\",\"type\":") || !keptAsSent);
+        for (const char byte : status->rawJson)
+            QVERIFY(static_cast<unsigned char>(byte) >= 0x20);
+        QCOMPARE(status->raw(), QJsonDocument::fromJson(answer).object());
+
+        WatchedTask task = sample(QStringLiteral("a1"), false);
+        task.status = status.value();
+        const QByteArray file = WatchListFormat::toJson({task, sample(QStringLiteral("b2"), true)});
+        QCOMPARE(file.trimmed().count('\n'), 3); // the head, two tasks, the end: read line by line
+        const Parsed<QList<WatchedTask>> read = WatchListFormat::fromJson(file);
+        QVERIFY2(read.ok(), qPrintable(read.error().message()));
+        QCOMPARE(read->size(), 2);
+        QCOMPARE(read->at(0).status->rawJson, status->rawJson);
+        QCOMPARE(read->at(1).status->rawJson, sample(QStringLiteral("b2"), true).status->rawJson);
+
+        WatchedTask answered = read->at(0);
+        answered.status = TaskStatus::fromJson(answer).value(); // the same answer again, after a restart
+        const TaskChange change = TaskChange::between(read->at(0), answered);
+        QVERIFY(!change.visible);
+        QVERIFY(!change.persist);
     }
 
     void lenientAboutTheCachedStatus()

@@ -50,6 +50,35 @@ private Q_SLOTS:
         QFETCH(Elements, expected);
         QCOMPARE(JsonSlices::arrayElements(json), expected);
     }
+
+    // What may be kept as a status's bytes: an object whose strings hold only what JSON's writer would write.
+    void keepableObjects_data()
+    {
+        QTest::addColumn<QByteArray>("slice");
+        QTest::addColumn<bool>("keepable");
+        QTest::newRow("empty object") << QByteArray("{}") << true;
+        QTest::newRow("object") << QByteArray("{\"a\":\"b\",\"n\":[1,{}]}") << true;
+        QTest::newRow("every escape JSON has")
+                << QByteArray("{\"e\":\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u00e9\"}") << true;
+        QTest::newRow("UTF-8 as it came") << QByteArray("{\"m\":\"d\xC3\xA9j\xC3\xA0\"}") << true;
+        QTest::newRow("nothing") << QByteArray() << false;
+        QTest::newRow("half an object") << QByteArray("{") << false;
+        QTest::newRow("an array") << QByteArray("[{}]") << false;
+        QTest::newRow("a string") << QByteArray("\"{}\"") << false;
+        QTest::newRow("byte-order mark first") << QByteArray("\xEF\xBB\xBF{}") << false;
+        QTest::newRow("raw line break in a string") << QByteArray("{\"m\":\"a\nb\"}") << false;
+        QTest::newRow("raw tab in a string") << QByteArray("{\"m\":\"a\tb\"}") << false;
+        QTest::newRow("raw NUL in a string") << QByteArray("{\"m\":\"a\0b\"}", 11) << false;
+        QTest::newRow("unknown escape") << QByteArray("{\"m\":\"\\q\"}") << false;
+        QTest::newRow("escaped NUL") << QByteArray("{\"m\":\"\\\0\"}", 9) << false;
+        QTest::newRow("backslash last") << QByteArray("{\\") << false;
+    }
+    void keepableObjects()
+    {
+        QFETCH(QByteArray, slice);
+        QFETCH(bool, keepable);
+        QCOMPARE(JsonSlices::isKeepableObject(slice), keepable);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestJsonSlices)

@@ -746,8 +746,9 @@ private Q_SLOTS:
 
     void rawJsonIsCompactAndStable()
     {
-        // Change detection compares these bytes and the watch list stores them: the same object must give
-        // the same bytes, whatever order or spacing it arrived in.
+        // Change detection compares these bytes and the watch list stores them: the same answer must give the
+        // same bytes, whatever spacing it arrived in, and read again they stay as they are. (Keys keep the order
+        // they came in; the watch list reads them back so: tst_watchlistformat, readBackAsTheTenantSentIt.)
         const QJsonObject object = base();
         const Parsed<TaskStatus> first = TaskStatus::fromJson(QJsonDocument(object).toJson(QJsonDocument::Indented));
         QVERIFY(first.ok());
