@@ -126,6 +126,8 @@ Q_SIGNALS:
 private:
     // Now on the tenant's clock (ApiTransport::tenantClockOffset): its times (modified, launched) are compared
     // with it, so that a computer clock that is minutes off neither flags running tasks stalled nor hides it.
+    // Unlike ApiTransport::tenantNow it starts from this monitor's wall-clock labels, so that it agrees with the
+    // times the tasks show (last moved, next check), which keep one offset while the clocks agree.
     QDateTime tenantNow();
     // The one way the stop reasons change: the tasks' next checks, the poll timer and the connection state
     // follow.

@@ -2,6 +2,7 @@
 
 #include <QRegularExpression>
 #include <QSet>
+#include <QTimeZone>
 
 namespace JsonRead {
 
@@ -148,6 +149,21 @@ int digitsAt(QStringView text, qsizetype from, qsizetype digits)
     return value;
 }
 
+// The UTC time of a date and time at an offset from UTC. Qt::TimeSpec is the inline form before Qt 6.5 and
+// deprecated from 6.9; QTimeZone::UTC and fromSecondsAheadOfUtc are that form from 6.5.
+QDateTime utc(QDate date, QTime time, int offsetSeconds)
+{
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+    if (offsetSeconds == 0)
+        return QDateTime(date, time, Qt::UTC);
+    return QDateTime(date, time, Qt::OffsetFromUTC, offsetSeconds).toUTC();
+#else
+    if (offsetSeconds == 0)
+        return QDateTime(date, time, QTimeZone::UTC);
+    return QDateTime(date, time, QTimeZone::fromSecondsAheadOfUtc(offsetSeconds)).toUTC();
+#endif
+}
+
 // The form every tenant answer uses, "2025-06-01T12:00:00.123456Z" or with "+02:00", read without a regular
 // expression (with thousands of dates per refresh it was a tenth of the cost of an update). Invalid for
 // anything else, which the general reader below takes; for what it accepts the two agree exactly.
@@ -180,14 +196,14 @@ QDateTime parseCommonDateTime(QStringView text)
     const QTime time(hour, minute, second, millis);
     const QStringView zone = text.mid(at);
     if (zone == u"Z")
-        return QDateTime(date, time, Qt::UTC);
+        return utc(date, time, 0);
     if (zone.size() != 6 || (zone[0] != u'+' && zone[0] != u'-') || zone[3] != u':')
         return {};
     const int zoneHours = digitsAt(zone, 1, 2), zoneMinutes = digitsAt(zone, 4, 2);
     if (zoneHours < 0 || zoneHours > 14 || zoneMinutes < 0 || zoneMinutes > 59)
         return {};
     const int offset = (zone[0] == u'-' ? -1 : 1) * (zoneHours * 3600 + zoneMinutes * 60);
-    return QDateTime(date, time, Qt::OffsetFromUTC, offset).toUTC();
+    return utc(date, time, offset);
 }
 
 } // namespace

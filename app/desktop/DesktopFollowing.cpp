@@ -26,7 +26,8 @@ void DesktopFollowing::setWatchList(WatchList *list)
     m_refused.clear();
     if (list) // rules set anywhere (the dialog, a removed profile's moved here, a second instance) are followed
         connect(list, &WatchList::followRulesChanged, this, [this](const QSet<QString> &profiles) {
-            if (profiles.contains(m_engine->profile().name)) // another profile's rules: this follower goes on
+            // This profile's rules changed: follow them anew. Another profile's: this follower goes on as it was.
+            if (profiles.contains(m_engine->profile().name))
                 followAnew();
         });
     retire();
