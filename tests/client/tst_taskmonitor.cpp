@@ -490,12 +490,17 @@ private Q_SLOTS:
         QVERIFY(monitor.connectionState().message.contains(QStringLiteral("plain http://")));
         monitor.setSecret(QStringLiteral("secret"));
         monitor.addTasks({hexId(3)});
-        QVERIFY(!monitor.checkScheduled());
-        // No tenant to count here: nothing was handed to the network over a whole scheduler period.
         monitor.setPollInterval(seconds(1));
+        // No tenant to count here: no check is armed, nothing waits in the transport, and over a whole
+        // scheduler period (the poll interval and a second more) nothing was handed to the network.
+        const ApiTransport *transport = monitor.client()->transport();
+        QVERIFY(!monitor.checkScheduled());
+        QCOMPARE(transport->queuedCount(), 0);
+        QCOMPARE(transport->inFlightCount(), 0);
         QSignalSpy changed(&monitor, &TaskMonitor::taskChanged);
         QVERIFY(!changed.wait(2000));
-        QCOMPARE(monitor.client()->transport()->sentCount(), quint64(0));
+        QVERIFY(!monitor.checkScheduled());
+        QCOMPARE(transport->sentCount(), quint64(0));
         QCOMPARE(monitor.connectionState().kind, ConnectionState::Kind::Misconfigured);
     }
 

@@ -1,6 +1,8 @@
 #include "RecordingProxy.h"
 #include "sim/SimServer.h"
 
+#include <QDirIterator>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -65,7 +67,8 @@ private Q_SLOTS:
     {
         QFETCH(int, signal);
         QFETCH(QString, crash);
-        const QString secret = QStringLiteral("Crash-Secret-7d1e0b5a9c");
+        // Characters that form encoding, percent-encoding and base64 each change: every form is looked for.
+        const QString secret = QStringLiteral("Crash+Secret/7d1e=0b&5a%9c");
         SimConfig config;
         config.credentials = {{QStringLiteral("crash-client"), secret}};
         config.speed = 10;
@@ -80,7 +83,11 @@ private Q_SLOTS:
         QTemporaryDir home;
         QVERIFY(home.isValid());
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
+        // Everything the program may write (settings, run history, caches) goes where the test looks after.
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral("cache")));
         env.insert(QStringLiteral("SAIL_BASE_URL"), relay.baseUrl().toString());
         env.insert(QStringLiteral("SAIL_CLIENT_ID"), QStringLiteral("crash-client"));
         env.insert(QStringLiteral("SAIL_CLIENT_SECRET"), secret);
@@ -144,8 +151,10 @@ private Q_SLOTS:
         QNetworkAccessManager manager;
         QNetworkRequest request(sim.baseUrl().resolved(QUrl(QStringLiteral("/oauth/token"))));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
-        std::unique_ptr<QNetworkReply> reply(manager.post(
-                request, "grant_type=client_credentials&client_id=crash-client&client_secret=" + secret.toUtf8()));
+        std::unique_ptr<QNetworkReply> reply(
+                manager.post(request,
+                             "grant_type=client_credentials&client_id=crash-client&client_secret="
+                                     + QUrl::toPercentEncoding(secret)));
         QSignalSpy answered(reply.get(), &QNetworkReply::finished);
         QVERIFY(answered.wait(30000));
         const QString issued = QJsonDocument::fromJson(reply->readAll()).object().value(u"access_token").toString();
@@ -160,8 +169,26 @@ private Q_SLOTS:
             QVERIFY2(piece.isEmpty(),
                      QByteArray("a piece of a token the engine was given is in the output: " + piece).constData());
         }
-        QVERIFY2(!all.contains(secret), "the client secret is in the output");
-        QVERIFY(!all.contains(QString::fromLatin1(QUrl::toPercentEncoding(secret))));
+        // The secret as it is, percent- or form-encoded (as the engine sends it), and base64 (alone, and as a
+        // Basic header's client:secret): four different texts, each looked for in the output and in every file
+        // the crashed program left in its home.
+        const QList<QByteArray> forms {secret.toUtf8(), QUrl::toPercentEncoding(secret), secret.toUtf8().toBase64(),
+                                       QByteArray("crash-client:" + secret.toUtf8()).toBase64()};
+        for (qsizetype i = 0; i < forms.size(); ++i)
+            for (qsizetype j = i + 1; j < forms.size(); ++j)
+                QVERIFY(!forms.at(i).contains(forms.at(j)) && !forms.at(j).contains(forms.at(i)));
+        QList<std::pair<QString, QByteArray>> texts {{QStringLiteral("the output"), out + err}};
+        for (QDirIterator it(home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories); it.hasNext();) {
+            QFile file(it.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            texts.append({file.fileName(), file.readAll()});
+        }
+        for (const auto &[where, text] : std::as_const(texts)) {
+            for (const QByteArray &form : forms)
+                QVERIFY2(!text.contains(form), qPrintable(QStringLiteral("the client secret is in ") + where));
+            for (const QByteArray &handed : given)
+                QVERIFY2(pieceOf(handed, text).isEmpty(), qPrintable(QStringLiteral("a token is in ") + where));
+        }
     }
 };
 
